@@ -1,0 +1,85 @@
+"""An archive is one folder: `archive.sqlite3` (the truth) and derived data beside it.
+
+`Archive` owns the engine and hands out one short session per operation
+(`with archive.session() as s:`), committed on success and rolled back on any
+error, so a failure never leaves half an operation in the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from app.errors import ArchiveError
+from db import migrate
+from db.engine import make_engine, make_session_factory
+
+DB_NAME = "archive.sqlite3"
+INDEX_DIR = "index"
+# Entries we tolerate in a folder that does not hold an archive yet.
+_ARCHIVE_ENTRIES = {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", INDEX_DIR, "originals"}
+
+
+class Archive:
+    """An open archive folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.engine = make_engine(folder / DB_NAME)
+        self._sessions = make_session_factory(self.engine)
+
+    @classmethod
+    def open(cls, folder: Path, *, create: bool = True) -> Archive:
+        """Open (and if allowed create) the archive in `folder`, migrating its schema."""
+        folder = Path(folder).expanduser().resolve()
+        db_file = folder / DB_NAME
+        if folder.exists() and not folder.is_dir():
+            raise ArchiveError(f"{folder} is a file, not an archive folder")
+        if not db_file.exists():
+            if not create:
+                raise ArchiveError(f"no archive in {folder}")
+            if folder.is_dir() and any(p.name not in _ARCHIVE_ENTRIES for p in folder.iterdir()):
+                raise ArchiveError(
+                    f"{folder} is not empty and holds no archive; choose an empty or new folder"
+                )
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise ArchiveError(f"cannot create archive folder {folder}: {e.strerror or e}") from e
+        archive = cls(folder)
+        try:
+            migrate.upgrade(archive.engine)
+        except sa_exc.DatabaseError as e:
+            archive.close()
+            raise ArchiveError(f"{db_file} is not a readable Dossier archive ({e.orig})") from e
+        except OSError as e:
+            archive.close()
+            raise ArchiveError(f"cannot open {db_file}: {e.strerror or e}") from e
+        return archive
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    @property
+    def index_dir(self) -> Path:
+        return self.folder / INDEX_DIR
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

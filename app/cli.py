@@ -1,0 +1,194 @@
+"""The command line: `python main.py COMMAND …`; no command starts the desktop app.
+
+Every command goes through the same `app/` services as the GUI. User errors
+print one line to stderr and exit 1; usage errors exit 2; bugs are logged to
+a file and reported in one line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import library
+from app.archive import Archive
+from app.errors import DossierError
+from app.importer import import_paths
+from app.paths import log_file, resolve_archive_dir
+
+log = logging.getLogger(__name__)
+
+
+def _archive_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--archive",
+        metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
+        help="archive folder (default: $DOSSIER_ARCHIVE, else the per-user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier", description="Dossier: an archive browser for reports. Without a command, opens the app."
+    )
+    _archive_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import files and folders (.txt .md .html .htm .pdf)")
+    _archive_option(p, top=False)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    p = sub.add_parser("list", help="list the archive's documents")
+    _archive_option(p, top=False)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--sort", choices=sorted(library.SORT_COLUMNS), default="id")
+
+    p = sub.add_parser("show", help="show one document's metadata, structure and footnotes")
+    _archive_option(p, top=False)
+    p.add_argument("id", type=int, metavar="ID")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true")
+    group.add_argument("--text", action="store_true", help="print exactly the normalised text")
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Archive:
+    return Archive.open(resolve_archive_dir(args.archive))
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    show_progress = err.isatty() and not args.json
+    with _open(args) as archive:
+        gen = import_paths(archive, [Path(p) for p in args.paths])
+        while True:
+            try:
+                event = next(gen)
+            except StopIteration as stop:
+                summary = stop.value
+                break
+            if show_progress:
+                err.write(f"\r\x1b[K[{event.done}/{event.total}] {event.path.name[:60]}")
+                err.flush()
+        if show_progress:
+            err.write("\r\x1b[K")
+    if args.json:
+        payload = {
+            "imported": summary.imported,
+            "updated": summary.updated,
+            "unchanged": [str(p) for p in summary.unchanged],
+            "duplicates": [{"path": str(p), "same_as": i} for p, i in summary.duplicates],
+            "failed": [{"path": str(p), "reason": r} for p, r in summary.failed],
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(
+            f"imported {len(summary.imported)}, updated {len(summary.updated)}, "
+            f"unchanged {len(summary.unchanged) + len(summary.duplicates)}, failed {len(summary.failed)}\n"
+        )
+        for path, same_as in summary.duplicates:
+            out.write(f"  duplicate: {path} (same content as document {same_as})\n")
+        for path, reason in summary.failed:
+            out.write(f"  failed: {path}: {reason}\n")
+    return 1 if summary.failed else 0
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    with _open(args) as archive:
+        rows = library.list_documents(archive, sort=args.sort)
+    if args.json:
+        json.dump([r.to_json() for r in rows], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    if not rows:
+        out.write("The archive is empty. Import files with: python main.py import PATH...\n")
+    for r in rows:
+        out.write(f"{r.id:>6}  {r.date or '':10}  {r.kind:15}  {(r.publisher or '')[:24]:24}  {r.title}\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    with _open(args) as archive:
+        if args.text:
+            out.write(library.document_text(archive, args.id))
+            return 0
+        detail = library.document_detail(archive, args.id)
+    if args.json:
+        json.dump(detail, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    _print_detail(detail, out)
+    return 0
+
+
+def _print_detail(d: dict[str, Any], out: TextIO) -> None:
+    out.write(f"{d['title']}\n")
+    label = f"{d['date_label']}: " if d["date_label"] else ""
+    out.write(f"  {d['kind']} · {d['publisher'] or 'unknown publisher'} · {label}{d['date'] or 'undated'}\n")
+    out.write(f"  {d['source']['path']} ({d['source']['format']}, {d['text_length']} characters)\n")
+    if d["sections"]:
+        out.write("Sections:\n")
+        for s in d["sections"]:
+            out.write(f"  {'  ' * (s['level'] - 1)}{s['title']}\n")
+    if d["footnotes"]:
+        out.write("Footnotes:\n")
+        for f in d["footnotes"]:
+            out.write(f"  [{f['number']}] {f['text']}\n")
+            if f["ibid_of"] is not None:
+                out.write(f"      = {f['resolved_text']}\n")
+            for link in f["links"]:
+                out.write(f"      -> document {link['document_id']}: {link['title']} ({link['date']})\n")
+    if d["missing_footnotes"]:
+        out.write(f"Markers without footnote text: {', '.join(map(str, d['missing_footnotes']))}\n")
+    if d["unreferenced_footnotes"]:
+        out.write(f"Footnotes without a marker: {', '.join(map(str, d['unreferenced_footnotes']))}\n")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+}
+
+
+def _setup_file_logging() -> Path | None:
+    try:
+        path = log_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.application import run_gui  # Qt is loaded only for the desktop app
+
+        return run_gui(resolve_archive_dir(args.archive))
+    log_path = _setup_file_logging()
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except DossierError as e:
+        err.write(f"dossier: {e}\n")
+        return 1
+    except KeyboardInterrupt:
+        err.write("dossier: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug: log the details, show one line
+        log.exception("command %s failed", args.command)
+        where = f" (details in {log_path})" if log_path else ""
+        err.write(f"dossier: internal error: {type(e).__name__}: {e}{where}\n")
+        return 1

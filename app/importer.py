@@ -1,0 +1,217 @@
+"""Import files and folders into an archive, as a generator of progress events.
+
+The GUI worker and the CLI drive the same generator; stopping iteration (or
+calling `close()`) cancels between two files. Each document is read, parsed,
+stored and linked in its own transaction, so a crash or a cancel leaves every
+document either fully imported or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.archive import Archive
+from app.errors import ReadError
+from app.linking import relink_document
+from app.model import ParsedDocument
+from app.parsing import parse
+from app.readers import iter_candidate_files, read_file
+from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, Marker, Section
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+IMPORTED, UPDATED, UNCHANGED, DUPLICATE, FAILED = "imported", "updated", "unchanged", "duplicate", "failed"
+
+
+@dataclass(slots=True)
+class ImportEvent:
+    """Progress after one file: `done` of `total` files handled."""
+
+    done: int
+    total: int
+    path: Path
+    outcome: str
+    reason: str | None = None
+    document_id: int | None = None
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    imported: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    duplicates: list[tuple[Path, int]] = field(default_factory=list)  # (path, id of the same content)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+    run_id: int | None = None
+
+    def add(self, event: ImportEvent) -> None:
+        if event.outcome == IMPORTED:
+            self.imported.append(event.document_id or 0)
+        elif event.outcome == UPDATED:
+            self.updated.append(event.document_id or 0)
+        elif event.outcome == UNCHANGED:
+            self.unchanged.append(event.path)
+        elif event.outcome == DUPLICATE:
+            self.duplicates.append((event.path, event.document_id or 0))
+        else:
+            self.failed.append((event.path, event.reason or "unknown error"))
+
+    @property
+    def changed_ids(self) -> list[int]:
+        return self.imported + self.updated
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _store_parts(session: Session, doc: Document, parsed: ParsedDocument) -> None:
+    """Write the parsed structure of `doc`, replacing whatever it had."""
+    if doc.id is not None:
+        for table in (Section, Marker, Footnote):
+            session.execute(delete(table).where(table.document_id == doc.id))
+        session.flush()
+    for s in parsed.sections:
+        doc.sections.append(Section(title=s.title, level=s.level, start=s.start))
+    for m in parsed.markers:
+        doc.markers.append(Marker(number=m.number, start=m.start, end=m.end))
+    for f in parsed.footnotes:
+        footnote = Footnote(number=f.number, text=f.text, resolved_text=f.resolved_text, ibid_of=f.ibid_of)
+        for position, c in enumerate(f.citations):
+            footnote.citations.append(
+                Citation(
+                    position=position, text=c.text, author=c.author, title=c.title,
+                    publisher=c.publisher, place=c.place, date=c.date, url=c.url,
+                )
+            )
+        doc.footnotes.append(footnote)
+
+
+def _set_metadata(doc: Document, parsed: ParsedDocument) -> None:
+    doc.title = parsed.title
+    doc.date = parsed.date
+    doc.date_label = parsed.date_label
+    doc.publisher = parsed.publisher
+    doc.kind = parsed.kind
+    doc.text = parsed.text
+    doc.text_length = len(parsed.text)
+
+
+def import_file(session: Session, path: Path) -> tuple[str, int | None, str | None]:
+    """Import one file inside the caller's transaction: (outcome, document id, reason)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ReadError(f"too large: {path.stat().st_size / 1e6:.1f} MB, limit {MAX_FILE_BYTES / 1e6:.0f} MB")
+        sha = _sha256(path)
+    except ReadError as e:
+        return FAILED, None, str(e)
+    except OSError as e:
+        return FAILED, None, f"cannot read: {(e.strerror or str(e)).lower()}"
+    source = str(path)
+    same_content = session.execute(select(Document.id, Document.source_path).where(Document.sha256 == sha)).first()
+    if same_content is not None:
+        if same_content.source_path == source:
+            return UNCHANGED, same_content.id, None
+        return DUPLICATE, same_content.id, f"same content as document {same_content.id}"
+    try:
+        raw = read_file(path, max_bytes=MAX_FILE_BYTES)
+    except ReadError as e:
+        return FAILED, None, str(e)
+    parsed = parse(raw)
+    doc = session.execute(select(Document).where(Document.source_path == source)).scalar_one_or_none()
+    outcome = UPDATED
+    now = _now()
+    if doc is None:
+        outcome = IMPORTED
+        doc = Document(source_path=source, imported_at=now)
+        session.add(doc)
+    doc.format = raw.format
+    doc.sha256 = sha
+    doc.updated_at = now
+    _set_metadata(doc, parsed)
+    _store_parts(session, doc, parsed)
+    session.flush()
+    relink_document(session, doc.id)
+    return outcome, doc.id, None
+
+
+def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEvent, None, ImportSummary]:
+    """Import every supported file under `paths`; yields an ImportEvent per file."""
+    named = [Path(p).expanduser() for p in paths]
+    summary = ImportSummary()
+    with archive.session() as session:
+        run = ImportRun(started_at=_now(), paths="\n".join(str(p) for p in named))
+        session.add(run)
+        session.flush()
+        summary.run_id = run.id
+    files: list[Path] = []
+    for p in named:
+        if not p.exists() and not p.is_symlink():
+            summary.failed.append((p, "no such file or folder"))
+            continue
+        files.extend(iter_candidate_files([p]))
+    total = len(files) + len(summary.failed)
+    done = len(summary.failed)
+    try:
+        for path in files:
+            absolute = path.resolve() if path.exists() else path.absolute()
+            try:
+                with archive.session() as session:
+                    outcome, doc_id, reason = import_file(session, absolute)
+            except Exception as e:  # a bug must not stop the import of the other files
+                log.exception("import of %s failed", absolute)
+                outcome, doc_id, reason = FAILED, None, f"internal error: {type(e).__name__}: {e}"
+            done += 1
+            event = ImportEvent(done, total, absolute, outcome, reason, doc_id)
+            summary.add(event)
+            yield event
+    except GeneratorExit:
+        summary.cancelled = True
+        raise
+    finally:
+        _finish_run(archive, summary)
+    return summary
+
+
+def _finish_run(archive: Archive, summary: ImportSummary) -> None:
+    with archive.session() as session:
+        run = session.get(ImportRun, summary.run_id)
+        if run is None:
+            return
+        run.finished_at = _now()
+        run.imported = len(summary.imported)
+        run.updated = len(summary.updated)
+        run.unchanged = len(summary.unchanged) + len(summary.duplicates)
+        run.failed = len(summary.failed)
+        run.cancelled = summary.cancelled
+        for path, reason in summary.failed:
+            run.failures.append(ImportFailure(path=str(path), reason=reason))
+
+
+def run_import(archive: Archive, paths: Iterable[Path]) -> ImportSummary:
+    """Drive `import_paths` to the end (for callers that need no progress)."""
+    gen = import_paths(archive, paths)
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return stop.value

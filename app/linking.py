@@ -1,0 +1,179 @@
+"""Cross-document links: which archive document a footnote's citation cites.
+
+A link needs the dates to agree (a citation without a date links nowhere:
+that is the main guard against false links), then scores publisher and title
+similarity. The title is compared with the candidate's title and with the
+opening of its text, because press releases often have no title line.
+Links are recomputed for a document in both directions whenever it is added or
+changed, so the order of import does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import Citation, CitationLink, Document, Footnote
+
+LINK_THRESHOLD = 0.72
+MIN_TITLE_SIMILARITY = 0.45
+HEAD_CHARS = 2000
+W_DATE, W_PUBLISHER, W_TITLE = 0.4, 0.2, 0.4
+
+_WORD = re.compile(r"[\w][\w'’-]*")
+_STOPWORDS = frozenset(
+    [
+        "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have", "had",
+        "not", "but", "its", "his", "her", "their", "our", "into", "onto", "over", "under", "about", "after",
+        "before", "than", "then", "also", "which", "who", "whom", "what", "when", "where", "why", "how",
+        "all", "any", "can", "may", "will", "would", "should", "could", "been", "being", "such", "there",
+        "here", "per", "via",
+    ]
+)
+
+
+@dataclass(slots=True)
+class CitationFacts:
+    date: str | None
+    title: str | None
+    publisher: str | None
+    author: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class CandidateFacts:
+    date: str | None
+    title: str
+    publisher: str | None
+    head: str  # the first HEAD_CHARS characters of the document's text
+
+
+def _stem(word: str) -> str:
+    return word[:6]
+
+
+def _content_words(text: str) -> set[str]:
+    words = (w.lower().strip("'’-") for w in _WORD.findall(text))
+    return {_stem(w) for w in words if len(w) >= 3 and w not in _STOPWORDS}
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", name)).upper()
+
+
+def date_score(cited: str | None, doc_date: str | None) -> float:
+    if not cited or not doc_date:
+        return 0.0
+    if cited == doc_date:
+        return 1.0
+    if len(cited) < len(doc_date) and doc_date.startswith(cited):
+        return 0.6  # the citation names only the month or year
+    return 0.0
+
+
+def publisher_score(citation: CitationFacts, candidate: CandidateFacts) -> float:
+    names = [n for n in (citation.publisher, citation.author) if n]
+    if not names:
+        return 0.5  # no evidence either way
+    best = 0.0
+    for name in names:
+        if candidate.publisher:
+            best = max(best, fuzz.token_set_ratio(name.lower(), candidate.publisher.lower()) / 100)
+            acronym = _acronym(candidate.publisher)
+            if len(acronym) >= 2 and name.strip().upper() == acronym:
+                best = 1.0
+        if len(name) >= 3 and re.search(rf"\b{re.escape(name)}\b", candidate.head):
+            best = max(best, 0.9)
+    return best
+
+
+def title_score(citation: CitationFacts, candidate: CandidateFacts) -> float:
+    cited = citation.title or citation.text
+    words = _content_words(cited)
+    if not words:
+        return 0.0
+    overlap = len(words & _content_words(f"{candidate.title}\n{candidate.head}")) / len(words)
+    ratio = fuzz.token_set_ratio(cited.lower(), candidate.title.lower()) / 100 if citation.title else 0.0
+    return max(overlap, ratio)
+
+
+def score(citation: CitationFacts, candidate: CandidateFacts) -> float:
+    """Confidence in [0, 1] that `citation` names `candidate`; 0 when the dates disagree."""
+    d = date_score(citation.date, candidate.date)
+    if d == 0.0:
+        return 0.0
+    t = title_score(citation, candidate)
+    if t < MIN_TITLE_SIMILARITY:
+        return 0.0
+    return round(W_DATE * d + W_PUBLISHER * publisher_score(citation, candidate) + W_TITLE * t, 3)
+
+
+def _facts(c: Citation) -> CitationFacts:
+    return CitationFacts(date=c.date, title=c.title, publisher=c.publisher, author=c.author, text=c.text)
+
+
+def _candidates(session: Session, cited_date: str, exclude_id: int) -> list[tuple[int, CandidateFacts]]:
+    query = select(
+        Document.id, Document.date, Document.title, Document.publisher, func.substr(Document.text, 1, HEAD_CHARS)
+    ).where(Document.id != exclude_id)
+    if len(cited_date) == 10:
+        query = query.where(Document.date == cited_date)
+    else:
+        query = query.where(Document.date.like(f"{cited_date}%"))
+    return [
+        (row[0], CandidateFacts(date=row[1], title=row[2], publisher=row[3], head=row[4] or ""))
+        for row in session.execute(query)
+    ]
+
+
+def _add_link(session: Session, citation_id: int, document_id: int, value: float) -> None:
+    session.add(CitationLink(citation_id=citation_id, target_document_id=document_id, score=value))
+
+
+def relink_document(session: Session, document_id: int) -> int:
+    """Recompute links from this document's citations and to this document; returns links made."""
+    made = 0
+    own_citations = (
+        session.execute(select(Citation).join(Footnote).where(Footnote.document_id == document_id))
+        .scalars()
+        .all()
+    )
+    own_ids = [c.id for c in own_citations]
+    if own_ids:
+        session.execute(delete(CitationLink).where(CitationLink.citation_id.in_(own_ids)))
+    session.execute(delete(CitationLink).where(CitationLink.target_document_id == document_id))
+    for citation in own_citations:
+        if not citation.date:
+            continue
+        facts = _facts(citation)
+        for doc_id, candidate in _candidates(session, citation.date, document_id):
+            value = score(facts, candidate)
+            if value >= LINK_THRESHOLD:
+                _add_link(session, citation.id, doc_id, value)
+                made += 1
+
+    doc = session.get(Document, document_id)
+    if doc is None or not doc.date:
+        return made
+    me = CandidateFacts(date=doc.date, title=doc.title, publisher=doc.publisher, head=doc.text[:HEAD_CHARS])
+    dates = {doc.date, doc.date[:7], doc.date[:4]}
+    incoming = (
+        session.execute(
+            select(Citation)
+            .join(Footnote)
+            .where(Footnote.document_id != document_id, or_(*(Citation.date == d for d in dates)))
+        )
+        .scalars()
+        .all()
+    )
+    for citation in incoming:
+        value = score(_facts(citation), me)
+        if value >= LINK_THRESHOLD:
+            _add_link(session, citation.id, document_id, value)
+            made += 1
+    return made

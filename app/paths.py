@@ -1,0 +1,34 @@
+"""Where Dossier keeps things on this machine: the one place that asks platformdirs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "Dossier"
+ARCHIVE_ENV = "DOSSIER_ARCHIVE"
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "samples"
+
+
+def default_archive_dir() -> Path:
+    """The per-user archive used when neither --archive nor DOSSIER_ARCHIVE is given."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "archive"
+
+
+def resolve_archive_dir(explicit: str | os.PathLike[str] | None) -> Path:
+    """--archive wins, then the DOSSIER_ARCHIVE variable, then the per-user default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ARCHIVE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_archive_dir()
+
+
+def log_file() -> Path:
+    """Where internal errors are written, so that users see one line and we keep the details."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False)) / "dossier.log"

@@ -1,0 +1,161 @@
+"""The archive's tables: the database is the source of truth for everything.
+
+Documents own their sections, markers and footnotes; footnotes own their
+citations; a citation may link to other documents of the archive. Deleting a
+document cascades to all of that, and to links pointing at it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_label: Mapped[str | None] = mapped_column(String(40))
+    publisher: Mapped[str | None] = mapped_column(Text, index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True, default="other")
+    source_path: Mapped[str | None] = mapped_column(Text, unique=True)
+    format: Mapped[str] = mapped_column(String(8))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    text_length: Mapped[int] = mapped_column(default=0)
+    imported_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Section.start"
+    )
+    markers: Mapped[list[Marker]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Marker.start"
+    )
+    footnotes: Mapped[list[Footnote]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Footnote.number"
+    )
+
+
+class Section(Base):
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    level: Mapped[int]
+    start: Mapped[int]
+
+    document: Mapped[Document] = relationship(back_populates="sections")
+
+
+class Marker(Base):
+    """A footnote reference `[N]` in the text; `start`/`end` index Document.text."""
+
+    __tablename__ = "markers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    start: Mapped[int]
+    end: Mapped[int]
+
+    document: Mapped[Document] = relationship(back_populates="markers")
+
+
+class Footnote(Base):
+    __tablename__ = "footnotes"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    resolved_text: Mapped[str | None] = mapped_column(Text)
+    ibid_of: Mapped[int | None]
+
+    document: Mapped[Document] = relationship(back_populates="footnotes")
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="footnote", cascade="all, delete-orphan", order_by="Citation.position"
+    )
+
+
+class Citation(Base):
+    """One source named by a footnote, split into its parts."""
+
+    __tablename__ = "citations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    footnote_id: Mapped[int] = mapped_column(ForeignKey("footnotes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+
+    footnote: Mapped[Footnote] = relationship(back_populates="citations")
+    links: Mapped[list[CitationLink]] = relationship(
+        back_populates="citation", cascade="all, delete-orphan", order_by="CitationLink.score.desc()"
+    )
+
+
+class CitationLink(Base):
+    """A citation resolved to a document of the archive, with the matcher's confidence."""
+
+    __tablename__ = "citation_links"
+    __table_args__ = (UniqueConstraint("citation_id", "target_document_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citation_id: Mapped[int] = mapped_column(ForeignKey("citations.id", ondelete="CASCADE"), index=True)
+    target_document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float]
+
+    citation: Mapped[Citation] = relationship(back_populates="links")
+    target: Mapped[Document] = relationship()
+
+
+class ImportRun(Base):
+    """One import of files or folders: the archive's import history."""
+
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    paths: Mapped[str] = mapped_column(Text)  # the paths the user named, one per line
+    imported: Mapped[int] = mapped_column(default=0)
+    updated: Mapped[int] = mapped_column(default=0)
+    unchanged: Mapped[int] = mapped_column(default=0)
+    failed: Mapped[int] = mapped_column(default=0)
+    cancelled: Mapped[bool] = mapped_column(default=False)
+
+    failures: Mapped[list[ImportFailure]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="ImportFailure.id"
+    )
+
+
+class ImportFailure(Base):
+    __tablename__ = "import_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+    run: Mapped[ImportRun] = relationship(back_populates="failures")
+
+
+Index("ix_documents_title", Document.title)

@@ -1,0 +1,46 @@
+"""The schema is built and upgraded by alembic, and the models agree with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from app.archive import DB_NAME, Archive
+from db import migrate
+from db.engine import make_engine
+from db.models import Base
+
+
+def test_first_revision_upgrades_to_head(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    engine = make_engine(folder / DB_NAME)
+    migrate.upgrade(engine, "0001")
+    assert migrate.current_revision(engine) == "0001"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO documents (title, kind, format, sha256, text, text_length, imported_at, updated_at)"
+                " VALUES ('Old report', 'report', 'txt', 'abc', 'body', 4, '2020-01-01', '2020-01-01')"
+            )
+        )
+    engine.dispose()
+
+    with Archive.open(folder) as archive:
+        assert migrate.current_revision(archive.engine) == migrate.head_revision()
+        with archive.engine.connect() as conn:
+            assert conn.execute(text("SELECT title FROM documents")).scalar_one() == "Old report"
+
+
+def test_models_match_migrations(archive: Archive) -> None:
+    with archive.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_every_model_table_exists(archive: Archive) -> None:
+    tables = set(inspect(archive.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
