@@ -24,7 +24,7 @@ from app.linking import relink_document
 from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import iter_candidate_files, read_file
-from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, Marker, Section
+from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, IndexQueue, Marker, Section
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +151,7 @@ def import_file(session: Session, path: Path) -> tuple[str, int | None, str | No
     _store_parts(session, doc, parsed)
     session.flush()
     relink_document(session, doc.id)
+    session.merge(IndexQueue(document_id=doc.id, queued_at=now))
     return outcome, doc.id, None
 
 

@@ -159,3 +159,17 @@ class ImportFailure(Base):
 
 
 Index("ix_documents_title", Document.title)
+
+
+class IndexQueue(Base):
+    """Documents changed since the search index last committed.
+
+    Written in the same transaction as the change, cleared after the index
+    commits, so a crash between the two is caught up on the next open. No
+    foreign key: a deleted document must still be removed from the index.
+    """
+
+    __tablename__ = "index_queue"
+
+    document_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    queued_at: Mapped[datetime]

@@ -1,0 +1,95 @@
+"""The command line, run in-process with captured streams and as a real subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.app.test_importer import PROFILE, RELEASE
+from tests.conftest import ROOT
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    src = tmp_path / "corpus"
+    src.mkdir()
+    (src / "profile.txt").write_text(PROFILE, encoding="utf-8")
+    (src / "release.txt").write_text(RELEASE, encoding="utf-8")
+    return src
+
+
+def test_import_list_show(archive_dir: Path, corpus: Path) -> None:
+    code, out, _ = run("import", str(corpus), "--archive", str(archive_dir), "--json")
+    assert code == 0
+    summary = json.loads(out)
+    assert len(summary["imported"]) == 2 and summary["failed"] == []
+
+    code, out, _ = run("--archive", str(archive_dir), "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and {r["title"] for r in rows} >= {"Freedonia"}
+    assert all({"id", "title", "date", "publisher", "kind"} <= set(r) for r in rows)
+
+    profile_id = next(r["id"] for r in rows if r["title"] == "Freedonia")
+    code, out, _ = run("show", str(profile_id), "--archive", str(archive_dir), "--json")
+    detail = json.loads(out)
+    assert code == 0
+    for key in ("id", "title", "date", "date_label", "publisher", "kind", "source", "text_length", "sections",
+                "markers", "footnotes", "missing_footnotes", "unreferenced_footnotes"):
+        assert key in detail
+    assert set(detail["source"]) == {"path", "format", "sha256"}
+    assert detail["date"] == "2021-03-12" and detail["date_label"] == "last updated"
+    assert detail["footnotes"][2]["ibid_of"] == 2
+
+    code, text, _ = run("show", str(profile_id), "--archive", str(archive_dir), "--text")
+    assert code == 0 and len(text) == detail["text_length"]
+    for marker in detail["markers"]:
+        assert text[marker["start"]:marker["end"]] == f"[{marker['number']}]"
+
+
+def test_import_summary_and_exit_code_on_failure(archive_dir: Path, corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    code, out, err = run("--archive", str(archive_dir), "import", str(corpus))
+    assert code == 1
+    assert out.startswith("imported 2, updated 0, unchanged 0, failed 1")
+    assert "empty.txt" in out and "Traceback" not in out + err
+
+
+def test_errors_are_one_line(archive_dir: Path) -> None:
+    code, _, err = run("--archive", str(archive_dir), "show", "999")
+    assert code == 1 and err == "dossier: no document with id 999\n"
+
+
+def test_usage_error_exits_2() -> None:
+    with pytest.raises(SystemExit) as exc:
+        run("show", "not-a-number")
+    assert exc.value.code == 2
+
+
+def test_environment_selects_archive(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIER_ARCHIVE", str(tmp_path / "from-env"))
+    assert run("import", str(corpus))[0] == 0
+    assert (tmp_path / "from-env" / "archive.sqlite3").is_file()
+
+
+def test_real_process_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "not-empty"
+    bad.mkdir()
+    (bad / "x").write_text("x")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--archive", str(bad), "list"],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("dossier: ") and proc.stderr.count("\n") == 1
