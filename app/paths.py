@@ -32,3 +32,15 @@ def log_file() -> Path:
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, appauthor=False)) / "dossier.log"
+
+
+def sample_files() -> list[Path]:
+    """The bundled sample reports offered on first run (the folder's README is not one)."""
+    from app.readers import SUPPORTED_SUFFIXES
+
+    if not SAMPLES_DIR.is_dir():
+        return []
+    return sorted(
+        p for p in SAMPLES_DIR.iterdir()
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.name.lower() != "readme.md"
+    )

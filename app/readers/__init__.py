@@ -1,0 +1,41 @@
+"""File readers: one module per format, each turning bytes into a RawDocument.
+
+`read_file` picks the reader by suffix and turns every problem a user can
+cause (missing, unreadable, empty, binary, huge, broken) into a ReadError
+with a one-line reason, so an import can report the file and go on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.errors import ReadError
+from app.model import RawDocument
+from app.readers.discover import SUPPORTED_SUFFIXES, iter_candidate_files
+from app.readers.html import read_html
+from app.readers.markdown import read_markdown
+from app.readers.pdf import read_pdf
+from app.readers.source import read_bytes
+from app.readers.text import read_text
+
+__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "iter_candidate_files", "read_file"]
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
+    """Read one file into a RawDocument; raises ReadError with a user-facing reason."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReadError(f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)")
+    data = read_bytes(path, max_bytes)
+    if not data:
+        raise ReadError("empty file")
+    if suffix == ".pdf":
+        return read_pdf(data, max_chars=max_bytes)
+    if suffix in (".md", ".markdown"):
+        return read_markdown(data)
+    if suffix in (".html", ".htm"):
+        return read_html(data)
+    return read_text(data)

@@ -1,0 +1,78 @@
+"""Expanding the paths a user picked into the files to import."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def iter_candidate_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to import, in a stable order.
+
+    Folders are walked recursively (sorted by name, hidden entries skipped,
+    symlink loops cut by remembering resolved folders) and yield supported
+    files only. A path named explicitly is yielded whatever its suffix, and
+    an unreadable folder is yielded as is, so that the caller reports why it
+    was skipped instead of silently losing it. No file is yielded twice.
+    """
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, seen_dirs, seen_files)
+        elif _first_time(path, seen_files):
+            yield path
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as scan:
+        return sorted(scan, key=lambda entry: (entry.name.casefold(), entry.name))
+
+
+def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Path]:
+    """Depth-first, iterative (no recursion limit on deep trees)."""
+    if not _first_time(root, seen_dirs):
+        return
+    try:
+        stack = [iter(_entries(root))]
+    except OSError:
+        yield root
+        return
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+        except OSError:
+            continue
+        if is_dir:
+            if not _first_time(path, seen_dirs):
+                continue
+            try:
+                stack.append(iter(_entries(path)))
+            except OSError:
+                yield path
+        elif is_file and is_supported(path) and _first_time(path, seen_files):
+            yield path

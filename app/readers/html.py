@@ -1,0 +1,172 @@
+"""HTML reader: visible text only, headings recorded, footnotes turned into `[N]` markers and notes.
+
+Pages are parsed (BeautifulSoup over lxml), never rendered: scripts, styles,
+forms and navigation are dropped and no URL is fetched. The tree is walked
+with an explicit stack so deeply nested markup cannot exhaust Python's stack;
+if the parser itself recurses too deep, a flat tag-stripping pass is used.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+
+from bs4 import BeautifulSoup, Tag
+from bs4.builder import ParserRejectedMarkup
+from bs4.dammit import EncodingDetector
+
+from app.errors import ReadError
+from app.model import RawDocument
+from app.readers.decoding import decode_bytes, sniff_bom
+from app.readers.hints import clean_hints
+from app.readers.html_notes import extract_notes
+from app.readers.html_text import DROPPED, TextWalker
+from app.readers.layout import compose
+
+MAX_DEPTH = 400  # real pages nest a few dozen levels; beyond this, pathological markup
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NAV_CLASS = re.compile(r"^(?:breadcrumbs?|skip-?link|skip-to-content|site-nav|navbar|menu)$", re.I)
+
+
+def read_html(data: bytes) -> RawDocument:
+    """Decode (BOM, then <meta charset>, then detection) and convert the page."""
+    markup = decode_bytes(data, _declared_encoding(data))
+    try:
+        doc = convert_html(markup)
+    except (RecursionError, ParserRejectedMarkup):
+        doc = RawDocument(text=compose(flat_text(markup).split("\n\n"), {}), format="html")
+    if not doc.text.strip():
+        raise ReadError("HTML page has no visible text")
+    return doc
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The page's declared charset, mapped as browsers do (latin-1 means cp1252)."""
+    if sniff_bom(data)[0]:
+        return None
+    declared = EncodingDetector.find_declared_encoding(data[:65536], is_html=True)
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # an 8-bit page cannot really be UTF-16; browsers read it as UTF-8
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return name
+
+
+def convert_html(markup: str) -> RawDocument:
+    """Parse and convert markup; may raise RecursionError on pathological nesting."""
+    soup = BeautifulSoup(markup, "lxml")
+    if max_depth(soup) > MAX_DEPTH:
+        raise RecursionError("nesting too deep for the footnote heuristics")  # use the flat fallback
+    hints = page_hints(soup)
+    _drop_invisible(soup)
+    notes = extract_notes(soup)
+    walker = TextWalker()
+    walker.walk(soup.body or soup)
+    return RawDocument(
+        text=compose(walker.paragraphs, notes), format="html", headings=walker.headings, hints=hints
+    )
+
+
+def page_hints(soup: BeautifulSoup) -> dict[str, object]:
+    """Title, date, publisher, tags and description declared in <head>."""
+    metas: dict[str, str] = {}
+    tags: list[str] = []
+    for meta in soup.find_all("meta"):
+        key = str(meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        content = str(meta.get("content") or "").strip()
+        if not key or not content:
+            continue
+        if key == "article:tag":
+            tags.append(content)
+        metas.setdefault(key, content)
+
+    def first(*keys: str) -> str | None:
+        return next((metas[key] for key in keys if key in metas), None)
+
+    title_tag = soup.find("title")
+    site = first("og:site_name", "application-name")
+    title = first("og:title", "dc.title", "dcterms.title", "citation_title") or (
+        title_tag.get_text(" ", strip=True) if title_tag else None
+    )
+    if title and site:
+        title = re.sub(r"\s*[|–—:-]\s*" + re.escape(site) + r"\s*$", "", title) or title
+    return clean_hints({
+        "title": title,
+        "date": first("date", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.issued",
+                      "article:published_time", "citation_publication_date", "pubdate", "publish-date"),
+        "publisher": site or first("publisher", "dc.publisher", "dcterms.publisher", "citation_publisher",
+                                   "author", "dc.creator", "dcterms.creator"),
+        "tags": tags or first("keywords", "news_keywords"),
+        "description": first("description", "og:description", "dc.description"),
+    })
+
+
+def _drop_invisible(soup: BeautifulSoup) -> None:
+    """Remove what a reader never sees: code, forms, navigation, hidden elements.
+
+    Collected in one iterative pass that does not descend into what it drops,
+    so removals never nest.
+    """
+    doomed: list[Tag] = []
+    stack: list[Tag] = [soup]
+    while stack:
+        for child in stack.pop().contents:
+            if isinstance(child, Tag):
+                if child.name in DROPPED or _is_hidden(child) or _is_navigation(child):
+                    doomed.append(child)
+                else:
+                    stack.append(child)
+    for tag in doomed:
+        tag.decompose()
+
+
+def max_depth(soup: BeautifulSoup) -> int:
+    """Deepest element nesting, measured without recursion."""
+    deepest = 0
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+    return deepest
+
+
+def _is_hidden(tag: Tag) -> bool:
+    return tag.has_attr("hidden") or bool(_DISPLAY_NONE.search(str(tag.get("style") or "")))
+
+
+def _is_navigation(tag: Tag) -> bool:
+    """Navigation menus and link-farm page headers/footers; content headers are kept."""
+    role = str(tag.get("role") or "").lower()
+    if role == "navigation" or any(_NAV_CLASS.match(c) for c in tag.get_attribute_list("class") if c):
+        return True
+    if tag.name not in ("header", "footer") and role not in ("banner", "contentinfo"):
+        return False
+    if tag.find_parent(("article", "main", "section")):
+        return False
+    text = len(tag.get_text(" ", strip=True))
+    linked = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+    return text > 0 and linked >= 0.6 * text
+
+
+_FLAT_DROP = re.compile(r"<(script|style|head|template|noscript|svg|nav|form)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_FLAT_SUP = re.compile(r"<sup\b[^>]*>\s*(?:<a\b[^>]*>)?\s*\[?(\d{1,4})\]?\s*(?:</a>)?\s*</sup>", re.I)
+_FLAT_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|section|article|ul|ol|table|blockquote|pre|hr)\b[^>]*>", re.I)
+_FLAT_LINE = re.compile(r"<(?:br|li|tr)\b[^>]*>", re.I)
+_FLAT_TAG = re.compile(r"<[^>]*>")
+
+
+def flat_text(markup: str) -> str:
+    """Tag-stripping fallback for markup the tree builder cannot handle."""
+    text = _FLAT_DROP.sub(" ", markup)
+    text = _FLAT_SUP.sub(r"[\1]", text)
+    text = _FLAT_LINE.sub("\n", _FLAT_BLOCK.sub("\n\n", text))
+    text = html.unescape(_FLAT_TAG.sub("", text))
+    return re.sub(r"\n\s*\n\s*", "\n\n", text).strip()
