@@ -23,12 +23,13 @@ from app.errors import ReadError
 from app.linking import relink_document
 from app.model import ParsedDocument
 from app.parsing import parse
+from app.readers import MAX_BYTES as MAX_FILE_BYTES
 from app.readers import iter_candidate_files, read_file
 from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, IndexQueue, Marker, Section
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+
 
 IMPORTED, UPDATED, UNCHANGED, DUPLICATE, FAILED = "imported", "updated", "unchanged", "duplicate", "failed"
 
