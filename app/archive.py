@@ -15,6 +15,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from app.errors import ArchiveError
+from app.search_index import SearchIndex
 from db import migrate
 from db.engine import make_engine, make_session_factory
 
@@ -31,6 +32,7 @@ class Archive:
         self.folder = folder
         self.engine = make_engine(folder / DB_NAME)
         self._sessions = make_session_factory(self.engine)
+        self._index: SearchIndex | None = None
 
     @classmethod
     def open(cls, folder: Path, *, create: bool = True) -> Archive:
@@ -69,6 +71,13 @@ class Archive:
     def index_dir(self) -> Path:
         return self.folder / INDEX_DIR
 
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, opened on first use (recreated empty if unusable: see app.search)."""
+        if self._index is None:
+            self._index = SearchIndex.open(self.index_dir)
+        return self._index
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any exception."""
@@ -76,6 +85,9 @@ class Archive:
             yield session
 
     def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
         self.engine.dispose()
 
     def __enter__(self) -> Archive:

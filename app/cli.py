@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from app import library
+from app import library, search
 from app.archive import Archive
 from app.errors import DossierError
 from app.importer import import_paths
@@ -56,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true")
     group.add_argument("--text", action="store_true", help="print exactly the normalised text")
+
+    p = sub.add_parser("search", help="full-text search (see README: query syntax)")
+    _archive_option(p, top=False)
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (default 20)")
+    p.add_argument("--sort", choices=search.SORTS, default="relevance")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("reindex", help="rebuild the search index from the database")
+    _archive_option(p, top=False)
     return parser
 
 
@@ -151,10 +162,77 @@ def _print_detail(d: dict[str, Any], out: TextIO) -> None:
         out.write(f"Footnotes without a marker: {', '.join(map(str, d['unreferenced_footnotes']))}\n")
 
 
+def _drive_index(gen: Iterator[search.IndexProgress], err: TextIO, *, always: bool = False) -> None:
+    """Run an index generator, showing progress on a terminal (or always, for reindex)."""
+    tty = err.isatty()
+    last: search.IndexProgress | None = None
+    for progress in gen:
+        last = progress
+        if tty and progress.total:
+            err.write(f"\r\x1b[KIndexing: {progress.done}/{progress.total} documents ({progress.phase})")
+            err.flush()
+    if tty and last is not None:
+        err.write("\r\x1b[K")
+    if always and last is not None:
+        err.write(f"Indexed {last.total} documents.\n")
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.limit < 0:
+        raise DossierError("--limit must be 0 or more")
+    with _open(args) as archive:
+        _drive_index(search.bring_up_to_date(archive, archive.index), err)
+        result = search.search(archive, archive.index, args.query, limit=args.limit, sort=args.sort)
+    if args.json:
+        payload = {
+            "query": result.query,
+            "notice": result.notice,
+            "suggestion": result.suggestion,
+            "total": result.total,
+            "hits": [
+                {"id": h.id, "title": h.title, "date": h.date, "score": round(h.score, 3), "snippets": h.snippets,
+                 "matched_in": h.matched_in}
+                for h in result.hits
+            ],
+            "facets": result.facets,
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    bold = out.isatty()
+    if result.notice:
+        out.write(f"Note: {result.notice}\n")
+    if result.suggestion:
+        out.write(f"Did you mean: {result.suggestion}\n")
+    out.write(f"{result.total} document{'s' if result.total != 1 else ''} found\n")
+    for hit in result.hits:
+        out.write(f"\n{hit.id:>6}  {hit.date or 'undated':10}  {hit.title}\n")
+        for snippet in hit.snippets:
+            out.write(f"        {_plain_snippet(snippet, bold)}\n")
+    return 0
+
+
+def _plain_snippet(html: str, bold: bool) -> str:
+    """Snippets come as HTML with <b> around matches: terminal bold, or plain text."""
+    import html as html_module
+
+    text = re.sub(r"\s+", " ", html)
+    text = text.replace("<b>", "\x1b[1m" if bold else "").replace("</b>", "\x1b[0m" if bold else "")
+    return html_module.unescape(re.sub(r"</?[a-z][^>]*>", "", text))
+
+
+def cmd_reindex(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
+    with _open(args) as archive:
+        _drive_index(search.rebuild(archive, archive.index), err, always=True)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
+    "search": cmd_search,
+    "reindex": cmd_reindex,
 }
 
 

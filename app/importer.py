@@ -25,9 +25,12 @@ from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import MAX_BYTES as MAX_FILE_BYTES
 from app.readers import iter_candidate_files, read_file
+from app.search import apply_changes
 from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, IndexQueue, Marker, Section
 
 log = logging.getLogger(__name__)
+
+INDEX_BATCH = 200  # documents per index commit during an import
 
 
 
@@ -173,6 +176,7 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
         files.extend(iter_candidate_files([p]))
     total = len(files) + len(summary.failed)
     done = len(summary.failed)
+    unindexed: list[int] = []
     try:
         for path in files:
             absolute = path.resolve() if path.exists() else path.absolute()
@@ -185,13 +189,27 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
             done += 1
             event = ImportEvent(done, total, absolute, outcome, reason, doc_id)
             summary.add(event)
+            if outcome in (IMPORTED, UPDATED) and doc_id is not None:
+                unindexed.append(doc_id)
+                if len(unindexed) >= INDEX_BATCH:
+                    _index(archive, unindexed)
             yield event
     except GeneratorExit:
         summary.cancelled = True
         raise
     finally:
+        _index(archive, unindexed)
         _finish_run(archive, summary)
     return summary
+
+
+def _index(archive: Archive, doc_ids: list[int]) -> None:
+    """Index a batch; on failure the rows stay in index_queue and the next open catches up."""
+    try:
+        apply_changes(archive, archive.index, doc_ids)
+    except Exception:
+        log.exception("indexing %d documents failed; left queued", len(doc_ids))
+    doc_ids.clear()
 
 
 def _finish_run(archive: Archive, summary: ImportSummary) -> None:
