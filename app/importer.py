@@ -25,7 +25,7 @@ from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import MAX_BYTES as MAX_FILE_BYTES
 from app.readers import iter_candidate_files, read_file
-from app.search import apply_changes
+from app.search import apply_changes, rebuild
 from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, IndexQueue, Marker, Section
 
 log = logging.getLogger(__name__)
@@ -206,7 +206,11 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
 def _index(archive: Archive, doc_ids: list[int]) -> None:
     """Index a batch; on failure the rows stay in index_queue and the next open catches up."""
     try:
-        apply_changes(archive, archive.index, doc_ids)
+        if archive.index.needs_rebuild:  # new or unusable index: build it from the database, batch included
+            for _ in rebuild(archive, archive.index):
+                pass
+        else:
+            apply_changes(archive, archive.index, doc_ids)
     except Exception:
         log.exception("indexing %d documents failed; left queued", len(doc_ids))
     doc_ids.clear()

@@ -1,0 +1,471 @@
+"""The Whoosh wrapper on small hand-made documents: query language, results, and index upkeep."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app import search_index
+from app.search_index import IndexDoc, IndexLockedError, SearchIndex
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+DOCS = [
+    IndexDoc(
+        id=1,
+        title="Nagorno-Karabakh",
+        body="Its antipersonnel mine stockpile consists of OZM-72, PMN-2, and POMZ-2 mines. Forces placed "
+        "landmines along the line of contact.[1]",
+        footnotes="[1] Lusine Musayelian, “Karabakh Enhances Defense Capabilities,” Asbarez (Stepanakert), 2013.",
+        publisher="Landmine Monitor",
+        kind="country-profile",
+        tags=["Caucasus"],
+        date="2013-11-28",
+    ),
+    IndexDoc(
+        id=2,
+        title="ICBL gravely concerned",
+        body="The ICBL is deeply disturbed that the army is laying antipersonnel mines along the line of contact.",
+        publisher="ICBL",
+        kind="press-release",
+        tags=["Caucasus", "use"],
+        date="2013-09-20",
+    ),
+    IndexDoc(
+        id=3,
+        title="Press release on ongoing threats",
+        body="More than 1,400 anti-personnel landmines marked E-001 M produced by Armenia were found. "
+        "Demining teams mined nothing.",
+        publisher="Ministry of Foreign Affairs",
+        kind="press-release",
+        date="2022-10-25",
+    ),
+    IndexDoc(
+        id=4,
+        title="Azerbaijan",
+        body="Azerbaijan has not acceded to the Mine Ban Treaty. HALO Trust cleared minefields near Aghdam.",
+        footnotes="[1] Statement of Azerbaijan, Geneva, 22 June 2021.",
+        publisher="Landmine Monitor",
+        kind="country-profile",
+        tags=["Caucasus"],
+        date="2022-09",
+        notes="check the Geneva statement against the treaty report",
+        annotation_tags=["to verify"],
+    ),
+    IndexDoc(
+        id=5,
+        title="Land mines in Karabakh",
+        body="Soviet PMN-2 - the most common AP mine in Karabakh. School posters educate children on UXO.",
+        publisher=None,
+        kind="article",
+        date=None,
+    ),
+    IndexDoc(
+        id=6,
+        title="Mine clearance in Cambodia",
+        body="The HALO Trust and MAG released contaminated land in 2020 through technical survey.",
+        publisher="HALO Trust",
+        kind="report",
+        tags=["clearance"],
+        date="2020",
+    ),
+]
+TEXTS = {d.id: (d.body, d.footnotes) for d in DOCS}
+
+
+def build(path: Path, docs: list[IndexDoc] = DOCS) -> SearchIndex:
+    index = SearchIndex.open(path, lock_timeout=0.2)
+    for _ in index.clear_and_rebuild(docs, batch=2):
+        pass
+    return index
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[SearchIndex]:
+    with build(tmp_path / "index") as opened:
+        yield opened
+
+
+def ids(index: SearchIndex, query: str, **kwargs: object) -> set[int]:
+    return {hit.id for hit in index.search(query, limit=50, **kwargs).hits}  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ query language
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("treaty", {4}),
+        ("mine", {1, 2, 3, 4, 5, 6}),  # stemming: doc 2 only says "mines", doc 3 only "mined"
+        ("mines", {1, 2, 3, 4, 5, 6}),
+        ("mined", {1, 2, 3, 4, 5, 6}),
+        ("demining", {3}),
+        ('"line of contact"', {1, 2}),
+        ('"contact line"', set()),
+        ("halo AND trust", {4, 6}),
+        ("halo trust", {4, 6}),  # implicit AND
+        ("uxo OR treaty", {4, 5}),
+        ("mines NOT icbl", {1, 3, 4, 5, 6}),
+        ("(icbl OR halo) AND cleared", {4}),
+        ("(uxo OR treaty) AND NOT azerbaijan", {5}),
+        ("minef*", {4}),
+        ("dem*", {3}),
+        ("title:karabakh", {1, 5}),  # Nagorno-Karabakh is indexed whole and by its parts
+        ("title:nagorno-karabakh", {1}),
+        ("personnel", {3}),  # from anti-personnel
+        ("title:mine", {5, 6}),
+        ("publisher:icbl", {2}),
+        ('publisher:"halo trust"', {6}),
+        ("publisher:Monitor", {1, 4}),
+        ("kind:press-release", {2, 3}),
+        ("kind:country-profile AND geneva", {4}),
+        ("tag:caucasus", {1, 2, 4}),
+        ('tag:"to verify"', {4}),
+        ("date:2013", {1, 2}),
+        ("date:2013-09", {2}),
+        ("date:2022-10-25", {3}),
+        ("date:[2020 to 2022]", {3, 4, 6}),
+        ("date:[2020 TO 2021]", {6}),
+        ("date:[2022-01 to 2022-09]", {4}),
+        ("date:[2014 to]", {3, 4, 6}),
+        ("geneva", {4}),  # footnotes are searched
+        ("statement", {4}),  # and annotation notes
+        ("stepanakert", {1}),
+    ],
+)
+def test_query_language(index: SearchIndex, query: str, expected: set[int]) -> None:
+    result = index.search(query, limit=50)
+    assert {hit.id for hit in result.hits} == expected
+    assert result.total == len(expected)
+    assert result.notice is None
+
+
+@pytest.mark.parametrize("query", ["PMN-2", "pmn-2", "Pmn-2"])
+def test_model_names_are_whole_tokens(index: SearchIndex, query: str) -> None:
+    assert ids(index, query) == {1, 5}
+    assert ids(index, "PMN") == set()  # the token is not split into "pmn" and "2"
+
+
+def test_e001_and_ozm72(index: SearchIndex) -> None:
+    assert ids(index, "E-001") == {3}
+    assert ids(index, "ozm-72 OR pomz-2") == {1}
+
+
+def test_short_prefix_is_refused_with_a_notice(index: SearchIndex) -> None:
+    result = index.search("mi* treaty")
+    assert result.notice == "Prefix 'mi*' too short: at least 3 characters before *; searched without it"
+    assert {h.id for h in result.hits} == {4}
+    alone = index.search("title:ka*")
+    assert alone.total == 0
+    assert alone.notice is not None and "too short" in alone.notice
+
+
+@pytest.mark.parametrize(
+    ("query", "reason", "expected"),
+    [
+        ('"line of contact', "Unbalanced quote", {1, 2}),
+        ("(halo OR trust", "Unbalanced parenthesis", {4, 6}),  # plain words are all required
+        ("halo) trust", "Unbalanced parenthesis", {4, 6}),
+        ("halo trust AND", "Dangling operator 'AND'", {4, 6}),
+        ("OR halo trust", "Dangling operator 'OR'", {4, 6}),
+        ("halo AND OR trust", "Dangling operator", {4, 6}),
+        ("halo trust NOT", "Dangling operator 'NOT'", {4, 6}),
+        ("foo:halo trust", "Unknown field 'foo'", {4, 6}),
+        ("title: halo trust", "Field 'title:' has no value", {4, 6}),
+        ("date:yesterday halo trust", "Date 'yesterday' not understood", {4, 6}),
+        ("date:[2020 to never] halo trust", "Date '[2020 to never]' not understood", {4, 6}),
+        ("[halo trust", "Unbalanced bracket", {4, 6}),
+    ],
+)
+def test_malformed_queries_are_searched_as_plain_words(
+    index: SearchIndex, query: str, reason: str, expected: set[int]
+) -> None:
+    result = index.search(query)
+    assert result.notice is not None
+    assert reason in result.notice
+    assert result.notice.endswith("searched as plain words")
+    assert {h.id for h in result.hits} == expected  # the words themselves are still found
+
+
+def test_typographic_quotes_make_a_phrase(index: SearchIndex) -> None:
+    result = index.search("“line of contact”")
+    assert result.notice is None
+    assert {h.id for h in result.hits} == {1, 2}
+
+
+def test_stopword_only_query_finds_nothing_without_error(index: SearchIndex) -> None:
+    result = index.search("the of")
+    assert result.total == 0 and result.hits == []
+    assert index.search("   ").total == 0
+
+
+# ---------------------------------------------------------------------- results
+
+
+def test_did_you_mean_uses_the_index_vocabulary(index: SearchIndex) -> None:
+    result = index.search("antipersonel mines")
+    assert result.total == 0
+    assert result.suggestion == "antipersonnel mines"
+    assert index.search(result.suggestion).total == 2
+
+
+def test_no_suggestion_when_every_word_matches(index: SearchIndex) -> None:
+    assert index.search("antipersonnel mines").suggestion is None
+    assert index.search("kind:press-release").suggestion is None
+
+
+def test_facets_count_all_matches_not_only_the_page(index: SearchIndex) -> None:
+    result = index.search("mines", limit=1)
+    assert len(result.hits) == 1
+    assert result.total == 6
+    assert result.facets["kind"] == {"country-profile": 2, "press-release": 2, "article": 1, "report": 1}
+    assert result.facets["publisher"] == {
+        "Landmine Monitor": 2,
+        "HALO Trust": 1,
+        "ICBL": 1,
+        "Ministry of Foreign Affairs": 1,
+    }
+    assert result.facets["year"] == {"2013": 2, "2022": 2, "2020": 1}
+    assert result.facets["tag"] == {"Caucasus": 3, "clearance": 1, "to verify": 1, "use": 1}
+
+
+def test_sort_by_date_newest_first_undated_last(index: SearchIndex) -> None:
+    result = index.search("mines", sort="date", limit=10)
+    assert [h.id for h in result.hits] == [3, 4, 6, 1, 2, 5]
+    assert [h.date for h in result.hits] == ["2022-10-25", "2022-09", "2020", "2013-11-28", "2013-09-20", None]
+
+
+def test_relevance_prefers_title_matches(index: SearchIndex) -> None:
+    hits = index.search("karabakh").hits
+    assert {h.id for h in hits[:2]} == {1, 5}
+    assert hits[0].score >= hits[-1].score
+
+
+def test_snippets_highlight_matches_from_database_text(index: SearchIndex) -> None:
+    asked: list[int] = []
+
+    def text_for(doc_id: int) -> tuple[str, str]:
+        asked.append(doc_id)
+        return TEXTS[doc_id]
+
+    result = index.search("pmn-2 OR stepanakert", text_for=text_for, limit=1)
+    assert result.total == 2
+    assert asked == [result.hits[0].id]  # snippets only for the hits returned
+    hit = index.search("stepanakert mines", text_for=text_for).hits[0]
+    assert hit.id == 1
+    assert 1 <= len(hit.snippets) <= 3
+    assert any("<b>Stepanakert</b>" in s for s in hit.snippets)
+    assert any("<b>mines</b>" in s or "<b>mine</b>" in s for s in hit.snippets)
+    assert hit.matched_in == ["body", "footnotes"]
+
+
+def test_snippets_escape_html_and_mark_phrase_words(tmp_path: Path) -> None:
+    doc = IndexDoc(1, "t", "Tags like <script> & mines along the line of contact.", kind="article")
+    with build(tmp_path / "i", [doc]) as index:
+        hit = index.search('"line of contact"', text_for=lambda _id: (doc.body, "")).hits[0]
+    assert "&lt;script&gt; &amp;" in hit.snippets[0]
+    assert "<b>line</b> of <b>contact</b>" in hit.snippets[0]
+
+
+def test_prefix_snippets_and_matched_fields(index: SearchIndex) -> None:
+    hit = index.search("minef*", text_for=TEXTS.__getitem__).hits[0]
+    assert hit.snippets == [
+        "Azerbaijan has not acceded to the Mine Ban Treaty. HALO Trust cleared <b>minefields</b> near Aghdam."
+    ]
+    notes_hit = index.search("statement", text_for=TEXTS.__getitem__).hits[0]
+    assert notes_hit.matched_in == ["footnotes", "notes"]
+
+
+# ------------------------------------------------------------------------ writes
+
+
+def test_upsert_replaces_and_delete_removes(index: SearchIndex) -> None:
+    with index.writer() as w:
+        w.upsert(IndexDoc(2, "ICBL statement", "A new text about stockpile destruction.", kind="statement"))
+        w.delete(5)
+    assert index.doc_count() == 5
+    assert index.doc_ids() == {1, 2, 3, 4, 6}
+    assert ids(index, "disturbed") == set()
+    assert ids(index, "destruction") == {2}
+    assert index.search("kind:statement").total == 1
+    with index.writer() as w:  # the same id twice in one batch: the last one wins
+        w.upsert(IndexDoc(7, "first", "alpha"))
+        w.upsert(IndexDoc(7, "second", "bravo"))
+    assert ids(index, "alpha") == set()
+    assert ids(index, "bravo") == {7}
+    assert index.doc_count() == 6
+
+
+def test_writer_is_cancelled_when_the_block_raises(index: SearchIndex) -> None:
+    with pytest.raises(RuntimeError), index.writer() as w:
+        w.upsert(IndexDoc(9, "lost", "zulu"))
+        raise RuntimeError("boom")
+    assert ids(index, "zulu") == set()
+    with index.writer() as w:  # the lock was released
+        w.upsert(IndexDoc(9, "kept", "zulu"))
+    assert ids(index, "zulu") == {9}
+
+
+def test_reopen_keeps_the_index(tmp_path: Path) -> None:
+    build(tmp_path / "index").close()
+    with SearchIndex.open(tmp_path / "index") as again:
+        assert not again.needs_rebuild
+        assert again.doc_ids() == {d.id for d in DOCS}
+
+
+def test_fresh_index_needs_rebuild_until_rebuilt(tmp_path: Path) -> None:
+    with SearchIndex.open(tmp_path / "index") as fresh:
+        assert fresh.needs_rebuild
+        assert fresh.search("mines").total == 0
+        assert list(fresh.clear_and_rebuild([], batch=10)) == [0]
+        assert not fresh.needs_rebuild
+
+
+def test_rebuild_yields_progress(tmp_path: Path) -> None:
+    with SearchIndex.open(tmp_path / "index") as index:
+        assert list(index.clear_and_rebuild(DOCS, batch=4)) == [4, 6]
+        assert index.doc_count() == 6
+
+
+def test_interrupted_rebuild_is_redone(tmp_path: Path) -> None:
+    with SearchIndex.open(tmp_path / "index") as index:
+        progress = index.clear_and_rebuild(DOCS, batch=2)
+        assert next(progress) == 2
+        progress.close()  # the job was cancelled (or the process killed) here
+    with SearchIndex.open(tmp_path / "index") as again:
+        assert again.needs_rebuild
+        assert again.doc_count() == 0
+
+
+def test_older_schema_version_means_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(tmp_path / "index").close()
+    monkeypatch.setattr(search_index, "INDEX_SCHEMA_VERSION", search_index.INDEX_SCHEMA_VERSION + 1)
+    with SearchIndex.open(tmp_path / "index") as index:
+        assert index.needs_rebuild
+        assert "schema version" in (index.rebuild_reason or "")
+        assert index.doc_count() == 0
+        for _ in index.clear_and_rebuild(DOCS):
+            pass
+    with SearchIndex.open(tmp_path / "index") as again:
+        assert not again.needs_rebuild
+        assert again.doc_count() == 6
+
+
+def _truncate_postings(path: Path) -> None:
+    for file in path.glob("*.pst"):
+        with file.open("r+b") as fh:
+            fh.truncate(file.stat().st_size // 2)
+
+
+def _delete_toc(path: Path) -> None:
+    for file in path.glob("*.toc"):
+        file.unlink()
+
+
+def _delete_a_segment_file(path: Path) -> None:
+    next(path.glob("*.trm")).unlink()
+
+
+def _garble_meta(path: Path) -> None:
+    (path / search_index.META_FILE).write_text("{not json", encoding="utf-8")
+
+
+def _empty_column(path: Path) -> None:
+    for file in path.glob("*.meta.col"):
+        file.write_bytes(b"")
+
+
+@pytest.mark.parametrize("damage", [_truncate_postings, _delete_toc, _delete_a_segment_file, _garble_meta, _empty_column])
+def test_corrupt_index_is_detected_and_recreated(tmp_path: Path, damage: object) -> None:
+    path = tmp_path / "index"
+    build(path).close()
+    damage(path)  # type: ignore[operator]
+    with SearchIndex.open(path) as index:
+        assert index.needs_rebuild
+        assert index.rebuild_reason
+        assert index.search("mines").total == 0
+        for _ in index.clear_and_rebuild(DOCS):
+            pass
+        assert index.search("mines").total == 6
+    with SearchIndex.open(path) as again:
+        assert not again.needs_rebuild
+
+
+def test_corruption_without_meta_record_is_caught_by_reading(tmp_path: Path) -> None:
+    path = tmp_path / "index"
+    build(path).close()
+    meta = json.loads((path / search_index.META_FILE).read_text(encoding="utf-8"))
+    meta["generation"] = -1  # as if killed between Whoosh's commit and our record: no size check
+    (path / search_index.META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    for file in path.glob("*.meta.col"):
+        file.write_bytes(b"\x00" * 3)
+    with SearchIndex.open(path) as index:
+        assert index.needs_rebuild
+        assert "unreadable" in (index.rebuild_reason or "")
+
+
+# ------------------------------------------------------------------------- locks
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_stale_lock_of_a_dead_process_is_cleared(index: SearchIndex) -> None:
+    from whoosh.util.filelock import FileLock
+
+    lock = FileLock(str(index.path / search_index.WRITELOCK_FILE))
+    assert lock.acquire()  # a lock the OS did not release (e.g. on a network drive)
+    (index.path / search_index.PID_FILE).write_text(str(_dead_pid()), encoding="ascii")
+    try:
+        with index.writer() as w:
+            w.upsert(IndexDoc(8, "after the crash", "yankee"))
+    finally:
+        lock.release()
+    assert ids(index, "yankee") == {8}
+
+
+def test_lock_of_a_killed_process_does_not_block(index: SearchIndex) -> None:
+    script = (
+        "import sys, time\n"
+        "from whoosh.util.filelock import FileLock\n"
+        f"lock = FileLock({str(index.path / search_index.WRITELOCK_FILE)!r})\n"
+        "lock.acquire()\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        (index.path / search_index.PID_FILE).write_text(str(child.pid), encoding="ascii")
+        with pytest.raises(IndexLockedError), index.writer():  # a live writer is respected
+            pass
+    finally:
+        child.kill()
+        child.wait()
+    with index.writer() as w:
+        w.upsert(IndexDoc(8, "after the kill", "yankee"))
+    assert ids(index, "yankee") == {8}
+    assert os.getpid() != child.pid
+
+
+# ------------------------------------------------------------------------- seeds
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds not present")
+def test_seed_documents_acceptance(tmp_path: Path) -> None:
+    files = sorted(SEEDS_DIR.glob("*.txt"))
+    docs = [IndexDoc(i, f.stem, f.read_text(encoding="utf-8")) for i, f in enumerate(files, 1)]
+    with build(tmp_path / "index", docs) as index:
+        assert index.search("PMN-2").total == 3
+        assert index.search('"line of contact"').total == 3
+        assert index.search("antipersonel").suggestion == "antipersonnel"
