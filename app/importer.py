@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.archive import Archive
@@ -88,36 +89,47 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _store_parts(session: Session, doc: Document, parsed: ParsedDocument) -> None:
-    """Write the parsed structure of `doc`, replacing whatever it had."""
-    if doc.id is not None:
+def _store_parts(session: Session, doc_id: int, parsed: ParsedDocument, *, replace: bool) -> None:
+    """Write the parsed structure of a document with bulk inserts, replacing what it had.
+
+    Core inserts instead of ORM objects: an import writes tens of rows per
+    document and the unit of work would dominate its cost.
+    """
+    if replace:
         for table in (Section, Marker, Footnote):
-            session.execute(delete(table).where(table.document_id == doc.id))
-        session.flush()
-    for s in parsed.sections:
-        doc.sections.append(Section(title=s.title, level=s.level, start=s.start))
-    for m in parsed.markers:
-        doc.markers.append(Marker(number=m.number, start=m.start, end=m.end))
-    for f in parsed.footnotes:
-        footnote = Footnote(number=f.number, text=f.text, resolved_text=f.resolved_text, ibid_of=f.ibid_of)
-        for position, c in enumerate(f.citations):
-            footnote.citations.append(
-                Citation(
-                    position=position, text=c.text, author=c.author, title=c.title,
-                    publisher=c.publisher, place=c.place, date=c.date, url=c.url,
-                )
-            )
-        doc.footnotes.append(footnote)
+            session.execute(delete(table).where(table.document_id == doc_id))
+    if parsed.sections:
+        session.execute(
+            insert(Section), [{"document_id": doc_id, "title": x.title, "level": x.level, "start": x.start}
+                              for x in parsed.sections]
+        )
+    if parsed.markers:
+        session.execute(
+            insert(Marker), [{"document_id": doc_id, "number": m.number, "start": m.start, "end": m.end}
+                             for m in parsed.markers]
+        )
+    if not parsed.footnotes:
+        return
+    rows = session.execute(
+        insert(Footnote).returning(Footnote.id, sort_by_parameter_order=True),
+        [{"document_id": doc_id, "number": f.number, "text": f.text, "resolved_text": f.resolved_text,
+          "ibid_of": f.ibid_of} for f in parsed.footnotes],
+    )
+    citations = [
+        {"footnote_id": footnote_id, "position": position, "text": c.text, "author": c.author, "title": c.title,
+         "publisher": c.publisher, "place": c.place, "date": c.date, "url": c.url}
+        for (footnote_id,), f in zip(rows, parsed.footnotes, strict=True)
+        for position, c in enumerate(f.citations)
+    ]
+    if citations:
+        session.execute(insert(Citation), citations)
 
 
-def _set_metadata(doc: Document, parsed: ParsedDocument) -> None:
-    doc.title = parsed.title
-    doc.date = parsed.date
-    doc.date_label = parsed.date_label
-    doc.publisher = parsed.publisher
-    doc.kind = parsed.kind
-    doc.text = parsed.text
-    doc.text_length = len(parsed.text)
+def _metadata(parsed: ParsedDocument) -> dict[str, object]:
+    return {
+        "title": parsed.title, "date": parsed.date, "date_label": parsed.date_label, "publisher": parsed.publisher,
+        "kind": parsed.kind, "text": parsed.text, "text_length": len(parsed.text),
+    }
 
 
 def import_file(session: Session, path: Path) -> tuple[str, int | None, str | None]:
@@ -141,22 +153,23 @@ def import_file(session: Session, path: Path) -> tuple[str, int | None, str | No
     except ReadError as e:
         return FAILED, None, str(e)
     parsed = parse(raw)
-    doc = session.execute(select(Document).where(Document.source_path == source)).scalar_one_or_none()
-    outcome = UPDATED
     now = _now()
-    if doc is None:
+    values = {**_metadata(parsed), "format": raw.format, "sha256": sha, "updated_at": now}
+    doc_id = session.scalar(select(Document.id).where(Document.source_path == source))
+    if doc_id is None:
         outcome = IMPORTED
-        doc = Document(source_path=source, imported_at=now)
-        session.add(doc)
-    doc.format = raw.format
-    doc.sha256 = sha
-    doc.updated_at = now
-    _set_metadata(doc, parsed)
-    _store_parts(session, doc, parsed)
-    session.flush()
-    relink_document(session, doc.id)
-    session.merge(IndexQueue(document_id=doc.id, queued_at=now))
-    return outcome, doc.id, None
+        doc_id = session.scalar(
+            insert(Document).values(source_path=source, imported_at=now, **values).returning(Document.id)
+        )
+    else:
+        outcome = UPDATED
+        session.execute(update(Document).where(Document.id == doc_id).values(**values))
+    assert doc_id is not None
+    _store_parts(session, doc_id, parsed, replace=outcome == UPDATED)
+    relink_document(session, doc_id)
+    session.execute(sqlite_insert(IndexQueue).values(document_id=doc_id, queued_at=now).on_conflict_do_update(
+        index_elements=[IndexQueue.document_id], set_={"queued_at": now}))
+    return outcome, doc_id, None
 
 
 def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEvent, None, ImportSummary]:

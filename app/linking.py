@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, and_, delete, false, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Citation, CitationLink, Document, Footnote
@@ -67,8 +67,8 @@ def _acronym(name: str) -> str:
 
 
 def date_score(cited: str | None, doc_date: str | None) -> float:
-    if not cited or not doc_date:
-        return 0.0
+    if not cited or not doc_date or len(cited) < 7:
+        return 0.0  # a year alone is too weak to link on
     if cited == doc_date:
         return 1.0
     if len(cited) < len(doc_date) and doc_date.startswith(cited):
@@ -113,67 +113,69 @@ def score(citation: CitationFacts, candidate: CandidateFacts) -> float:
     return round(W_DATE * d + W_PUBLISHER * publisher_score(citation, candidate) + W_TITLE * t, 3)
 
 
-def _facts(c: Citation) -> CitationFacts:
-    return CitationFacts(date=c.date, title=c.title, publisher=c.publisher, author=c.author, text=c.text)
+def _date_condition(dates: set[str]) -> ColumnElement[bool]:
+    """Documents dated on one of these days, or within one of these months (index-friendly ranges)."""
+    days = sorted(d for d in dates if len(d) == 10)
+    months = sorted(d for d in dates if len(d) == 7)
+    conditions: list[ColumnElement[bool]] = []
+    if days:
+        conditions.append(Document.date.in_(days))
+    conditions += [and_(Document.date >= m, Document.date < f"{m}~") for m in months]
+    return or_(*conditions) if conditions else false()
 
 
-def _candidates(session: Session, cited_date: str, exclude_id: int) -> list[tuple[int, CandidateFacts]]:
+def _candidates(session: Session, dates: set[str], exclude_id: int) -> list[tuple[int, CandidateFacts]]:
     query = select(
         Document.id, Document.date, Document.title, Document.publisher, func.substr(Document.text, 1, HEAD_CHARS)
-    ).where(Document.id != exclude_id)
-    if len(cited_date) == 10:
-        query = query.where(Document.date == cited_date)
-    else:
-        query = query.where(Document.date.like(f"{cited_date}%"))
+    ).where(Document.id != exclude_id, _date_condition(dates))
     return [
         (row[0], CandidateFacts(date=row[1], title=row[2], publisher=row[3], head=row[4] or ""))
         for row in session.execute(query)
     ]
 
 
-def _add_link(session: Session, citation_id: int, document_id: int, value: float) -> None:
-    session.add(CitationLink(citation_id=citation_id, target_document_id=document_id, score=value))
+def _linkable(date: str | None) -> bool:
+    return bool(date) and len(date or "") in (7, 10)  # a year alone is too weak to link on
 
 
 def relink_document(session: Session, document_id: int) -> int:
     """Recompute links from this document's citations and to this document; returns links made."""
-    made = 0
-    own_citations = (
-        session.execute(select(Citation).join(Footnote).where(Footnote.document_id == document_id))
-        .scalars()
-        .all()
-    )
-    own_ids = [c.id for c in own_citations]
-    if own_ids:
-        session.execute(delete(CitationLink).where(CitationLink.citation_id.in_(own_ids)))
+    own = session.execute(
+        select(Citation.id, Citation.date, Citation.title, Citation.publisher, Citation.author, Citation.text)
+        .join(Footnote)
+        .where(Footnote.document_id == document_id)
+    ).all()
+    session.execute(delete(CitationLink).where(CitationLink.citation_id.in_([c.id for c in own])))
     session.execute(delete(CitationLink).where(CitationLink.target_document_id == document_id))
-    for citation in own_citations:
-        if not citation.date:
-            continue
-        facts = _facts(citation)
-        for doc_id, candidate in _candidates(session, citation.date, document_id):
-            value = score(facts, candidate)
-            if value >= LINK_THRESHOLD:
-                _add_link(session, citation.id, doc_id, value)
-                made += 1
+    links: list[dict[str, object]] = []
 
-    doc = session.get(Document, document_id)
-    if doc is None or not doc.date:
-        return made
-    me = CandidateFacts(date=doc.date, title=doc.title, publisher=doc.publisher, head=doc.text[:HEAD_CHARS])
-    dates = {doc.date, doc.date[:7], doc.date[:4]}
-    incoming = (
-        session.execute(
-            select(Citation)
-            .join(Footnote)
-            .where(Footnote.document_id != document_id, or_(*(Citation.date == d for d in dates)))
+    dated = [c for c in own if _linkable(c.date)]
+    if dated:
+        candidates = _candidates(session, {c.date for c in dated}, document_id)
+        for c in dated:
+            facts = CitationFacts(date=c.date, title=c.title, publisher=c.publisher, author=c.author, text=c.text)
+            for doc_id, candidate in candidates:
+                value = score(facts, candidate)
+                if value >= LINK_THRESHOLD:
+                    links.append({"citation_id": c.id, "target_document_id": doc_id, "score": value})
+
+    me = session.execute(
+        select(Document.date, Document.title, Document.publisher, func.substr(Document.text, 1, HEAD_CHARS)).where(
+            Document.id == document_id
         )
-        .scalars()
-        .all()
-    )
-    for citation in incoming:
-        value = score(_facts(citation), me)
-        if value >= LINK_THRESHOLD:
-            _add_link(session, citation.id, document_id, value)
-            made += 1
-    return made
+    ).first()
+    if me is not None and me[0]:
+        target = CandidateFacts(date=me[0], title=me[1], publisher=me[2], head=me[3] or "")
+        incoming = session.execute(
+            select(Citation.id, Citation.date, Citation.title, Citation.publisher, Citation.author, Citation.text)
+            .join(Footnote)
+            .where(Footnote.document_id != document_id, Citation.date.in_([me[0], me[0][:7]]))
+        ).all()
+        for c in incoming:
+            facts = CitationFacts(date=c.date, title=c.title, publisher=c.publisher, author=c.author, text=c.text)
+            value = score(facts, target)
+            if value >= LINK_THRESHOLD:
+                links.append({"citation_id": c.id, "target_document_id": document_id, "score": value})
+    if links:
+        session.execute(insert(CitationLink), links)
+    return len(links)

@@ -42,11 +42,11 @@ def test_import_indexes_and_clears_queue(archive: Archive, tmp_path: Path) -> No
 def test_crash_between_database_and_index_commit_is_caught_up(
     archive_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash(*_args: object) -> None:
-        raise OSError("killed before the index commit")
+    def killed_before_index_commit(_archive: Archive, doc_ids: list[int]) -> None:
+        doc_ids.clear()
 
     with Archive.open(archive_dir) as archive:
-        monkeypatch.setattr("app.importer.apply_changes", crash)
+        monkeypatch.setattr("app.importer._index", killed_before_index_commit)
         summary = run_import(archive, [_corpus(tmp_path)])
         assert len(summary.imported) == 2
         assert sorted(_queued(archive)) == sorted(summary.imported)
