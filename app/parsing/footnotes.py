@@ -1,0 +1,36 @@
+"""Turn the note list into Footnote objects and compare it with the markers.
+
+Notes are kept once per number (the first wins: a repeated number is OCR
+noise or a second list), resolved for Ibid, split into citations, and checked
+against the body's markers: a marker without a note is "missing", a note
+without a marker is "unreferenced".
+"""
+
+from __future__ import annotations
+
+from app.model import Citation, Footnote, Marker
+from app.parsing.citations import parse_citations
+from app.parsing.ibid import resolve_ibids
+from app.parsing.notelist import RawNote
+
+
+def build_footnotes(notes: list[RawNote]) -> list[Footnote]:
+    """Footnotes sorted by number, Ibid resolved, citations read (an Ibid note cites its resolved source)."""
+    by_number: dict[int, Footnote] = {}
+    for note in notes:
+        if note.number not in by_number:
+            by_number[note.number] = Footnote(number=note.number, text=note.text)
+    footnotes = [by_number[number] for number in sorted(by_number)]
+    resolve_ibids(footnotes)
+    previous: list[Citation] = []
+    for footnote in footnotes:
+        footnote.citations = parse_citations(footnote.resolved_text or footnote.text, previous)
+        previous = footnote.citations
+    return footnotes
+
+
+def missing_and_unreferenced(markers: list[Marker], footnotes: list[Footnote]) -> tuple[list[int], list[int]]:
+    """(marker numbers with no note, note numbers with no marker), each sorted and without repeats."""
+    marked = {marker.number for marker in markers}
+    noted = {footnote.number for footnote in footnotes}
+    return sorted(marked - noted), sorted(noted - marked)
