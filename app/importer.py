@@ -166,7 +166,7 @@ def import_file(session: Session, path: Path) -> tuple[str, int | None, str | No
         session.execute(update(Document).where(Document.id == doc_id).values(**values))
     assert doc_id is not None
     _store_parts(session, doc_id, parsed, replace=outcome == UPDATED)
-    relink_document(session, doc_id)
+    relink_document(session, doc_id, new=outcome == IMPORTED)
     session.execute(sqlite_insert(IndexQueue).values(document_id=doc_id, queued_at=now).on_conflict_do_update(
         index_elements=[IndexQueue.document_id], set_={"queued_at": now}))
     return outcome, doc_id, None

@@ -138,15 +138,19 @@ def _linkable(date: str | None) -> bool:
     return bool(date) and len(date or "") in (7, 10)  # a year alone is too weak to link on
 
 
-def relink_document(session: Session, document_id: int) -> int:
-    """Recompute links from this document's citations and to this document; returns links made."""
+def relink_document(session: Session, document_id: int, *, new: bool = False) -> int:
+    """Recompute links from this document's citations and to this document; returns links made.
+
+    `new` says the document was just inserted, so it has no old links to delete.
+    """
     own = session.execute(
         select(Citation.id, Citation.date, Citation.title, Citation.publisher, Citation.author, Citation.text)
         .join(Footnote)
         .where(Footnote.document_id == document_id)
     ).all()
-    session.execute(delete(CitationLink).where(CitationLink.citation_id.in_([c.id for c in own])))
-    session.execute(delete(CitationLink).where(CitationLink.target_document_id == document_id))
+    if not new:
+        session.execute(delete(CitationLink).where(CitationLink.citation_id.in_([c.id for c in own])))
+        session.execute(delete(CitationLink).where(CitationLink.target_document_id == document_id))
     links: list[dict[str, object]] = []
 
     dated = [c for c in own if _linkable(c.date)]
