@@ -8,7 +8,6 @@ document either fully imported or not at all.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
@@ -20,12 +19,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.archive import Archive
-from app.errors import ReadError
 from app.linking import relink_document
 from app.model import ParsedDocument
-from app.parsing import parse
-from app.readers import MAX_BYTES as MAX_FILE_BYTES
-from app.readers import iter_candidate_files, read_file
+from app.prepare import Prepared, prepare, prepared_stream
+from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
 from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, IndexQueue, Marker, Section
 
@@ -81,14 +78,6 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _store_parts(session: Session, doc_id: int, parsed: ParsedDocument, *, replace: bool) -> None:
     """Write the parsed structure of a document with bulk inserts, replacing what it had.
 
@@ -132,29 +121,25 @@ def _metadata(parsed: ParsedDocument) -> dict[str, object]:
     }
 
 
-def import_file(session: Session, path: Path) -> tuple[str, int | None, str | None]:
-    """Import one file inside the caller's transaction: (outcome, document id, reason)."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReadError(f"too large: {path.stat().st_size / 1e6:.1f} MB, limit {MAX_FILE_BYTES / 1e6:.0f} MB")
-        sha = _sha256(path)
-    except ReadError as e:
-        return FAILED, None, str(e)
-    except OSError as e:
-        return FAILED, None, f"cannot read: {(e.strerror or str(e)).lower()}"
-    source = str(path)
-    same_content = session.execute(select(Document.id, Document.source_path).where(Document.sha256 == sha)).first()
+def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | None, str | None]:
+    """Store one prepared file inside the caller's transaction: (outcome, document id, reason)."""
+    if prepared.error is not None or prepared.sha is None:
+        return FAILED, None, prepared.error or "cannot read"
+    source = str(prepared.path)
+    same_content = session.execute(
+        select(Document.id, Document.source_path).where(Document.sha256 == prepared.sha)
+    ).first()
     if same_content is not None:
         if same_content.source_path == source:
             return UNCHANGED, same_content.id, None
         return DUPLICATE, same_content.id, f"same content as document {same_content.id}"
-    try:
-        raw = read_file(path, max_bytes=MAX_FILE_BYTES)
-    except ReadError as e:
-        return FAILED, None, str(e)
-    parsed = parse(raw)
+    if prepared.parsed is None:  # was known when the workers started, and has gone since
+        prepared = prepare(prepared.path)
+        if prepared.parsed is None:
+            return FAILED, None, prepared.error or "cannot read"
+    parsed = prepared.parsed
     now = _now()
-    values = {**_metadata(parsed), "format": raw.format, "sha256": sha, "updated_at": now}
+    values = {**_metadata(parsed), "format": prepared.format, "sha256": prepared.sha, "updated_at": now}
     doc_id = session.scalar(select(Document.id).where(Document.source_path == source))
     if doc_id is None:
         outcome = IMPORTED
@@ -170,6 +155,11 @@ def import_file(session: Session, path: Path) -> tuple[str, int | None, str | No
     session.execute(sqlite_insert(IndexQueue).values(document_id=doc_id, queued_at=now).on_conflict_do_update(
         index_elements=[IndexQueue.document_id], set_={"queued_at": now}))
     return outcome, doc_id, None
+
+
+def _known_hashes(archive: Archive) -> frozenset[str]:
+    with archive.session() as session:
+        return frozenset(session.scalars(select(Document.sha256)))
 
 
 def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEvent, None, ImportSummary]:
@@ -190,12 +180,14 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
     total = len(files) + len(summary.failed)
     done = len(summary.failed)
     unindexed: list[int] = []
+    absolute_files = [path.resolve() if path.exists() else path.absolute() for path in files]
+    stream = prepared_stream(absolute_files, _known_hashes(archive))
     try:
-        for path in files:
-            absolute = path.resolve() if path.exists() else path.absolute()
+        for prepared in stream:
+            absolute = prepared.path
             try:
                 with archive.session() as session:
-                    outcome, doc_id, reason = import_file(session, absolute)
+                    outcome, doc_id, reason = store_prepared(session, prepared)
             except Exception as e:  # a bug must not stop the import of the other files
                 log.exception("import of %s failed", absolute)
                 outcome, doc_id, reason = FAILED, None, f"internal error: {type(e).__name__}: {e}"
@@ -211,6 +203,7 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
         summary.cancelled = True
         raise
     finally:
+        stream.close()
         _index(archive, unindexed)
         _finish_run(archive, summary)
     return summary
