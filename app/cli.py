@@ -248,12 +248,21 @@ def _setup_file_logging() -> Path | None:
     return path
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    args = build_parser().parse_args(argv)
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+    *,
+    gui: Callable[[Path], int] | None = None,
+) -> int:
+    """Run a command; with none, hand the archive folder to `gui` (main.py passes the desktop app)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        from ui.application import run_gui  # Qt is loaded only for the desktop app
-
-        return run_gui(resolve_archive_dir(args.archive))
+        if gui is None:
+            parser.print_help(err)
+            return 2
+        return gui(resolve_archive_dir(args.archive))
     log_path = _setup_file_logging()
     try:
         return COMMANDS[args.command](args, out, err)
