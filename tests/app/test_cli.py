@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.app.test_importer import PROFILE, RELEASE
 from tests.conftest import ROOT
 
 
@@ -19,15 +18,6 @@ def run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    src = tmp_path / "corpus"
-    src.mkdir()
-    (src / "profile.txt").write_text(PROFILE, encoding="utf-8")
-    (src / "release.txt").write_text(RELEASE, encoding="utf-8")
-    return src
 
 
 def test_import_list_show(archive_dir: Path, corpus: Path) -> None:

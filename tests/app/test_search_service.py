@@ -15,15 +15,7 @@ from app.archive import Archive
 from app.cli import main
 from app.importer import run_import
 from db.models import IndexQueue
-from tests.app.test_importer import PROFILE, RELEASE
-
-
-def _corpus(tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "profile.txt").write_text(PROFILE, encoding="utf-8")
-    (src / "release.txt").write_text(RELEASE, encoding="utf-8")
-    return src
+from tests.app.test_importer import RELEASE
 
 
 def _queued(archive: Archive) -> list[int]:
@@ -31,8 +23,8 @@ def _queued(archive: Archive) -> list[int]:
         return list(s.scalars(select(IndexQueue.document_id)))
 
 
-def test_import_indexes_and_clears_queue(archive: Archive, tmp_path: Path) -> None:
-    run_import(archive, [_corpus(tmp_path)])
+def test_import_indexes_and_clears_queue(archive: Archive, corpus: Path) -> None:
+    run_import(archive, [corpus])
     assert _queued(archive) == []
     result = search.search(archive, archive.index, "PMN-2")
     assert [h.title for h in result.hits] == ["Freedonia"]
@@ -40,14 +32,14 @@ def test_import_indexes_and_clears_queue(archive: Archive, tmp_path: Path) -> No
 
 
 def test_crash_between_database_and_index_commit_is_caught_up(
-    archive_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    archive_dir: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def killed_before_index_commit(_archive: Archive, doc_ids: list[int]) -> None:
         doc_ids.clear()
 
     with Archive.open(archive_dir) as archive:
         monkeypatch.setattr("app.importer._index", killed_before_index_commit)
-        summary = run_import(archive, [_corpus(tmp_path)])
+        summary = run_import(archive, [corpus])
         assert len(summary.imported) == 2
         assert sorted(_queued(archive)) == sorted(summary.imported)
         assert search.search(archive, archive.index, "Freedonia").total == 0
@@ -58,9 +50,9 @@ def test_crash_between_database_and_index_commit_is_caught_up(
         assert search.search(archive, archive.index, "Freedonia").total == 2
 
 
-def test_deleted_index_is_rebuilt_on_open(archive_dir: Path, tmp_path: Path) -> None:
+def test_deleted_index_is_rebuilt_on_open(archive_dir: Path, corpus: Path) -> None:
     with Archive.open(archive_dir) as archive:
-        run_import(archive, [_corpus(tmp_path)])
+        run_import(archive, [corpus])
     shutil.rmtree(archive_dir / "index")
     with Archive.open(archive_dir) as archive:
         assert archive.index.needs_rebuild
@@ -69,8 +61,8 @@ def test_deleted_index_is_rebuilt_on_open(archive_dir: Path, tmp_path: Path) -> 
         assert search.search(archive, archive.index, "mines").total == 2
 
 
-def test_update_after_metadata_change(archive: Archive, tmp_path: Path) -> None:
-    path = _corpus(tmp_path) / "release.txt"
+def test_update_after_metadata_change(archive: Archive, corpus: Path) -> None:
+    path = corpus / "release.txt"
     run_import(archive, [path])
     path.write_text(RELEASE.replace("Campaign Watch calls", "Campaign Watch, with Sylvania, calls"), encoding="utf-8")
     run_import(archive, [path])
@@ -78,9 +70,9 @@ def test_update_after_metadata_change(archive: Archive, tmp_path: Path) -> None:
     assert result.total == 1 and archive.index.doc_count() == 1
 
 
-def test_cli_search_json_shape(archive_dir: Path, tmp_path: Path) -> None:
+def test_cli_search_json_shape(archive_dir: Path, corpus: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
-    assert main(["--archive", str(archive_dir), "import", str(_corpus(tmp_path))], out=out, err=err) == 0
+    assert main(["--archive", str(archive_dir), "import", str(corpus)], out=out, err=err) == 0
     out = io.StringIO()
     assert main(["--archive", str(archive_dir), "search", "mines", "--json", "--sort", "date"], out=out, err=err) == 0
     payload = json.loads(out.getvalue())
@@ -92,16 +84,16 @@ def test_cli_search_json_shape(archive_dir: Path, tmp_path: Path) -> None:
     assert payload["facets"]["year"] == {"2021": 2}
 
 
-def test_cli_malformed_query_tells_and_searches_words(archive_dir: Path, tmp_path: Path) -> None:
-    main(["--archive", str(archive_dir), "import", str(_corpus(tmp_path))], out=io.StringIO(), err=io.StringIO())
+def test_cli_malformed_query_tells_and_searches_words(archive_dir: Path, corpus: Path) -> None:
+    main(["--archive", str(archive_dir), "import", str(corpus)], out=io.StringIO(), err=io.StringIO())
     out = io.StringIO()
     assert main(["--archive", str(archive_dir), "search", '(Freedonia AND "mines'], out=out, err=io.StringIO()) == 0
     text = out.getvalue()
     assert text.startswith("Note: ") and "2 documents found" in text
 
 
-def test_cli_reindex(archive_dir: Path, tmp_path: Path) -> None:
-    main(["--archive", str(archive_dir), "import", str(_corpus(tmp_path))], out=io.StringIO(), err=io.StringIO())
+def test_cli_reindex(archive_dir: Path, corpus: Path) -> None:
+    main(["--archive", str(archive_dir), "import", str(corpus)], out=io.StringIO(), err=io.StringIO())
     err = io.StringIO()
     assert main(["--archive", str(archive_dir), "reindex"], out=io.StringIO(), err=err) == 0
     assert err.getvalue() == "Indexed 2 documents.\n"
