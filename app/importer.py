@@ -216,7 +216,7 @@ def _index(archive: Archive, doc_ids: list[int]) -> None:
             for _ in rebuild(archive, archive.index):
                 pass
         else:
-            apply_changes(archive, archive.index, doc_ids)
+            apply_changes(archive, archive.index, doc_ids, merge=True)
     except Exception:
         log.exception("indexing %d documents failed; left queued", len(doc_ids))
     doc_ids.clear()

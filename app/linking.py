@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import ColumnElement, and_, delete, false, func, insert, or_, select
@@ -57,9 +58,11 @@ def _stem(word: str) -> str:
     return word[:6]
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    """Cached: a candidate's opening text is compared with many citations in a row."""
     words = (w.lower().strip("'’-") for w in _WORD.findall(text))
-    return {_stem(w) for w in words if len(w) >= 3 and w not in _STOPWORDS}
+    return frozenset(_stem(w) for w in words if len(w) >= 3 and w not in _STOPWORDS)
 
 
 def _acronym(name: str) -> str:

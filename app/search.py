@@ -107,8 +107,12 @@ def update(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
         yield IndexProgress(min(start + BATCH, total), total, "update")
 
 
-def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int]) -> None:
-    """Index these documents now (deleted ones are removed), then clear their queue rows."""
+def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False) -> None:
+    """Index these documents now (deleted ones are removed), then clear their queue rows.
+
+    `merge=True` lets Whoosh merge small segments in the same commit: right for a
+    background import (else segments pile up, one per batch), wrong when a user waits.
+    """
     ids = list(doc_ids)
     if not ids:
         return
@@ -117,7 +121,7 @@ def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int]) 
         rows = s.execute(select(IndexQueue.document_id, IndexQueue.queued_at).where(IndexQueue.document_id.in_(ids)))
         stamps = {doc_id: stamp for doc_id, stamp in rows}
     present = {d.id for d in docs}
-    with index.writer() as w:
+    with index.writer(merge=merge) as w:
         for doc in docs:
             w.upsert(doc)
         for doc_id in ids:
