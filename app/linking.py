@@ -22,10 +22,10 @@ from db.models import Citation, CitationLink, Document, Footnote
 
 LINK_THRESHOLD = 0.72
 MIN_TITLE_SIMILARITY = 0.45
-HEAD_CHARS = 2000
+HEAD_CHARS = 1000
 W_DATE, W_PUBLISHER, W_TITLE = 0.4, 0.2, 0.4
 
-_WORD = re.compile(r"[\w][\w'’-]*")
+_WORD = re.compile(r"\w(?:[\w'’-]*\w)?")
 _STOPWORDS = frozenset(
     [
         "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have", "had",
@@ -54,15 +54,10 @@ class CandidateFacts:
     head: str  # the first HEAD_CHARS characters of the document's text
 
 
-def _stem(word: str) -> str:
-    return word[:6]
-
-
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> frozenset[str]:
     """Cached: a candidate's opening text is compared with many citations in a row."""
-    words = (w.lower().strip("'’-") for w in _WORD.findall(text))
-    return frozenset(_stem(w) for w in words if len(w) >= 3 and w not in _STOPWORDS)
+    return frozenset(w[:6] for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _STOPWORDS)
 
 
 def _acronym(name: str) -> str:
@@ -158,10 +153,15 @@ def relink_document(session: Session, document_id: int, *, new: bool = False) ->
 
     dated = [c for c in own if _linkable(c.date)]
     if dated:
-        candidates = _candidates(session, {c.date for c in dated}, document_id)
+        by_date: dict[str, list[tuple[int, CandidateFacts]]] = {}
+        for doc_id, candidate in _candidates(session, {c.date for c in dated}, document_id):
+            assert candidate.date is not None
+            by_date.setdefault(candidate.date, []).append((doc_id, candidate))
+            if len(candidate.date) == 10:  # a day also answers citations that name only its month
+                by_date.setdefault(candidate.date[:7], []).append((doc_id, candidate))
         for c in dated:
             facts = CitationFacts(date=c.date, title=c.title, publisher=c.publisher, author=c.author, text=c.text)
-            for doc_id, candidate in candidates:
+            for doc_id, candidate in by_date.get(c.date, ()):
                 value = score(facts, candidate)
                 if value >= LINK_THRESHOLD:
                     links.append({"citation_id": c.id, "target_document_id": doc_id, "score": value})

@@ -154,3 +154,13 @@ def test_removing_target_removes_links(archive: Archive, tmp_path: Path) -> None
     with archive.session() as s:
         assert s.scalar(select(func.count(CitationLink.id))) == 0
 
+
+
+def test_month_only_dates_link_once(archive: Archive, tmp_path: Path) -> None:
+    """A document dated only by month is a candidate once, not once per key."""
+    release = RELEASE.replace("2 February 2021", "February 2021")
+    profile = PROFILE.replace("2 February 2021, campaignwatch", "February 2021, campaignwatch")
+    summary = run_import(archive, [_write(tmp_path, "release.txt", release), _write(tmp_path, "profile.txt", profile)])
+    assert not summary.failed
+    links = _link_targets(archive, summary.imported[1])
+    assert links[2] == [summary.imported[0]]
