@@ -8,6 +8,7 @@ a file and reported in one line, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import logging
 import re
@@ -212,13 +213,11 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _plain_snippet(html: str, bold: bool) -> str:
+def _plain_snippet(snippet: str, bold: bool) -> str:
     """Snippets come as HTML with <b> around matches: terminal bold, or plain text."""
-    import html as html_module
-
-    text = re.sub(r"\s+", " ", html)
+    text = re.sub(r"\s+", " ", snippet)
     text = text.replace("<b>", "\x1b[1m" if bold else "").replace("</b>", "\x1b[0m" if bold else "")
-    return html_module.unescape(re.sub(r"</?[a-z][^>]*>", "", text))
+    return html.unescape(re.sub(r"</?[a-z][^>]*>", "", text))
 
 
 def cmd_reindex(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:

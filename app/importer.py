@@ -30,8 +30,6 @@ log = logging.getLogger(__name__)
 
 INDEX_BATCH = 200  # documents per index commit during an import
 
-
-
 IMPORTED, UPDATED, UNCHANGED, DUPLICATE, FAILED = "imported", "updated", "unchanged", "duplicate", "failed"
 
 
@@ -68,10 +66,6 @@ class ImportSummary:
             self.duplicates.append((event.path, event.document_id or 0))
         else:
             self.failed.append((event.path, event.reason or "unknown error"))
-
-    @property
-    def changed_ids(self) -> list[int]:
-        return self.imported + self.updated
 
 
 def _now() -> datetime:

@@ -7,7 +7,8 @@ between (the queue is drained on the next open).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 
 from app.archive import Archive
 from app.errors import DossierError, NotFoundError
@@ -20,11 +21,27 @@ from db.models import Document, IndexQueue
 EDITABLE = ("title", "date", "date_label", "publisher", "kind")
 
 
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _valid_iso(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day."""
+    match = _ISO_PARTIAL.match(value)
+    if match is None:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _normalise_date(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
-    if len(value) in (4, 7, 10) and all(part.isdigit() for part in value.split("-")):
+    if _valid_iso(value):
         return value
     parsed = parse_date(value)
     if parsed is None:

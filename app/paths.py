@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_data_dir, user_log_dir
+
+from app.readers import SUPPORTED_SUFFIXES
 
 APP_NAME = "Dossier"
 ARCHIVE_ENV = "DOSSIER_ARCHIVE"
@@ -29,15 +31,11 @@ def resolve_archive_dir(explicit: str | os.PathLike[str] | None) -> Path:
 
 def log_file() -> Path:
     """Where internal errors are written, so that users see one line and we keep the details."""
-    from platformdirs import user_log_dir
-
     return Path(user_log_dir(APP_NAME, appauthor=False)) / "dossier.log"
 
 
 def sample_files() -> list[Path]:
     """The bundled sample reports offered on first run (the folder's README is not one)."""
-    from app.readers import SUPPORTED_SUFFIXES
-
     if not SAMPLES_DIR.is_dir():
         return []
     return sorted(

@@ -91,11 +91,6 @@ def rebuild(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
     yield IndexProgress(total, total, "rebuild")
 
 
-def pending(archive: Archive) -> int:
-    with archive.session() as s:
-        return s.scalar(select(func.count(IndexQueue.document_id))) or 0
-
-
 def update(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
     """Bring the index up to date with the queue, one commit per batch."""
     with archive.session() as s:

@@ -37,9 +37,6 @@ class DocumentTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
-    def document_id(self, row: int) -> int:
-        return self._rows[row].id
-
     def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -86,9 +86,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{self.archive.folder}  ·  {self.model.total} documents")
 
     def import_samples(self) -> None:
-        self.import_paths(sample_files())
+        self.start_import(sample_files())
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def start_import(self, paths: list[Path]) -> None:
         """Import on the thread pool with a cancellable progress dialog."""
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Import")

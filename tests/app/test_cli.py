@@ -83,3 +83,10 @@ def test_real_process_no_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.startswith("dossier: ") and proc.stderr.count("\n") == 1
+
+
+def test_plain_snippets_drop_markup() -> None:
+    from app.cli import _plain_snippet
+
+    assert _plain_snippet("eight <b>PMN-2</b>\n mines &amp; <i>more</i>", bold=False) == "eight PMN-2 mines & more"
+    assert _plain_snippet("<b>PMN-2</b>", bold=True) == "\x1b[1mPMN-2\x1b[0m"
