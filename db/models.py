@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -43,6 +43,10 @@ class Document(Base):
     footnotes: Mapped[list[Footnote]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Footnote.number"
     )
+    annotations: Mapped[list[Annotation]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Annotation.start"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="document_tags", order_by="Tag.name")
 
 
 class Section(Base):
@@ -173,3 +177,56 @@ class IndexQueue(Base):
 
     document_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     queued_at: Mapped[datetime]
+
+
+class Tag(Base):
+    """A label for documents and annotations; `/` in the name forms a hierarchy."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text(collation="NOCASE"), unique=True)
+    color: Mapped[str | None] = mapped_column(String(20))
+
+
+document_tags = Table(
+    "document_tags",
+    Base.metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+annotation_tags = Table(
+    "annotation_tags",
+    Base.metadata,
+    Column("annotation_id", ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Annotation(Base):
+    """A marked span of a document's text, anchored as the W3C Web Annotation model does.
+
+    `start`/`end` index Document.text; `quote` with `prefix`/`suffix` lets the span
+    be found again when the text changes (`text_sha256` is the text it was made on).
+    An annotation that cannot be re-anchored is `orphaned`: kept, with its quote.
+    """
+
+    __tablename__ = "annotations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    orphaned: Mapped[bool] = mapped_column(default=False)
+    color: Mapped[str] = mapped_column(String(10), default="yellow")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    modified_at: Mapped[datetime]
+
+    document: Mapped[Document] = relationship(back_populates="annotations")
+    tags: Mapped[list[Tag]] = relationship(secondary="annotation_tags", order_by="Tag.name")
