@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from app import library, search
+from app import cli_annotations, library, search
 from app.archive import Archive
 from app.errors import DossierError
 from app.importer import import_paths
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reindex", help="rebuild the search index from the database")
     _archive_option(p, top=False)
+    cli_annotations.add_parsers(sub, lambda p: _archive_option(p, top=False))
     return parser
 
 
@@ -122,7 +123,8 @@ def cmd_list(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     if not rows:
         out.write("The archive is empty. Import files with: python main.py import PATH...\n")
     for r in rows:
-        out.write(f"{r.id:>6}  {r.date or '':10}  {r.kind:15}  {(r.publisher or '')[:24]:24}  {r.title}\n")
+        tagged = f"  [{', '.join(r.tags)}]" if r.tags else ""
+        out.write(f"{r.id:>6}  {r.date or '':10}  {r.kind:15}  {(r.publisher or '')[:24]:24}  {r.title}{tagged}\n")
     return 0
 
 
@@ -192,7 +194,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "total": result.total,
             "hits": [
                 {"id": h.id, "title": h.title, "date": h.date, "score": round(h.score, 3), "snippets": h.snippets,
-                 "matched_in": h.matched_in}
+                 "matched_in": h.matched_in, "annotations": h.annotation_ids}
                 for h in result.hits
             ],
             "facets": result.facets,
@@ -210,6 +212,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"\n{hit.id:>6}  {hit.date or 'undated':10}  {hit.title}\n")
         for snippet in hit.snippets:
             out.write(f"        {_plain_snippet(snippet, bold)}\n")
+        if hit.annotation_ids:
+            out.write(f"        matched in annotation(s) {', '.join(map(str, hit.annotation_ids))}\n")
     return 0
 
 
@@ -232,6 +236,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "show": cmd_show,
     "search": cmd_search,
     "reindex": cmd_reindex,
+    **cli_annotations.commands(_open),
 }
 
 

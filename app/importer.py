@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.annotations import reanchor_document
 from app.archive import Archive
 from app.linking import relink_document
 from app.model import ParsedDocument
@@ -145,6 +146,8 @@ def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | Non
         session.execute(update(Document).where(Document.id == doc_id).values(**values))
     assert doc_id is not None
     _store_parts(session, doc_id, parsed, replace=outcome == UPDATED)
+    if outcome == UPDATED:
+        reanchor_document(session, doc_id, parsed.text)
     relink_document(session, doc_id, new=outcome == IMPORTED)
     session.execute(sqlite_insert(IndexQueue).values(document_id=doc_id, queued_at=now).on_conflict_do_update(
         index_elements=[IndexQueue.document_id], set_={"queued_at": now}))

@@ -9,18 +9,30 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from app.archive import Archive
 from app.errors import NotFoundError
-from db.models import Citation, CitationLink, Document, Footnote
+from db.models import Annotation, Citation, CitationLink, Document, Footnote, Tag, document_tags
 
+_ANNOTATION_COUNT = (
+    select(func.count(Annotation.id)).where(Annotation.document_id == Document.id).correlate(Document).scalar_subquery()
+)
+_FIRST_TAG = (
+    select(func.min(Tag.name))
+    .join(document_tags, document_tags.c.tag_id == Tag.id)
+    .where(document_tags.c.document_id == Document.id)
+    .correlate(Document)
+    .scalar_subquery()
+)
 SORT_COLUMNS = {
     "title": Document.title,
     "date": Document.date,
     "publisher": Document.publisher,
     "kind": Document.kind,
+    "tags": _FIRST_TAG,
+    "annotations": _ANNOTATION_COUNT,
     "imported": Document.imported_at,
     "id": Document.id,
 }
@@ -36,34 +48,118 @@ class DocumentRow:
     publisher: str | None
     kind: str
     imported: str
+    tags: tuple[str, ...] = ()
+    annotations: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        return data
 
 
-def count_documents(archive: Archive) -> int:
+@dataclass(slots=True, frozen=True)
+class DocumentFilter:
+    """Facet choices that narrow the library (combined with AND); None does not filter."""
+
+    kind: str | None = None
+    publisher: str | None = None
+    year: str | None = None
+    tag: str | None = None  # the tag or any tag below it
+    ids: frozenset[int] | None = None  # e.g. the documents a search matched
+
+    def is_empty(self) -> bool:
+        return not (self.kind or self.publisher or self.year or self.tag) and self.ids is None
+
+
+def _filtered(query: Select[Any], flt: DocumentFilter | None) -> Select[Any]:
+    if flt is None:
+        return query
+    if flt.kind:
+        query = query.where(Document.kind == flt.kind)
+    if flt.publisher:
+        query = query.where(Document.publisher == flt.publisher)
+    if flt.year:
+        query = query.where(func.substr(Document.date, 1, 4) == flt.year)
+    if flt.tag:
+        name = flt.tag.strip("/")
+        tagged = (
+            select(document_tags.c.document_id)
+            .join(Tag, Tag.id == document_tags.c.tag_id)
+            .where(or_(Tag.name == name, func.substr(Tag.name, 1, len(name) + 1) == name + "/"))
+        )
+        query = query.where(Document.id.in_(tagged))
+    if flt.ids is not None:
+        query = query.where(Document.id.in_(sorted(flt.ids)))
+    return query
+
+
+def count_documents(archive: Archive, flt: DocumentFilter | None = None) -> int:
     with archive.session() as s:
-        return s.scalar(select(func.count(Document.id))) or 0
+        return s.scalar(_filtered(select(func.count(Document.id)), flt)) or 0
 
 
 def list_documents(
-    archive: Archive, *, sort: str = "id", descending: bool = False, offset: int = 0, limit: int | None = None
+    archive: Archive, *, sort: str = "id", descending: bool = False, offset: int = 0, limit: int | None = None,
+    flt: DocumentFilter | None = None,
 ) -> list[DocumentRow]:
     """A page of documents sorted in the database (the table never loads texts)."""
     column = SORT_COLUMNS.get(sort, Document.id)
     order = column.desc().nulls_last() if descending else column.asc().nulls_last()
-    query = (
-        select(Document.id, Document.title, Document.date, Document.publisher, Document.kind, Document.imported_at)
-        .order_by(order, Document.id)
-        .offset(offset)
-    )
+    query = _filtered(
+        select(Document.id, Document.title, Document.date, Document.publisher, Document.kind, Document.imported_at),
+        flt,
+    ).order_by(order, Document.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with archive.session() as s:
+        rows = s.execute(query).all()
+        ids = [r.id for r in rows]
+        names = _tag_names(s, ids)
+        counts = dict(
+            s.execute(
+                select(Annotation.document_id, func.count()).where(Annotation.document_id.in_(ids))
+                .group_by(Annotation.document_id)
+            ).all()
+        )
         return [
-            DocumentRow(r.id, r.title, r.date, r.publisher, r.kind, r.imported_at.isoformat(timespec="seconds"))
-            for r in s.execute(query)
+            DocumentRow(r.id, r.title, r.date, r.publisher, r.kind, r.imported_at.isoformat(timespec="seconds"),
+                        tuple(names.get(r.id, ())), counts.get(r.id, 0))
+            for r in rows
         ]
+
+
+def _tag_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for doc_id, name in session.execute(
+        select(document_tags.c.document_id, Tag.name)
+        .join(Tag, Tag.id == document_tags.c.tag_id)
+        .where(document_tags.c.document_id.in_(ids))
+        .order_by(Tag.name)
+    ):
+        out.setdefault(doc_id, []).append(name)
+    return out
+
+
+def facet_counts(archive: Archive, flt: DocumentFilter | None = None) -> dict[str, dict[str, int]]:
+    """Counts of kind, publisher, year and tag over the (filtered) library, for the facet sidebar."""
+    with archive.session() as s:
+        base = _filtered(select(Document.id), flt).subquery()
+        out: dict[str, dict[str, int]] = {}
+        for name, column in (("kind", Document.kind), ("publisher", Document.publisher),
+                             ("year", func.substr(Document.date, 1, 4))):
+            rows = s.execute(
+                select(column, func.count()).where(Document.id.in_(select(base.c.id)), column.is_not(None))
+                .group_by(column).order_by(func.count().desc(), column)
+            ).all()
+            out[name] = {str(value): n for value, n in rows if value}
+        tag_rows = s.execute(
+            select(Tag.name, func.count())
+            .join(document_tags, document_tags.c.tag_id == Tag.id)
+            .where(document_tags.c.document_id.in_(select(base.c.id)))
+            .group_by(Tag.name).order_by(Tag.name)
+        ).all()
+        out["tag"] = dict(tag_rows)
+        return out
 
 
 def document_text(archive: Archive, document_id: int) -> str:
@@ -83,6 +179,7 @@ def document_detail(archive: Archive, document_id: int) -> dict[str, Any]:
             .options(
                 selectinload(Document.sections),
                 selectinload(Document.markers),
+                selectinload(Document.tags),
                 selectinload(Document.footnotes)
                 .selectinload(Footnote.citations)
                 .selectinload(Citation.links)
@@ -137,6 +234,7 @@ def _detail(doc: Document) -> dict[str, Any]:
         "imported_at": doc.imported_at.isoformat(timespec="seconds"),
         "updated_at": doc.updated_at.isoformat(timespec="seconds"),
         "text_length": doc.text_length,
+        "tags": [t.name for t in doc.tags],
         "sections": [{"title": s.title, "level": s.level, "start": s.start} for s in doc.sections],
         "markers": [{"number": m.number, "start": m.start, "end": m.end} for m in doc.markers],
         "footnotes": footnotes,

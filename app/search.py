@@ -10,6 +10,7 @@ is rebuilt from the database.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,8 +18,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.archive import Archive
-from app.search_index import IndexDoc, SearchIndex, SearchResult
-from db.models import Document, Footnote, IndexQueue
+from app.search_index import IndexDoc, SearchIndex, SearchResult, analyse
+from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags, document_tags
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +56,48 @@ def index_docs(session: Session, doc_ids: list[int]) -> list[IndexDoc]:
         )
     ).all()
     notes = _footnotes_text(session, doc_ids)
+    doc_tags = _document_tags(session, doc_ids)
+    annotated = _annotation_texts(session, doc_ids)
     return [
         IndexDoc(id=d.id, title=d.title, body=d.text, footnotes=notes.get(d.id, ""), publisher=d.publisher,
-                 kind=d.kind, date=d.date)
+                 kind=d.kind, date=d.date, tags=doc_tags.get(d.id, []),
+                 notes=annotated.get(d.id, ("", []))[0], annotation_tags=annotated.get(d.id, ("", []))[1])
         for d in docs
     ]
+
+
+def _document_tags(session: Session, doc_ids: list[int]) -> dict[int, list[str]]:
+    rows = session.execute(
+        select(document_tags.c.document_id, Tag.name)
+        .join(Tag, Tag.id == document_tags.c.tag_id)
+        .where(document_tags.c.document_id.in_(doc_ids))
+        .order_by(Tag.name)
+    )
+    out: dict[int, list[str]] = {}
+    for doc_id, name in rows:
+        out.setdefault(doc_id, []).append(name)
+    return out
+
+
+def _annotation_texts(session: Session, doc_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+    """Per document: its annotations' notes joined, and the tags on its annotations."""
+    notes: dict[int, list[str]] = {}
+    for doc_id, note in session.execute(
+        select(Annotation.document_id, Annotation.note)
+        .where(Annotation.document_id.in_(doc_ids), Annotation.note != "")
+        .order_by(Annotation.document_id, Annotation.start)
+    ):
+        notes.setdefault(doc_id, []).append(note)
+    tagged: dict[int, list[str]] = {}
+    for doc_id, name in session.execute(
+        select(Annotation.document_id, Tag.name)
+        .join(annotation_tags, annotation_tags.c.annotation_id == Annotation.id)
+        .join(Tag, Tag.id == annotation_tags.c.tag_id)
+        .where(Annotation.document_id.in_(doc_ids))
+        .distinct()
+    ):
+        tagged.setdefault(doc_id, []).append(name)
+    return {d: ("\n\n".join(notes.get(d, [])), sorted(tagged.get(d, []))) for d in set(notes) | set(tagged)}
 
 
 def document_texts(archive: Archive, doc_id: int) -> tuple[str, str]:
@@ -140,7 +178,121 @@ def bring_up_to_date(archive: Archive, index: SearchIndex) -> Iterator[IndexProg
 def search(
     archive: Archive, index: SearchIndex, query: str, *, limit: int = 20, sort: str = "relevance"
 ) -> SearchResult:
-    return index.search(
+    """Ranked hits with snippets; each hit also names the annotations whose note or tags matched."""
+    result = index.search(
         query, limit=limit, sort="date" if sort == "date" else "relevance",
         text_for=lambda doc_id: document_texts(archive, doc_id),
     )
+    matcher = AnnotationMatcher(query)
+    if matcher.parts and result.hits:
+        candidates = _annotations_of(archive, [h.id for h in result.hits])
+        for hit in result.hits:
+            hit.annotation_ids = [a for a, note, tags in candidates.get(hit.id, []) if matcher.satisfied(note, tags)]
+    return result
+
+
+def documents_matching(archive: Archive, query: str) -> set[int]:
+    """Every document the query matches (no snippets): for choosing excerpts by search."""
+    index = archive.index
+    result = index.search(query, limit=max(1, index.doc_count()), text_for=None)
+    return {hit.id for hit in result.hits}
+
+
+def annotations_matching(archive: Archive, query: str, annotation_ids: Iterable[int]) -> set[int]:
+    """Among these annotations, those whose note and tags hold every word of the query (any, for OR)."""
+    matcher = AnnotationMatcher(query)
+    wanted = set(annotation_ids)
+    with archive.session() as s:
+        rows = s.execute(select(Annotation.id, Annotation.note).where(Annotation.id.in_(wanted))).all()
+        tags = _annotation_tag_names(s, [r.id for r in rows])
+    return {r.id for r in rows if matcher.satisfied(r.note, tags.get(r.id, []), require_all=True)}
+
+
+def _annotation_tag_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for annotation_id, name in session.execute(
+        select(annotation_tags.c.annotation_id, Tag.name)
+        .join(Tag, Tag.id == annotation_tags.c.tag_id)
+        .where(annotation_tags.c.annotation_id.in_(ids))
+    ):
+        out.setdefault(annotation_id, []).append(name)
+    return out
+
+
+def _annotations_of(archive: Archive, doc_ids: list[int]) -> dict[int, list[tuple[int, str, list[str]]]]:
+    with archive.session() as s:
+        rows = s.execute(
+            select(Annotation.id, Annotation.document_id, Annotation.note)
+            .where(Annotation.document_id.in_(doc_ids))
+            .order_by(Annotation.start)
+        ).all()
+        tags = _annotation_tag_names(s, [r.id for r in rows])
+    out: dict[int, list[tuple[int, str, list[str]]]] = {}
+    for r in rows:
+        out.setdefault(r.document_id, []).append((r.id, r.note, tags.get(r.id, [])))
+    return out
+
+
+_QUERY_TOKEN = re.compile(
+    r'(?P<field>[A-Za-z_]\w*):(?P<value>"[^"]*"|[^\s()]+)|"(?P<phrase>[^"]*)"|(?P<word>[^\s()"]+)'
+)
+_IGNORED_FIELDS = {"title", "publisher", "kind", "date"}
+
+
+class AnnotationMatcher:
+    """Whether an annotation's note and tags satisfy the positive parts of a query.
+
+    The index finds documents; this says which of their annotations matched, by
+    the same terms (stemmed words, prefixes, tags with their sub-tags). Words after
+    NOT and fields that describe the document (title, publisher, kind, date) are
+    not annotation parts.
+    """
+
+    def __init__(self, query: str) -> None:
+        self.parts: list[tuple[str, str]] = []  # ("term"|"prefix"|"tag", value)
+        self.any_of = False
+        negate = False
+        for m in _QUERY_TOKEN.finditer(query):
+            word = m.group("word")
+            if word in ("AND", "OR", "NOT", "ANDNOT"):
+                self.any_of |= word == "OR"
+                negate = word in ("NOT", "ANDNOT")
+                continue
+            if negate or (word or "").startswith("-"):
+                negate = False
+                continue
+            field_name = (m.group("field") or "").lower()
+            if field_name == "tag":
+                self.parts.append(("tag", m.group("value").strip('"').casefold()))
+            elif field_name in _IGNORED_FIELDS:
+                continue
+            else:
+                self._add_words(m.group("value") or m.group("phrase") or word or "")
+
+    def _add_words(self, text: str) -> None:
+        text = text.strip('"')
+        if text.endswith("*") and len(text) > 1:
+            terms = analyse(text[:-1])
+            if terms:
+                self.parts.append(("prefix", text[:-1].lower()))
+            return
+        self.parts.extend(("term", term) for term in analyse(text))
+
+    def satisfied(self, note: str, tags: Iterable[str], *, require_all: bool = False) -> bool:
+        if not self.parts:
+            return False
+        terms = set(analyse(note))
+        words = {w.lower() for w in re.findall(r"\w+", note)}
+        folded = [t.casefold() for t in tags]
+        results = [self._holds(kind, value, terms, words, folded) for kind, value in self.parts]
+        if require_all and not self.any_of:
+            return all(results)
+        return any(results)
+
+    @staticmethod
+    def _holds(kind: str, value: str, terms: set[str], words: set[str], tags: list[str]) -> bool:
+        if kind == "tag":
+            return any(t == value or t.startswith(value + "/") for t in tags)
+        if kind == "prefix":
+            return any(w.startswith(value) for w in words)
+        return value in terms

@@ -113,6 +113,7 @@ class Hit:
     score: float
     snippets: list[str] = field(default_factory=list)  # HTML, matches in <b>…</b>
     matched_in: list[str] = field(default_factory=list)  # among title, body, footnotes, notes
+    annotation_ids: list[int] = field(default_factory=list)  # annotations whose note or tags matched (app.search)
 
 
 @dataclass(slots=True)
@@ -144,6 +145,11 @@ def _term_of(token: str) -> str | None:
     """The index term for one token, or None for a stop word."""
     word = token.lower()
     return None if word in _STOP_WORDS else _stem(word)
+
+
+def analyse(text: str) -> list[str]:
+    """The index terms of `text`, as body text is indexed: for matching short texts outside the index."""
+    return [term for term in map(_term_of, re.findall(TOKEN_PATTERN, text)) if term]
 
 
 def _text_analyzer() -> analysis.Analyzer:
@@ -261,6 +267,11 @@ def _merged_tags(doc: IndexDoc) -> list[str]:
     return list(seen.values())
 
 
+def _tag_ancestors(tag: str) -> list[str]:
+    parts = tag.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
 def _fields_of(doc: IndexDoc) -> dict[str, Any]:
     tags = _merged_tags(doc)
     date = _date_key(doc.date)
@@ -278,8 +289,8 @@ def _fields_of(doc: IndexDoc) -> dict[str, Any]:
     }
     if doc.publisher:
         values["publisher"] = doc.publisher
-    if tags:
-        values["tag"] = ",".join(tags)
+    if tags:  # a hierarchical tag is also found by its ancestors: tag:country finds country/Azerbaijan
+        values["tag"] = ",".join(dict.fromkeys(chain.from_iterable((*_tag_ancestors(t), t) for t in tags)))
     if date:
         values["date"] = date
     return values

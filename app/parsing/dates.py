@@ -135,3 +135,21 @@ def parse_date(value: object, dayfirst: bool = True) -> str | None:
         return year.group(1)
     found = first_date(value, dayfirst)
     return found.iso if found else None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def format_date_human(iso: str) -> str:
+    """`2013-11-28` → `28 November 2013`; `2013-11` → `November 2013`; anything else unchanged."""
+    parts = iso.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return iso
+    if len(numbers) == 3 and 1 <= numbers[1] <= 12:
+        return f"{numbers[2]} {_MONTHS[numbers[1] - 1]} {numbers[0]}"
+    if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+        return f"{_MONTHS[numbers[1] - 1]} {numbers[0]}"
+    return iso

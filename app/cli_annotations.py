@@ -1,0 +1,243 @@
+"""CLI commands for tags, annotations, export and removal (registered by `app.cli`).
+
+Kept apart from `app.cli` so each file stays about one thing: these commands
+are the researcher's output side (marking, labelling, exporting excerpts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import annotations, excerpts, removal, tags
+from app.archive import Archive
+from app.errors import DossierError
+from app.excerpt_model import COLORS, ExportOptions
+
+EXPORT_FORMATS = ("md", "html", "pdf", "csv", "jsonld")  # app.export.FORMATS, checked by a test
+Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
+Opener = Callable[[argparse.Namespace], Archive]
+
+
+def add_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    def parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        archive_option(p)
+        return p
+
+    p = parser("tag", "add tags to a document")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("tags", nargs="+", metavar="TAG", help="tag names; '/' makes a hierarchy: country/Azerbaijan")
+    p = parser("untag", "remove tags from a document")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("tags", nargs="+", metavar="TAG")
+    p = parser("tags", "list tags with their document and annotation counts")
+    p.add_argument("--json", action="store_true")
+    p = parser("tag-rename", "rename a tag (and the tags below it)")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p = parser("tag-merge", "merge tag FROM into tag INTO (FROM is deleted)")
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("into", metavar="INTO")
+    p = parser("tag-delete", "delete a tag from every document and annotation")
+    p.add_argument("tag", metavar="TAG")
+
+    p = parser("annotate", "mark a passage of a document, with a note, tags and a colour")
+    p.add_argument("doc", type=int, metavar="DOC_ID")
+    p.add_argument("--quote", metavar="TEXT", help="the exact text to mark")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence of the quote (from 1)")
+    p.add_argument("--start", type=int, metavar="S", help="span start offset in the text (see show --text)")
+    p.add_argument("--end", type=int, metavar="E", help="span end offset")
+    _annotation_fields(p)
+    p.add_argument("--json", action="store_true")
+
+    p = parser("annotations", "list annotations")
+    p.add_argument("--doc", type=int, action="append", default=[], metavar="ID")
+    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--color", choices=COLORS)
+    p.add_argument("--orphaned", action="store_true", help="only annotations whose text was lost on re-import")
+    p.add_argument("--json", action="store_true")
+
+    p = parser("annotation-edit", "change an annotation's note, colour or tags")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--color", choices=COLORS)
+    p.add_argument("--tag", action="append", metavar="TAG", help="replaces all its tags (repeatable)")
+    p.add_argument("--add-tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--remove-tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--json", action="store_true")
+
+    p = parser("annotation-delete", "delete an annotation")
+    p.add_argument("id", type=int, metavar="ID")
+
+    p = parser("export", "export annotated excerpts with their citations and footnotes")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--doc", type=int, action="append", default=[], metavar="ID")
+    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--query", metavar="Q", help="annotations of the documents this search matches")
+    p.add_argument("--notes-only", action="store_true", help="with --query: only annotations whose note matches")
+    p.add_argument("--annotation", type=int, action="append", default=[], metavar="ID")
+    p.add_argument("--title", default="Annotated excerpts")
+    for part in ("notes", "tags", "footnotes", "citation"):
+        p.add_argument(f"--no-{part}", action="store_true", help=f"leave out the {part}")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = parser("remove", "remove documents from the archive")
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--force", action="store_true", help="also delete the documents' annotations")
+
+
+def _annotation_fields(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--color", choices=COLORS, default="yellow")
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _print_annotation(a: annotations.AnnotationInfo, out: TextIO) -> None:
+    quote = " ".join(a.quote.split())
+    quote = quote if len(quote) <= 100 else quote[:99] + "…"
+    state = " ORPHANED" if a.orphaned else ""
+    out.write(f"{a.id:>5}  doc {a.document_id:<5} {a.start}-{a.end} {a.color}{state}  “{quote}”\n")
+    if a.note:
+        out.write(f"       note: {' '.join(a.note.split())[:200]}\n")
+    if a.tags:
+        out.write(f"       tags: {', '.join(a.tags)}\n")
+
+
+def commands(open_archive: Opener) -> dict[str, Command]:
+    """The command functions, bound to the caller's way of opening the archive."""
+
+    def cmd_tag(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            added = tags.tag_documents(archive, [args.id], args.tags)
+        out.write(f"tagged document {args.id} ({added} new)\n")
+        return 0
+
+    def cmd_untag(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            removed = tags.untag_documents(archive, [args.id], args.tags)
+        out.write(f"removed {removed} tag(s) from document {args.id}\n")
+        return 0
+
+    def cmd_tags(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            found = tags.list_tags(archive)
+        if args.json:
+            _dump([t.to_json() for t in found], out)
+            return 0
+        if not found:
+            out.write("No tags yet. Add one with: python main.py tag ID TAG\n")
+        for t in found:
+            out.write(f"{t.name}  ({t.documents} document(s), {t.annotations} annotation(s))\n")
+        return 0
+
+    def cmd_tag_rename(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            change = tags.rename(archive, args.old, args.new)
+        out.write(f"renamed {change.name} ({change.renamed} tag(s); {change.documents} document(s), "
+                  f"{change.annotations} annotation(s))\n")
+        return 0
+
+    def cmd_tag_merge(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            change = tags.merge(archive, args.source, args.into)
+        out.write(f"merged {change.name} ({change.documents} document(s), {change.annotations} annotation(s))\n")
+        return 0
+
+    def cmd_tag_delete(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            change = tags.delete_tag(archive, args.tag)
+        out.write(f"deleted tag {change.name}: {change.documents} document(s) and {change.annotations} "
+                  f"annotation(s) lost it\n")
+        return 0
+
+    def cmd_annotate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        fields = {"note": args.note, "color": args.color, "tag_names": args.tag}
+        by_offsets = args.start is not None or args.end is not None
+        if by_offsets == (args.quote is not None):
+            raise DossierError("give either --quote TEXT or both --start and --end")
+        with open_archive(args) as archive:
+            if args.quote is not None:
+                made = annotations.create_from_quote(archive, args.doc, args.quote, occurrence=args.occurrence,
+                                                     **fields)
+            else:
+                if args.start is None or args.end is None:
+                    raise DossierError("give both --start and --end")
+                made = annotations.create(archive, args.doc, args.start, args.end, **fields)  # type: ignore[arg-type]
+        if args.json:
+            _dump(made.to_json(), out)
+        else:
+            out.write(f"annotation {made.id} on document {made.document_id} ({made.start}-{made.end})\n")
+        return 0
+
+    def cmd_annotations(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        flt = annotations.AnnotationFilter(document_ids=args.doc, tag=args.tag, color=args.color,
+                                           orphaned=True if args.orphaned else None)
+        with open_archive(args) as archive:
+            found = annotations.list_annotations(archive, flt)
+        if args.json:
+            _dump([a.to_json() for a in found], out)
+            return 0
+        if not found:
+            out.write("No annotations match.\n")
+        for a in found:
+            _print_annotation(a, out)
+        return 0
+
+    def cmd_annotation_edit(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            changed = annotations.edit(archive, args.id, note=args.note, color=args.color, tag_names=args.tag,
+                                       add_tags=args.add_tag, remove_tags=args.remove_tag)
+        if args.json:
+            _dump(changed.to_json(), out)
+        else:
+            _print_annotation(changed, out)
+        return 0
+
+    def cmd_annotation_delete(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            gone = annotations.delete(archive, args.id)
+        out.write(f"deleted annotation {gone.id} from document {gone.document_id}\n")
+        return 0
+
+    def cmd_export(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        selection = excerpts.Selection(document_ids=args.doc, annotation_ids=args.annotation, tag=args.tag,
+                                       query=args.query, notes_only=args.notes_only)
+        if args.notes_only and not args.query:
+            raise DossierError("--notes-only needs --query")
+        options = ExportOptions(include_notes=not args.no_notes, include_tags=not args.no_tags,
+                                include_footnotes=not args.no_footnotes, include_citation=not args.no_citation)
+        with open_archive(args) as archive:
+            ids = excerpts.select_annotation_ids(archive, selection)
+            if not ids:
+                raise DossierError(f"no annotations to export ({selection.describe()})")
+            chosen = excerpts.build(archive, ids, options=options, title=args.title,
+                                    description=selection.describe())
+        from app import export  # the exporters (and fpdf2) load only when exporting
+
+        path = export.write_export(chosen, args.format, Path(args.output), force=args.force)
+        out.write(f"exported {len(chosen.excerpts)} excerpt(s) to {path}\n")
+        return 0
+
+    def cmd_remove(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+        with open_archive(args) as archive:
+            report = removal.remove_documents(archive, args.ids, with_annotations=args.force)
+        extra = f" and {report.annotations} annotation(s)" if report.annotations else ""
+        out.write(f"removed {report.documents} document(s){extra}\n")
+        return 0
+
+    return {
+        "tag": cmd_tag, "untag": cmd_untag, "tags": cmd_tags, "tag-rename": cmd_tag_rename,
+        "tag-merge": cmd_tag_merge, "tag-delete": cmd_tag_delete, "annotate": cmd_annotate,
+        "annotations": cmd_annotations, "annotation-edit": cmd_annotation_edit,
+        "annotation-delete": cmd_annotation_delete, "export": cmd_export, "remove": cmd_remove,
+    }

@@ -1,0 +1,235 @@
+"""Tags on documents and annotations: naming, linking, rename, merge and delete.
+
+A tag name may contain `/` to form a hierarchy (`country/Azerbaijan`). Names
+compare case-insensitively (the column is NOCASE), so `Country/azerbaijan` is
+the same tag. Renaming a tag renames its descendants too (`country` →
+`place` turns `country/Azerbaijan` into `place/Azerbaijan`), as a folder rename
+would. Every operation is one transaction, queues the documents whose index
+entry changes, and re-indexes them right after the commit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.archive import Archive
+from app.errors import DossierError, NotFoundError
+from app.index_updates import queue_documents, reindex_now
+from db.models import Annotation, Document, Tag, annotation_tags, document_tags
+
+MAX_NAME = 200
+_SPACES = re.compile(r"\s+")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    name: str
+    color: str | None
+    documents: int  # documents carrying the tag itself
+    annotations: int  # annotations carrying the tag itself
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "color": self.color, "documents": self.documents, "annotations": self.annotations}
+
+
+@dataclass(frozen=True, slots=True)
+class TagChange:
+    """What an operation did, for the message shown to the user."""
+
+    name: str
+    documents: int
+    annotations: int
+    renamed: int = 0  # tags renamed (the tag and its descendants)
+
+
+def normalise_name(raw: str) -> str:
+    """Trimmed, single-spaced, no empty hierarchy levels; a clear error for unusable names."""
+    parts = [_SPACES.sub(" ", part).strip() for part in (raw or "").split("/")]
+    parts = [p for p in parts if p]
+    name = "/".join(parts)
+    if not name:
+        raise DossierError("a tag needs a name")
+    if "," in name:
+        raise DossierError(f"a tag name cannot contain a comma: {raw!r}")
+    if len(name) > MAX_NAME:
+        raise DossierError(f"a tag name is limited to {MAX_NAME} characters")
+    return name
+
+
+def ancestors(name: str) -> list[str]:
+    """`a/b/c` → [`a`, `a/b`]: the levels a hierarchical tag sits under."""
+    parts = name.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _find(session: Session, name: str) -> Tag | None:
+    return session.scalar(select(Tag).where(Tag.name == name))
+
+
+def _require(session: Session, name: str) -> Tag:
+    tag = _find(session, normalise_name(name))
+    if tag is None:
+        raise NotFoundError(f"no tag named {name!r}")
+    return tag
+
+
+def get_or_create(session: Session, name: str) -> Tag:
+    clean = normalise_name(name)
+    tag = _find(session, clean)
+    if tag is None:
+        tag = Tag(name=clean)
+        session.add(tag)
+        session.flush()
+    return tag
+
+
+def documents_touched_by(session: Session, tag_ids: Sequence[int]) -> set[int]:
+    """Documents whose index entry shows these tags: tagged themselves or through an annotation."""
+    direct = session.scalars(select(document_tags.c.document_id).where(document_tags.c.tag_id.in_(tag_ids)))
+    through = session.scalars(
+        select(Annotation.document_id)
+        .join(annotation_tags, annotation_tags.c.annotation_id == Annotation.id)
+        .where(annotation_tags.c.tag_id.in_(tag_ids))
+    )
+    return set(direct) | set(through)
+
+
+def _count_links(session: Session, tag_id: int) -> tuple[int, int]:
+    docs = session.scalar(select(func.count()).where(document_tags.c.tag_id == tag_id)) or 0
+    notes = session.scalar(select(func.count()).where(annotation_tags.c.tag_id == tag_id)) or 0
+    return docs, notes
+
+
+def _existing_documents(session: Session, doc_ids: Iterable[int]) -> list[int]:
+    wanted = sorted(set(doc_ids))
+    found = set(session.scalars(select(Document.id).where(Document.id.in_(wanted))))
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise NotFoundError(f"no document with id {', '.join(map(str, missing))}")
+    return wanted
+
+
+def tag_documents(archive: Archive, doc_ids: Iterable[int], names: Iterable[str]) -> int:
+    """Add tags to documents; returns how many new links were made (existing ones are kept)."""
+    clean = [normalise_name(n) for n in names]
+    with archive.session() as s:
+        ids = _existing_documents(s, doc_ids)
+        tags = [get_or_create(s, n) for n in clean]
+        before = s.scalar(select(func.count()).select_from(document_tags)) or 0
+        rows = [{"document_id": d, "tag_id": t.id} for d in ids for t in tags]
+        if rows:
+            s.execute(sqlite_insert(document_tags).values(rows).on_conflict_do_nothing())
+        added = (s.scalar(select(func.count()).select_from(document_tags)) or 0) - before
+        queue_documents(s, ids)
+    reindex_now(archive, ids)
+    return added
+
+
+def untag_documents(archive: Archive, doc_ids: Iterable[int], names: Iterable[str]) -> int:
+    """Remove tags from documents; returns how many links went. Unknown tags are an error."""
+    with archive.session() as s:
+        ids = _existing_documents(s, doc_ids)
+        tag_ids = [_require(s, n).id for n in names]
+        removed = s.execute(
+            delete(document_tags).where(document_tags.c.document_id.in_(ids), document_tags.c.tag_id.in_(tag_ids))
+        ).rowcount
+        queue_documents(s, ids)
+    reindex_now(archive, ids)
+    return removed or 0
+
+
+def list_tags(archive: Archive) -> list[TagInfo]:
+    """Every tag with its direct document and annotation counts, by name."""
+    with archive.session() as s:
+        docs = dict(s.execute(select(document_tags.c.tag_id, func.count()).group_by(document_tags.c.tag_id)).all())
+        notes = dict(
+            s.execute(select(annotation_tags.c.tag_id, func.count()).group_by(annotation_tags.c.tag_id)).all()
+        )
+        tags = s.execute(select(Tag.id, Tag.name, Tag.color).order_by(Tag.name)).all()
+        return [TagInfo(t.name, t.color, docs.get(t.id, 0), notes.get(t.id, 0)) for t in tags]
+
+
+def set_color(archive: Archive, name: str, color: str | None) -> None:
+    if color is not None and not _COLOR.match(color):
+        raise DossierError(f"a tag colour is written #rrggbb, not {color!r}")
+    with archive.session() as s:
+        _require(s, name).color = color
+
+
+def _family(session: Session, tag: Tag) -> list[Tag]:
+    """The tag and its descendants (`name/…`)."""
+    prefix = tag.name + "/"
+    below = session.scalars(select(Tag).where(func.substr(Tag.name, 1, len(prefix)) == prefix)).all()
+    return [tag, *below]
+
+
+def rename(archive: Archive, old: str, new: str) -> TagChange:
+    """Rename a tag and its descendants; a name already in use is an error (merge instead)."""
+    new_name = normalise_name(new)
+    with archive.session() as s:
+        tag = _require(s, old)
+        family = _family(s, tag)
+        renames = {t.id: new_name + t.name[len(tag.name):] for t in family}
+        for target in renames.values():
+            clash = s.scalar(select(Tag.id).where(Tag.name == target, Tag.id.not_in(list(renames))))
+            if clash is not None:
+                raise DossierError(f"a tag named {target!r} already exists; merge the tags instead")
+        old_name = tag.name
+        # Two steps so that swapping names inside the family never trips the unique index.
+        for tag_id in renames:
+            s.execute(update(Tag).where(Tag.id == tag_id).values(name=f"~renaming~{tag_id}~"))
+        for tag_id, target in renames.items():
+            s.execute(update(Tag).where(Tag.id == tag_id).values(name=target))
+        docs = documents_touched_by(s, list(renames))
+        counts = _count_links(s, tag.id)
+        queue_documents(s, docs)
+    reindex_now(archive, docs)
+    return TagChange(f"{old_name} → {new_name}", counts[0], counts[1], renamed=len(renames))
+
+
+def merge(archive: Archive, source: str, into: str) -> TagChange:
+    """Move every link of `source` to `into` (no duplicate links), then delete `source`."""
+    with archive.session() as s:
+        src = _require(s, source)
+        dst = _require(s, into)
+        if src.id == dst.id:
+            raise DossierError("cannot merge a tag into itself")
+        docs = documents_touched_by(s, [src.id])
+        moved_docs = _count_links(s, src.id)
+        for table, key in ((document_tags, "document_id"), (annotation_tags, "annotation_id")):
+            owners = select(table.c[key], dst.id).where(table.c.tag_id == src.id)
+            s.execute(sqlite_insert(table).from_select([key, "tag_id"], owners).on_conflict_do_nothing())
+            s.execute(delete(table).where(table.c.tag_id == src.id))
+        name = f"{src.name} → {dst.name}"
+        s.delete(src)
+        queue_documents(s, docs)
+    reindex_now(archive, docs)
+    return TagChange(name, moved_docs[0], moved_docs[1])
+
+
+def delete_tag(archive: Archive, name: str) -> TagChange:
+    """Delete a tag; reports how many documents and annotations lose it."""
+    with archive.session() as s:
+        tag = _require(s, name)
+        docs = documents_touched_by(s, [tag.id])
+        counts = _count_links(s, tag.id)
+        tag_name = tag.name
+        s.delete(tag)
+        queue_documents(s, docs)
+    reindex_now(archive, docs)
+    return TagChange(tag_name, counts[0], counts[1])
+
+
+def usage(archive: Archive, name: str) -> TagChange:
+    """How many items carry a tag: what a confirmation dialog tells before deleting it."""
+    with archive.session() as s:
+        tag = _require(s, name)
+        docs, notes = _count_links(s, tag.id)
+        return TagChange(tag.name, docs, notes)
