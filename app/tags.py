@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -163,35 +163,38 @@ def set_color(archive: Archive, name: str, color: str | None) -> None:
         _require(s, name).color = color
 
 
-def _family(session: Session, tag: Tag) -> list[Tag]:
-    """The tag and its descendants (`name/…`)."""
-    prefix = tag.name + "/"
-    below = session.scalars(select(Tag).where(func.substr(Tag.name, 1, len(prefix)) == prefix)).all()
-    return [tag, *below]
+def _family(session: Session, name: str) -> list[Tag]:
+    """The tag named `name` (if any) and the tags below it (`name/…`)."""
+    prefix = name + "/"
+    below = session.scalars(
+        select(Tag).where(or_(Tag.name == name, func.substr(Tag.name, 1, len(prefix)) == prefix)).order_by(Tag.name)
+    ).all()
+    return list(below)
 
 
 def rename(archive: Archive, old: str, new: str) -> TagChange:
-    """Rename a tag and its descendants; a name already in use is an error (merge instead)."""
-    new_name = normalise_name(new)
+    """Rename a tag or a level of the hierarchy, with everything below it; a name in use is an error."""
+    old_name, new_name = normalise_name(old), normalise_name(new)
     with archive.session() as s:
-        tag = _require(s, old)
-        family = _family(s, tag)
-        renames = {t.id: new_name + t.name[len(tag.name):] for t in family}
+        family = _family(s, old_name)
+        if not family:
+            raise NotFoundError(f"no tag named {old!r}")
+        renames = {t.id: new_name + t.name[len(old_name):] for t in family}
         for target in renames.values():
             clash = s.scalar(select(Tag.id).where(Tag.name == target, Tag.id.not_in(list(renames))))
             if clash is not None:
                 raise DossierError(f"a tag named {target!r} already exists; merge the tags instead")
-        old_name = tag.name
         # Two steps so that swapping names inside the family never trips the unique index.
         for tag_id in renames:
             s.execute(update(Tag).where(Tag.id == tag_id).values(name=f"~renaming~{tag_id}~"))
         for tag_id, target in renames.items():
             s.execute(update(Tag).where(Tag.id == tag_id).values(name=target))
         docs = documents_touched_by(s, list(renames))
-        counts = _count_links(s, tag.id)
+        doc_links = s.scalar(select(func.count()).where(document_tags.c.tag_id.in_(list(renames)))) or 0
+        note_links = s.scalar(select(func.count()).where(annotation_tags.c.tag_id.in_(list(renames)))) or 0
         queue_documents(s, docs)
     reindex_now(archive, docs)
-    return TagChange(f"{old_name} → {new_name}", counts[0], counts[1], renamed=len(renames))
+    return TagChange(f"{old_name} → {new_name}", doc_links, note_links, renamed=len(renames))
 
 
 def merge(archive: Archive, source: str, into: str) -> TagChange:

@@ -1,0 +1,69 @@
+"""Exporters of annotated excerpts: an `ExcerptSet` in, a file (or preview text) out.
+
+`app.excerpts` decides what is exported (selection, order, endnote numbers, citations);
+this package only formats it, one module per format, and writes the file atomically.
+The CLI and the GUI call `render`, `preview` and `write_export`; errors a user can act on
+are `ExportError` (a `DossierError`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from app.excerpt_model import ExcerptSet
+from app.export.atomic import write_atomically
+from app.export.common import ExportError
+from app.export.csv_format import render_csv
+from app.export.html import render_html
+from app.export.jsonld import render_jsonld
+from app.export.markdown import render_markdown
+from app.export.pdf import render_pdf
+
+__all__ = ["FORMATS", "SUFFIXES", "ExportError", "preview", "render", "write_export"]
+
+FORMATS = ("md", "html", "pdf", "csv", "jsonld")
+SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "csv": ".csv", "jsonld": ".jsonld"}
+LABELS = {
+    "md": "Markdown",
+    "html": "HTML (one self-contained file)",
+    "pdf": "PDF",
+    "csv": "CSV (one row per excerpt)",
+    "jsonld": "W3C Web Annotation (JSON-LD)",
+}
+
+_TEXT_RENDERERS: dict[str, Callable[[ExcerptSet], str]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "csv": render_csv,
+    "jsonld": render_jsonld,
+}
+
+
+def _check(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    return fmt
+
+
+def render(excerpts: ExcerptSet, fmt: str) -> bytes:
+    """The export file's bytes in `fmt` (CSV with a UTF-8 BOM, see csv_format)."""
+    if _check(fmt) == "pdf":
+        return render_pdf(excerpts)
+    text = _TEXT_RENDERERS[fmt](excerpts)
+    return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def preview(excerpts: ExcerptSet, fmt: str) -> str:
+    """Text a GUI shows while the user picks options: the file's text, or for PDF the HTML look-alike."""
+    return _TEXT_RENDERERS["html" if _check(fmt) == "pdf" else fmt](excerpts)
+
+
+def write_export(excerpts: ExcerptSet, fmt: str, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Render and write the export atomically; an existing file is replaced only with `force`."""
+    target = Path(path)
+    if not force and target.exists() and not target.is_dir():
+        # Say so before the (possibly slow) rendering; write_atomically checks again when it writes.
+        raise ExportError(f"{target} already exists; choose another name or allow overwriting it (--force).")
+    return write_atomically(render(excerpts, fmt), target, force=force)
