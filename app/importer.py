@@ -25,6 +25,7 @@ from app.model import ParsedDocument
 from app.prepare import Prepared, prepare, prepared_stream
 from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
+from app.tags import add_declared_tags
 from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, IndexQueue, Marker, Section
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,7 @@ def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | Non
     _store_parts(session, doc_id, parsed, replace=outcome == UPDATED)
     if outcome == UPDATED:
         reanchor_document(session, doc_id, parsed.text)
+    add_declared_tags(session, doc_id, parsed.tags)
     relink_document(session, doc_id, new=outcome == IMPORTED)
     session.execute(sqlite_insert(IndexQueue).values(document_id=doc_id, queued_at=now).on_conflict_do_update(
         index_elements=[IndexQueue.document_id], set_={"queued_at": now}))

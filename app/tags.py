@@ -132,6 +132,23 @@ def tag_documents(archive: Archive, doc_ids: Iterable[int], names: Iterable[str]
     return added
 
 
+def add_declared_tags(session: Session, doc_id: int, names: Iterable[str]) -> None:
+    """Tags a file declares (Markdown front matter), inside the import's transaction.
+
+    Only adds: a re-import never takes away tags the user gave the document. A
+    declared name that is not a usable tag is skipped rather than failing the import.
+    """
+    tag_ids = []
+    for name in names:
+        try:
+            tag_ids.append(get_or_create(session, name).id)
+        except DossierError:
+            continue
+    if tag_ids:
+        rows = [{"document_id": doc_id, "tag_id": t} for t in dict.fromkeys(tag_ids)]
+        session.execute(sqlite_insert(document_tags).values(rows).on_conflict_do_nothing())
+
+
 def untag_documents(archive: Archive, doc_ids: Iterable[int], names: Iterable[str]) -> int:
     """Remove tags from documents; returns how many links went. Unknown tags are an error."""
     with archive.session() as s:

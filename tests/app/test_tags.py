@@ -85,3 +85,16 @@ def test_untag_and_colour(archive: Archive, docs: list[int]) -> None:
     assert [(t.name, t.color) for t in tags.list_tags(archive)] == [("a", None), ("b", "#ff8800")]
     with pytest.raises(DossierError, match="#rrggbb"):
         tags.set_color(archive, "b", "orange")
+
+
+def test_front_matter_tags_are_applied_and_never_removed_on_reimport(archive: Archive, tmp_path: Path) -> None:
+    src = tmp_path / "md"
+    src.mkdir()
+    note = src / "note.md"
+    note.write_text("---\ntitle: A note\ntags: [country/Serevia, new use]\n---\n\nMines were found.\n", "utf-8")
+    doc = next(e.document_id for e in import_paths(archive, [src]))
+    assert set(_names(archive)) == {"country/Serevia", "new use"}
+    tags.tag_documents(archive, [doc], ["mine"])
+    note.write_text("---\ntitle: A note\ntags: [other]\n---\n\nMines were found again.\n", "utf-8")
+    list(import_paths(archive, [src]))
+    assert _names(archive) == {"country/Serevia": (1, 0), "new use": (1, 0), "mine": (1, 0), "other": (1, 0)}
