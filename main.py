@@ -6,7 +6,7 @@ from pathlib import Path
 from app.cli import main
 
 
-def run_desktop_app(archive_dir: Path) -> int:
+def run_desktop_app(archive_dir: Path | None) -> int:
     from ui.application import run_gui  # Qt is loaded only for the desktop app, never for commands
 
     return run_gui(archive_dir)

@@ -11,6 +11,7 @@ import argparse
 import html
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +22,7 @@ from app import cli_annotations, library, search
 from app.archive import Archive
 from app.errors import DossierError
 from app.importer import import_paths
-from app.paths import log_file, resolve_archive_dir
+from app.paths import ARCHIVE_ENV, log_file, resolve_archive_dir
 
 log = logging.getLogger(__name__)
 
@@ -257,16 +258,18 @@ def main(
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
     *,
-    gui: Callable[[Path], int] | None = None,
+    gui: Callable[[Path | None], int] | None = None,
 ) -> int:
-    """Run a command; with none, hand the archive folder to `gui` (main.py passes the desktop app)."""
+    """Run a command; with none, start `gui` (main.py passes the desktop app) with the archive named
+    by --archive or DOSSIER_ARCHIVE, or None to let the app reopen the last one."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         if gui is None:
             parser.print_help(err)
             return 2
-        return gui(resolve_archive_dir(args.archive))
+        named = args.archive or os.environ.get(ARCHIVE_ENV)
+        return gui(resolve_archive_dir(named) if named else None)
     log_path = _setup_file_logging()
     try:
         return COMMANDS[args.command](args, out, err)

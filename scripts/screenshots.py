@@ -1,6 +1,8 @@
 """Regenerate the README's screenshots from a demo archive of the bundled samples.
 
-Run with `make screenshots` (offscreen Qt); writes docs/screenshots/*.png.
+Run with `make screenshots` (offscreen Qt); writes docs/screenshots/*.png. Every
+picture is the real window driven the way a user would drive it: importing,
+searching, opening a document, annotating.
 """
 
 from __future__ import annotations
@@ -8,40 +10,112 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from app import annotations, library, tags  # noqa: E402
 from app.archive import Archive  # noqa: E402
 from app.importer import run_import  # noqa: E402
 from app.paths import sample_files  # noqa: E402
+from bench.generator import write_corpus  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.settings import AppSettings  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+SIZE = (1280, 800)
+
+
+def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(20):
+        app.processEvents()
+
+
+def _save(widget: QWidget, name: str) -> None:
+    widget.grab().save(str(OUT / name))
+
+
+def _window(archive: Archive, settings_file: Path) -> MainWindow:
+    settings = AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window = MainWindow(archive, settings)
+    window.resize(*SIZE)
+    window.show()
+    return window
+
+
+def _annotate_demo(archive: Archive) -> int:
+    """A few real annotations and tags on the Serevia profile, as a researcher would make them."""
+    rows = {r.title: r.id for r in library.list_documents(archive)}
+    profile = rows["Serevia"]
+    text = library.document_text(archive, profile)
+    quotes = [
+        ("green", "new use", ["country/Serevia", "topic/new-use"]),
+        ("yellow", "PMN-2", ["topic/mine-types"]),
+    ]
+    for color, needle, names in quotes:
+        at = text.find(needle)
+        if at == -1:
+            continue
+        end = text.find(".", at) + 1 or at + len(needle)
+        start = text.rfind(". ", 0, at) + 2 if text.rfind(". ", 0, at) != -1 else at
+        annotations.create(archive, profile, start, end, color=color, tag_names=names,
+                           note="Compare with the coalition's press release of September 2022.")
+    tags.tag_documents(archive, [profile], ["country/Serevia"])
+    return profile
 
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        with Archive.open(Path(tmp) / "empty") as empty:
-            window = MainWindow(empty)
-            window.resize(1024, 600)
-            window.show()
-            app.processEvents()
-            window.grab().save(str(OUT / "empty-archive.png"))
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        with Archive.open(tmp / "empty") as empty:
+            window = _window(empty, tmp / "s1.ini")
+            _wait(app, lambda: window._index_worker is None)
+            _save(window, "empty-archive.png")
             window.close()
-        with Archive.open(Path(tmp) / "demo") as demo:
+
+        corpus = tmp / "corpus"
+        write_corpus(corpus, 150, seed=7)
+        with Archive.open(tmp / "importing") as importing:
+            window = _window(importing, tmp / "s2.ini")
+            window.start_import([corpus])
+            _wait(app, lambda: window.importer.done >= 40, timeout=120)
+            _save(window, "import-progress.png")
+            window.importer.cancel()
+            _wait(app, lambda: not window.importer.running, timeout=60)
+            window.close()
+
+        with Archive.open(tmp / "demo") as demo:
             run_import(demo, sample_files())
-            window = MainWindow(demo)
-            window.resize(1024, 600)
-            window.show()
-            app.processEvents()
-            window.grab().save(str(OUT / "library.png"))
+            profile = _annotate_demo(demo)
+            window = _window(demo, tmp / "s3.ini")
+            _wait(app, lambda: window._index_worker is None)
+            _save(window, "library.png")
+
+            window.search_panel.set_query("new mines")
+            window.search_panel.search_now()
+            _wait(app, lambda: window.search_panel.result() is not None)
+            _save(window, "search.png")
+
+            window.open_document(profile, ["mines"])
+            _wait(app, lambda: window.reader.document_id == profile)
+            markers = (window.reader.detail or {}).get("markers") or []
+            if markers:
+                window.reader_pane.view.markerActivated.emit(markers[0]["number"])
+            _wait(app, lambda: True)
+            _save(window, "reader.png")
             window.close()
     print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} to {OUT}")
     return 0

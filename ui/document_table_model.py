@@ -8,7 +8,11 @@ from app import library
 from app.archive import Archive
 
 PAGE_SIZE = 500
-COLUMNS = [("Title", "title"), ("Date", "date"), ("Publisher", "publisher"), ("Kind", "kind"), ("Imported", "imported")]
+COLUMNS = [
+    ("Title", "title"), ("Date", "date"), ("Publisher", "publisher"), ("Kind", "kind"), ("Tags", "tags"),
+    ("Notes", "annotations"), ("Imported", "imported"),
+]
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row, for opening and editing
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 
@@ -23,15 +27,40 @@ class DocumentTableModel(QAbstractTableModel):
         self._total = 0
         self._sort = "id"
         self._descending = False
+        self._filter: library.DocumentFilter | None = None
         self.reload()
+
+    def set_archive(self, archive: Archive) -> None:
+        self._archive = archive
+        self._filter = None
+        self.reload()
+
+    def set_filter(self, flt: library.DocumentFilter | None) -> None:
+        """Show only documents matching the facets and search (None: the whole library)."""
+        self._filter = None if flt is None or flt.is_empty() else flt
+        self.reload()
+
+    @property
+    def filter(self) -> library.DocumentFilter | None:
+        return self._filter
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = library.count_documents(self._archive)
+        self._total = library.count_documents(self._archive, self._filter)
         self._rows = library.list_documents(
-            self._archive, sort=self._sort, descending=self._descending, limit=PAGE_SIZE
+            self._archive, sort=self._sort, descending=self._descending, limit=PAGE_SIZE, flt=self._filter
         )
         self.endResetModel()
+
+    def document_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, document_id: int) -> int | None:
+        """The loaded row showing a document, if it is loaded."""
+        for i, r in enumerate(self._rows):
+            if r.id == document_id:
+                return i
+        return None
 
     @property
     def total(self) -> int:
@@ -50,7 +79,8 @@ class DocumentTableModel(QAbstractTableModel):
         if parent.isValid():
             return
         more = library.list_documents(
-            self._archive, sort=self._sort, descending=self._descending, offset=len(self._rows), limit=PAGE_SIZE
+            self._archive, sort=self._sort, descending=self._descending, offset=len(self._rows), limit=PAGE_SIZE,
+            flt=self._filter,
         )
         if not more:
             self._total = len(self._rows)
@@ -63,11 +93,13 @@ class DocumentTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
+        key = COLUMNS[index.column()][1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = getattr(row, COLUMNS[index.column()][1])
-            if COLUMNS[index.column()][1] == "imported":
-                value = value.replace("T", " ")[:16]
-            return value or ""
+            return _display(row, key)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "annotations":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -79,3 +111,14 @@ class DocumentTableModel(QAbstractTableModel):
         self._sort = COLUMNS[column][1]
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _display(row: library.DocumentRow, key: str) -> str:
+    if key == "imported":
+        return row.imported.replace("T", " ")[:16]
+    if key == "tags":
+        return ", ".join(row.tags)
+    if key == "annotations":
+        return str(row.annotations) if row.annotations else ""
+    value = getattr(row, key)
+    return value or ""

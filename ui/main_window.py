@@ -1,68 +1,141 @@
-"""The main window (minimal for now): the archive's documents in a sortable table.
+"""The main window: library and reader as tabs in the centre, search/browse/footnotes as docks.
 
-On an empty archive it shows an empty state that offers the bundled sample
-documents, imported on a worker with a progress dialog that can be cancelled.
+The window composes widgets and routes signals between them; the work lives
+elsewhere: services in `app/`, long jobs on workers (`ui/import_task.py`),
+menus and shortcuts in `ui/main_actions.py`, archive switching in
+`ui/archive_switch.py`. It never opens a database session itself.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app import library, search
 from app.archive import Archive
-from app.importer import ImportEvent, ImportSummary, import_paths
+from app.importer import ImportSummary
 from app.paths import sample_files
-from ui.document_table_model import DocumentTableModel
+from ui.document_table_model import ID_ROLE, DocumentTableModel
+from ui.facet_panel import FacetPanel
+from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summary_text
+from ui.main_actions import MainActions
+from ui.reader import FootnotePanel, ReaderController, ReaderPane
+from ui.search_panel import SearchPanel
+from ui.settings import AppSettings
 from ui.workers import GeneratorWorker, start
 
 EMPTY_TEXT = (
     "<h2>This archive is empty</h2>"
-    "<p>Start with the bundled sample reports, or import your own from the command line:<br>"
-    "<code>python main.py import PATH…</code></p>"
+    "<p>Import reports — plain text, Markdown, HTML or PDF — with <b>File › Import Files…</b> (Ctrl+I),<br>"
+    "<b>Import Folder…</b>, or by dropping files and folders on this window.<br>"
+    "Or start with the bundled sample reports.</p>"
 )
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, settings: AppSettings | None = None,
+                 pool: QThreadPool | None = None) -> None:  # fmt: skip
         super().__init__()
         self.archive = archive
-        self.worker: GeneratorWorker | None = None
-        self.setWindowTitle(f"Dossier — {archive.name}")
+        self.settings = settings or AppSettings()
+        self.pool = pool or QThreadPool.globalInstance()
+        self._search_ids: frozenset[int] | None = None
+        self._index_worker: GeneratorWorker | None = None
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+
         self.model = DocumentTableModel(archive, self)
         self.table = self._make_table()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self._make_empty_state())
-        self.setCentralWidget(self.stack)
-        self.resize(1100, 700)
+        self.library_stack = QStackedWidget()
+        self.library_stack.addWidget(self.table)
+        self.library_stack.addWidget(self._make_empty_state())
+        self.reader_pane = ReaderPane()
+        self.footnotes = FootnotePanel()
+        self.reader = ReaderController(archive, self.reader_pane, self.footnotes, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("centralTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.library_stack, "Library")
+        self.tabs.addTab(self.reader_pane, "Reader")
+        self.setCentralWidget(self.tabs)
+
+        self.search_panel = SearchPanel(archive)
+        self.facets = FacetPanel()
+        self.search_dock = self._dock("Search", "searchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.browse_dock = self._dock("Browse", "browseDock", self.facets, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.footnotes_dock = self._dock("Footnotes", "footnotesDock", self.footnotes,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.search_dock, self.browse_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.search_dock, self.footnotes_dock], [300, 320], Qt.Orientation.Horizontal)
+        self.footnotes_dock.hide()  # shown with the first document opened
+
+        self.progress = ProgressStrip()
+        self.archive_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.archive_label)
+        self.importer = ImportTask(self.progress, self)
+        self.importer.finished.connect(self._import_finished)
+        self.importer.cancelled.connect(self._import_cancelled)
+        self.importer.failed.connect(self._import_failed)
+
+        self.actions_ = MainActions(self)
+        self._connect()
+        self.resize(1280, 800)
+        self._restore_layout()
+        self.settings.remember_archive(archive.folder)
         self.refresh()
+        QTimer.singleShot(0, self.bring_index_up_to_date)
+
+    # ------------------------------------------------------------------ building
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)  # fmt: skip
+        self.addDockWidget(area, dock)
+        return dock
 
     def _make_table(self) -> QTableView:
         table = QTableView()
+        table.setObjectName("libraryTable")
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        for column, width in enumerate((320, 90, 170, 115, 130, 50, 130)):
+            table.setColumnWidth(column, width)
+        table.activated.connect(self._open_index)
+        table.doubleClicked.connect(self._open_index)
         return table
 
     def _make_empty_state(self) -> QWidget:
@@ -71,51 +144,203 @@ class MainWindow(QMainWindow):
         layout.addStretch()
         label = QLabel(EMPTY_TEXT)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
         layout.addWidget(label)
         self.samples_button = QPushButton("Import the sample reports")
         self.samples_button.setEnabled(bool(sample_files()))
         self.samples_button.clicked.connect(self.import_samples)
-        layout.addWidget(self.samples_button, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.import_button = QPushButton("Import files…")
+        self.import_button.clicked.connect(lambda: self.actions_.import_files())
+        for button in (self.samples_button, self.import_button):
+            layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addStretch()
         return page
 
+    def _connect(self) -> None:
+        self.search_panel.hitActivated.connect(self.open_document)
+        self.search_panel.resultsChanged.connect(self._search_changed)
+        self.facets.filterChanged.connect(lambda _flt: self.apply_filters())
+        self.reader.documentOpened.connect(self._document_opened)
+        self.reader.historyChanged.connect(self.actions_.update_history)
+        self.reader.loadFailed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    # ------------------------------------------------------------------ library
+
     def refresh(self) -> None:
+        """Re-read the library (after an import, an edit, or another archive)."""
         self.model.reload()
-        self.stack.setCurrentIndex(0 if self.model.total else 1)
-        self.statusBar().showMessage(f"{self.archive.folder}  ·  {self.model.total} documents")
+        total = library.count_documents(self.archive)
+        self.library_stack.setCurrentIndex(0 if total else 1)
+        self.setWindowTitle(f"{self.archive.name} — Dossier")
+        self.archive_label.setText(f"Archive: {self.archive.name}")
+        self.archive_label.setToolTip(str(self.archive.folder))
+        self._update_count(total)
+        self._update_facets()
+
+    def _update_count(self, total: int | None = None) -> None:
+        total = library.count_documents(self.archive) if total is None else total
+        shown = self.model.total
+        self.count_label.setText(f"{total:,} documents" if shown == total else f"{shown:,} of {total:,} documents")
+
+    def current_filter(self) -> library.DocumentFilter:
+        flt = self.facets.current_filter()
+        return library.DocumentFilter(flt.kind, flt.publisher, flt.year, flt.tag, self._search_ids)
+
+    def apply_filters(self) -> None:
+        """Facets and search narrow the library together."""
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        self._update_facets()
+
+    def _update_facets(self) -> None:
+        self.facets.set_counts(library.facet_counts(self.archive, self.current_filter()))
+
+    def _search_changed(self, result: search.SearchResult | None) -> None:
+        if result is None:
+            self._search_ids = None
+        else:
+            self._search_ids = frozenset(search.documents_matching(self.archive, result.query))
+        self.apply_filters()
+
+    def selected_document_id(self) -> int | None:
+        if self.reader.document_id is not None and self.reader_pane.view.hasFocus():
+            return self.reader.document_id
+        index = self.table.currentIndex()
+        if index.isValid():
+            return index.data(ID_ROLE)
+        return self.reader.document_id
+
+    def _open_index(self, index: QModelIndex) -> None:
+        doc_id = index.data(ID_ROLE)
+        if doc_id is not None:
+            self.open_document(doc_id, self.search_terms())
+
+    def search_terms(self) -> list[str]:
+        from ui.search_terms import query_terms
+
+        return query_terms(self.search_panel.query()) if self.search_panel.query() else []
+
+    def open_document(self, doc_id: int, terms: list[str] | None = None) -> None:
+        self.reader.open_document(doc_id, terms or [])
+
+    def _document_opened(self, doc_id: int) -> None:
+        row = self.model.row_of(doc_id)
+        if row is not None:
+            self.table.selectRow(row)
+        title = (self.reader.detail or {}).get("title") or "Reader"
+        self.tabs.setTabText(1, title if len(title) <= 40 else title[:39] + "…")
+        self.tabs.setTabToolTip(1, title)
+        self.tabs.setCurrentIndex(1)
+        self.footnotes_dock.show()
+
+    # ------------------------------------------------------------------ import
 
     def import_samples(self) -> None:
         self.start_import(sample_files())
 
     def start_import(self, paths: list[Path]) -> None:
-        """Import on the thread pool with a cancellable progress dialog."""
-        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self)
-        dialog.setWindowTitle("Import")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        worker = GeneratorWorker(lambda: import_paths(self.archive, paths))
+        if not paths:
+            return
+        if not self.importer.start(self.archive, paths, self.pool):
+            QMessageBox.information(self, "Import", "An import is already running; wait for it or cancel it.")
 
-        def on_progress(event: ImportEvent) -> None:
-            dialog.setMaximum(event.total)
-            dialog.setValue(event.done)
-            dialog.setLabelText(f"Importing {event.path.name}")
+    def _import_cancelled(self, done: int) -> None:
+        self.refresh()
+        self.search_panel.refresh()
+        self.statusBar().showMessage(f"Import cancelled after {done} file(s); documents imported so far are kept.",
+                                     10000)
 
-        def on_finished(summary: ImportSummary) -> None:
-            dialog.reset()
-            self.refresh()
-            if summary.failed:
-                lines = "\n".join(f"{p.name}: {reason}" for p, reason in summary.failed[:20])
-                QMessageBox.warning(self, "Import", f"{len(summary.failed)} files were skipped:\n\n{lines}")
+    def _import_finished(self, summary: ImportSummary) -> None:
+        self.refresh()
+        self.search_panel.refresh()
+        self.statusBar().showMessage("Import finished: " + summary_text(summary), 10000)
+        if summary.failed or summary.duplicates:
+            dialog = ImportSummaryDialog(summary, self)
+            dialog.setModal(True)
+            dialog.open()
+            self.last_summary_dialog = dialog
 
-        def on_failed(message: str) -> None:
-            dialog.reset()
-            self.refresh()
-            QMessageBox.critical(self, "Import", f"The import stopped: {message}")
+    def _import_failed(self, message: str) -> None:
+        self.refresh()
+        QMessageBox.critical(self, "Import", f"The import stopped: {message}\n\nDocuments imported before it are kept.")
 
-        worker.signals.progress.connect(on_progress)
-        worker.signals.finished.connect(on_finished)
-        worker.signals.failed.connect(on_failed)
-        worker.signals.cancelled.connect(lambda: (dialog.reset(), self.refresh()))
-        dialog.canceled.connect(worker.cancel)
-        self.worker = start(worker)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # ------------------------------------------------------------------ index
+
+    def bring_index_up_to_date(self) -> None:
+        """Catch the index up (or rebuild it) off the GUI thread, with progress in the status bar."""
+        if self._index_worker is not None:
+            return
+        worker = GeneratorWorker(lambda: search.bring_up_to_date(self.archive, self.archive.index))
+
+        def progress(p: search.IndexProgress) -> None:
+            if p.total:
+                self.progress.show()
+                self.progress.cancel_button.hide()
+                verb = "Rebuilding the search index" if p.phase == "rebuild" else "Updating the search index"
+                self.progress.step(p.done, p.total, f"{verb}: {p.done:,}/{p.total:,}")
+
+        def done(*_args: object) -> None:
+            self._index_worker = None
+            self.progress.cancel_button.show()
+            if not self.importer.running:
+                self.progress.end()
+            self.search_panel.refresh()
+
+        worker.signals.progress.connect(progress)
+        worker.signals.finished.connect(done)
+        worker.signals.failed.connect(lambda message: (done(), self.statusBar().showMessage(
+            f"The search index could not be updated: {message}", 10000)))
+        self._index_worker = start(worker, self.pool)
+
+    # ------------------------------------------------------------------ archive
+
+    def switch_archive(self, archive: Archive) -> None:
+        """Show another archive; the previous one is closed."""
+        if self.importer.running:
+            QMessageBox.information(self, "Open Archive", "Wait for the import to finish or cancel it first.")
+            archive.close()
+            return
+        previous, self.archive = self.archive, archive
+        self._search_ids = None
+        self.facets.clear()
+        self.model.set_archive(archive)
+        self.reader.set_archive(archive)
+        self.search_panel.set_archive(archive)
+        self.settings.remember_archive(archive.folder)
+        self.actions_.update_recent()
+        if previous is not archive:
+            self.pool.waitForDone(5000)
+            previous.close()
+        self.refresh()
+        self.bring_index_up_to_date()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.importer.running:
+            answer = QMessageBox.question(
+                self, "Quit", "An import is running. Stop it and quit? Documents imported so far are kept."
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.importer.cancel()
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.pool.waitForDone(10000)
+        super().closeEvent(event)

@@ -17,9 +17,20 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 
+class NoResult:
+    """Stands for a generator that returned None.
+
+    PySide6 (with Python 3.11) mis-counts references when None crosses threads in
+    a queued `Signal(object)` and crashes, so None is never emitted.
+    """
+
+
+NO_RESULT = NoResult()
+
+
 class WorkerSignals(QObject):
     progress = Signal(object)  # one item yielded by the generator
-    finished = Signal(object)  # the generator's return value
+    finished = Signal(object)  # the generator's return value (NO_RESULT for None)
     failed = Signal(str)  # a one-line message
     cancelled = Signal()
 
@@ -45,7 +56,7 @@ class GeneratorWorker(QRunnable):
                 try:
                     item = next(gen)
                 except StopIteration as stop:
-                    self.signals.finished.emit(stop.value)
+                    self.signals.finished.emit(NO_RESULT if stop.value is None else stop.value)
                     return
                 self.signals.progress.emit(item)
         except Exception as e:  # reported to the user as one line; details go to the log

@@ -10,7 +10,7 @@ from app import annotations, removal, search, tags
 from app.archive import Archive
 from app.errors import DossierError, NotFoundError
 from app.importer import import_paths
-from tests.app.test_importer import PROFILE, RELEASE
+from tests.app.test_importer import PROFILE
 
 
 def _import(archive: Archive, folder: Path) -> dict[str, int]:

@@ -16,7 +16,7 @@ from tests.app.test_cli import run
 
 @pytest.fixture
 def arch(archive_dir: Path, corpus: Path) -> str:
-    code, out, _ = run("import", str(corpus), "--archive", str(archive_dir), "--json")
+    code, _out, _ = run("import", str(corpus), "--archive", str(archive_dir), "--json")
     assert code == 0
     return str(archive_dir)
 
@@ -102,7 +102,7 @@ def test_export_each_format_carries_quote_note_tags_citation_and_footnote(
     run("annotate", str(doc), "--quote", quote, "--note", "Key admission", "--tag", "evidence/official",
         "--archive", arch)
     target = tmp_path / f"out.{fmt}"
-    code, out, err = run("export", "--format", fmt, "--tag", "evidence", "-o", str(target), "--archive", arch)
+    code, _out, err = run("export", "--format", fmt, "--tag", "evidence", "-o", str(target), "--archive", arch)
     assert code == 0, err
     if fmt == "pdf":
         text = " ".join(page.extract_text() for page in PdfReader(target).pages)

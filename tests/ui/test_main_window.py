@@ -1,20 +1,29 @@
-"""The minimal main window: lists documents, sorts in the database, imports the samples."""
+"""The main window: library, facets, import with progress and summary, docks, shortcuts, settings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
 
+from app import annotations, tags
 from app.archive import Archive
 from app.importer import run_import
 from app.paths import sample_files
 from tests.app.test_importer import PROFILE, RELEASE
-from ui.document_table_model import DocumentTableModel
+from ui.document_table_model import ID_ROLE, DocumentTableModel
 from ui.main_window import MainWindow
+from ui.settings import AppSettings
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
@@ -27,15 +36,33 @@ def filled(archive: Archive, tmp_path: Path) -> Archive:
     return archive
 
 
+@pytest.fixture
+def window(filled: Archive, settings: AppSettings, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = MainWindow(filled, settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w._index_worker is None, timeout=20_000)
+    return w
+
+
+def _rows(window: MainWindow) -> list[str]:
+    return [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
+
+
 def test_model_passes_model_tester(filled: Archive, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    annotations.create_from_quote(filled, 1, "PMN-2")
+    tags.tag_documents(filled, [1], ["country/Freedonia", "maps"])
     model = DocumentTableModel(filled)
     qtmodeltester.check(model)
     assert model.rowCount() == 2
+    header = {model.headerData(c, Qt.Orientation.Horizontal): c for c in range(model.columnCount())}
+    rows = {model.index(r, 0).data(ID_ROLE): r for r in range(2)}
+    assert model.index(rows[1], header["Tags"]).data() == "country/Freedonia, maps"
+    assert model.index(rows[1], header["Notes"]).data() == "1"
+    assert model.index(rows[2], header["Notes"]).data() == ""
 
 
-def test_sorting_by_date(filled: Archive, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(filled)
-    qtbot.addWidget(window)
+def test_sorting_by_date(window: MainWindow) -> None:
     window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     dates = [window.model.index(r, 1).data() for r in range(window.model.rowCount())]
     assert dates == sorted(dates)
@@ -57,12 +84,124 @@ def test_lazy_loading_fetches_pages(archive: Archive, tmp_path: Path, monkeypatc
     assert model.rowCount() == 7 and not model.canFetchMore(model.index(-1, -1))
 
 
-def test_empty_archive_offers_samples(archive: Archive, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(archive)
+def test_menus_and_standard_shortcuts(window: MainWindow) -> None:
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Go", "&Help"]
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
+    for key in ("Ctrl+O", "Ctrl+I", "Ctrl+F", "Ctrl+L", "Alt+Left", "Alt+Right", "F1", "Ctrl+Q"):
+        assert QKeySequence(key).toString() in shortcuts, key
+
+
+def test_empty_archive_offers_samples(archive: Archive, settings: AppSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(archive, settings)
     qtbot.addWidget(window)
     window.show()
-    assert window.stack.currentIndex() == 1
+    assert window.library_stack.currentIndex() == 1
     qtbot.mouseClick(window.samples_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.model.total > 0, timeout=30_000)
-    assert window.stack.currentIndex() == 0
+    assert window.progress.isVisible()
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=60_000)
+    assert window.library_stack.currentIndex() == 0
     assert window.model.total == len(sample_files()) >= 5
+    assert "imported" in window.statusBar().currentMessage()
+
+
+def test_import_reports_skipped_files(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "drop"
+    src.mkdir()
+    (src / "new.txt").write_text(RELEASE.replace("January", "March"), encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(src))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)  # as a drop of the folder on the window
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=30_000)
+    assert window.model.total == 3
+    dialog = window.last_summary_dialog
+    assert "1 imported" in dialog.headline.text() and "2 skipped" in dialog.headline.text()
+    details = dialog.details.toPlainText()
+    assert "empty.txt" in details and "bad.pdf" in details
+    dialog.close()
+
+
+def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "lots"
+    src.mkdir()
+    for i in range(40):
+        (src / f"r{i:02}.txt").write_text(RELEASE.replace("January", f"January, item {i}"), encoding="utf-8")
+    window.start_import([src])
+    qtbot.waitUntil(lambda: window.importer.done >= 1, timeout=30_000)
+    qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=30_000)
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert 2 < window.model.total < 42
+
+
+def test_facet_click_filters_the_library(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = window.facets.model
+    kind_group = next(model.item(r) for r in range(model.rowCount()) if model.item(r).text().startswith("Kind"))
+    values = {kind_group.child(r).text(): kind_group.child(r) for r in range(kind_group.rowCount())}
+    assert len(values) == 2  # the profile and the release are of different kinds
+    target = next(iter(values.values()))
+    with qtbot.waitSignal(window.facets.filterChanged):
+        window.facets.tree.clicked.emit(target.index())
+    assert window.model.total == 1
+    assert "1 of 2 documents" in window.count_label.text()
+    window.facets.clear()
+    assert window.model.total == 2
+
+
+def test_open_document_back_and_forward(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first = window.model.index(0, 0)
+    window.table.setCurrentIndex(first)
+    window._open_index(first)
+    assert window.tabs.currentIndex() == 1 and window.reader.document_id == first.data(ID_ROLE)
+    assert window.footnotes_dock.isVisible()
+    second = window.model.index(1, 0).data(ID_ROLE)
+    window.open_document(second)
+    assert window.actions_.back.isEnabled()
+    window.actions_.back.trigger()
+    assert window.reader.document_id == first.data(ID_ROLE)
+    window.actions_.forward.trigger()
+    assert window.reader.document_id == second
+
+
+def test_layout_and_archives_are_remembered(window: MainWindow, settings: AppSettings, tmp_path: Path,
+                                            qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = window.archive.folder
+    other = tmp_path / "other-archive"
+    assert window.actions_.open_archive_at(other, create=True)
+    assert window.archive.folder == other.resolve() and window.model.total == 0
+    assert settings.last_archive() == other.resolve()
+    assert first in settings.recent_archives()
+    recent = [a.text() for a in window.actions_.recent_menu.actions()]
+    assert any(str(first) in text for text in recent)
+    window.browse_dock.hide()
+    window.close()
+    again = MainWindow(Archive.open(other), settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.browse_dock.isVisible()
+    again.close()
+
+
+def test_bad_archive_folder_is_a_clear_message(window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("ui.main_actions.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    not_archive = tmp_path / "notes"
+    not_archive.mkdir()
+    (not_archive / "x.txt").write_text("hello", encoding="utf-8")
+    assert not window.actions_.open_archive_at(not_archive)
+    assert shown and "no archive" in shown[0]
+
+
+def test_window_fits_small_and_large_screens(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for size in ((1024, 700), (1920, 1080)):
+        window.resize(*size)
+        QApplication.processEvents()
+        assert window.table.width() > 300
+        assert window.table.columnWidth(0) >= 200
+    assert window.childAt(QPoint(5, 5)) is not None

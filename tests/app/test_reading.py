@@ -1,0 +1,191 @@
+"""The reader's plan, term matching, find, history and footnote entries: no Qt, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reading import (
+    ReaderHistory,
+    citation_line,
+    display_date,
+    find_all,
+    find_terms,
+    footnote_entries,
+    meta_line,
+    plan_document,
+    split_urls,
+    stem,
+)
+
+TEXT = (
+    "Serevia\n\nLast Updated: 14 November 2022\n\nMine Ban Policy\n\nPolicy\n\n"
+    "Serevia acceded in 2004.[1] It reports each year.[2]\n\n"
+    "Mines were found.[3][4]\nA second line."
+)
+
+
+def detail(**extra: object) -> dict:
+    d = {
+        "title": "Serevia",
+        "date": "2022-11-14",
+        "date_label": "last updated",
+        "publisher": "Landmine Monitor",
+        "kind": "country-profile",
+        "sections": [
+            {"title": "Mine Ban Policy", "level": 1, "start": TEXT.index("Mine Ban")},
+            {"title": "Policy", "level": 2, "start": TEXT.index("Policy\n\nSerevia")},
+        ],
+        "markers": [
+            {"number": n, "start": TEXT.index(f"[{n}]"), "end": TEXT.index(f"[{n}]") + 3} for n in (1, 2, 3, 4)
+        ],
+        "footnotes": [
+            {"number": 1, "text": "Article 7 Report.", "resolved_text": None, "ibid_of": None, "citations": [], "links": []},
+            {"number": 2, "text": "Ibid.", "resolved_text": "Article 7 Report.", "ibid_of": 1, "citations": [], "links": []},
+            {"number": 4, "text": "See www.example.org/a.", "resolved_text": None, "ibid_of": None,
+             "citations": [{"text": "x", "author": None, "title": None, "publisher": None, "place": None,
+                            "date": None, "url": "https://www.example.org/a"}],
+             "links": [{"document_id": 7, "title": "A release", "date": "2022-09-12", "score": 0.9}]},
+        ],
+        "missing_footnotes": [3],
+    }
+    d.update(extra)
+    return d
+
+
+def test_plan_blocks_cover_the_text_in_order() -> None:
+    plan = plan_document(detail(), TEXT)
+    kinds = [(b.kind, TEXT[b.start : b.end], b.level) for b in plan.blocks]
+    assert kinds[0] == ("title", "Serevia", 0)
+    assert kinds[1] == ("paragraph", "Last Updated: 14 November 2022", 0)
+    assert kinds[2] == ("heading", "Mine Ban Policy", 1)
+    assert kinds[3] == ("heading", "Policy", 2)
+    assert kinds[5][1] == "Mines were found.[3][4]\nA second line."  # a line break stays inside its paragraph
+    assert plan.has_title_block
+
+
+def test_plan_markers_know_whether_their_note_exists() -> None:
+    plan = plan_document(detail(), TEXT)
+    markers = {m.number: m for m in plan.markers}
+    assert TEXT[markers[3].start : markers[3].end] == "[3]"
+    assert not markers[3].present and markers[4].present
+    assert [m.number for m in plan.blocks[5].markers] == [3, 4]
+    assert plan.notes[2] == "Ibid. → Article 7 Report."
+
+
+def test_plan_ignores_stale_marker_offsets() -> None:
+    plan = plan_document(detail(markers=[{"number": 9, "start": 0, "end": 3}]), TEXT)
+    assert plan.markers == []
+
+
+def test_plan_splits_a_heading_glued_to_its_paragraph() -> None:
+    text = "Report\n\nMethodology\nTeams surveyed 19 villages."
+    plan = plan_document({"title": "Report", "sections": [{"title": "Methodology", "level": 1, "start": 8}]}, text)
+    assert [(b.kind, text[b.start : b.end]) for b in plan.blocks] == [
+        ("title", "Report"), ("heading", "Methodology"), ("paragraph", "Teams surveyed 19 villages.")
+    ]
+
+
+def test_plan_without_title_line_or_metadata() -> None:
+    plan = plan_document({"title": "", "kind": "other"}, "Press release 2 September 2022\n\nText.")
+    assert not plan.has_title_block
+    assert plan.title == "Untitled document"
+    assert meta_line(plan) == ""
+
+
+def test_meta_line_and_dates() -> None:
+    assert meta_line(plan_document(detail(), TEXT)) == "Last updated 14 November 2022 · Landmine Monitor · Country profile"
+    assert display_date("2013-09") == "September 2013"
+    assert display_date("2013") == "2013"
+    assert display_date("not-a-date") == "not-a-date"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("mines", "min"), ("mine", "min"), ("mining", "min"), ("countries", "countr"), ("press", "press"), ("war", "war")],
+)
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_find_terms_matches_stem_variants_on_word_boundaries() -> None:
+    text = "Mines, mined and mining; a Miner. Not minister, minimum or landmines. MINE."
+    found = [text[s:e] for s, e in find_terms(text, ["mine"])]
+    assert found == ["Mines", "mined", "mining", "Miner", "MINE"]
+
+
+def test_find_terms_prefix_phrase_fields_and_operators() -> None:
+    text = "Antipersonnel mines in the northern belt; anti-personnel mine action. Title words."
+    assert [text[s:e] for s, e in find_terms(text, ["anti*"])] == ["Antipersonnel", "anti"]
+    assert [text[s:e] for s, e in find_terms(text, ['"northern belt"'])] == ["northern belt"]
+    assert [text[s:e] for s, e in find_terms(text, ["title:words", "AND", "NOT", ""])] == ["words"]
+    assert find_terms(text, []) == []
+
+
+def test_find_terms_merges_overlaps() -> None:
+    text = "mine action"
+    assert find_terms(text, ["mine", "mine action"]) == [(0, 11)]
+
+
+def test_find_all_is_literal_and_spans_line_breaks() -> None:
+    text = "found freshly\nemplaced (PMA-2) mines; FOUND freshly emplaced"
+    second = text.index("FOUND")
+    assert find_all(text, "found freshly emplaced") == [(0, 22), (second, second + 22)]
+    assert [text[s:e] for s, e in find_all(text, "(PMA-2)")] == ["(PMA-2)"]
+    assert find_all(text, "   ") == []
+
+
+def test_history_back_forward_and_positions() -> None:
+    h = ReaderHistory()
+    assert h.back() is None and not h.can_go_back()
+    h.visit(1)
+    h.update_position(120)
+    h.visit(2, 10)
+    h.visit(2, 30)  # reopening the current document only moves
+    assert len(h.entries) == 2
+    entry = h.back()
+    assert entry is not None and (entry.document_id, entry.offset) == (1, 120)
+    assert h.can_go_forward()
+    h.visit(3)  # a new visit drops the forward entries
+    assert not h.can_go_forward()
+    assert [e.document_id for e in h.entries] == [1, 3]
+    assert h.back() is not None and h.forward() is not None and h.forward() is None
+
+
+def test_history_forget_keeps_the_current_entry() -> None:
+    h = ReaderHistory()
+    for doc in (1, 2, 3):
+        h.visit(doc)
+    h.back()
+    h.forget(3)
+    assert h.current is not None and h.current.document_id == 2 and not h.can_go_forward()
+    h.forget(2)
+    assert h.current is not None and h.current.document_id == 1
+
+
+def test_footnote_entries_include_missing_notes_in_order() -> None:
+    entries = footnote_entries(detail())
+    assert [(e.number, e.missing) for e in entries] == [(1, False), (2, False), (3, True), (4, False)]
+    ibid = entries[1]
+    assert ibid.ibid_of == 1 and ibid.resolved_text == "Article 7 Report."
+    note4 = entries[3]
+    assert note4.urls == ("https://www.example.org/a",)
+    assert note4.links[0].document_id == 7 and note4.links[0].date == "2022-09-12"
+
+
+def test_citation_line() -> None:
+    line = citation_line({"author": "Ilse Varga", "title": "Fresh mines", "publisher": "Northern Courier",
+                          "place": "Tarvos", "date": "2022-08-09", "url": None})
+    assert line == "Ilse Varga · “Fresh mines” · Northern Courier (Tarvos) · 9 August 2022"
+    assert citation_line({"text": "plain"}) == ""
+
+
+def test_split_urls_finds_schemes_www_and_known_bare_urls() -> None:
+    text = "See asbarez.com/112014/x/. Also www.icbl.org, and (https://a.example/b_(c))."
+    runs = split_urls(text, ["https://asbarez.com/112014/x/"])
+    links = [(run, url) for run, url in runs if url]
+    assert links == [
+        ("asbarez.com/112014/x/", "https://asbarez.com/112014/x/"),
+        ("www.icbl.org", "https://www.icbl.org"),
+        ("https://a.example/b_(c)", "https://a.example/b_(c)"),
+    ]
+    assert "".join(run for run, _ in runs) == text

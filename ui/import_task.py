@@ -1,0 +1,156 @@
+"""Importing on the thread pool, with progress and Cancel in the status bar and a summary at the end.
+
+The window stays usable while files are imported (thousands can take
+minutes); only one import runs at a time. The summary lists what was skipped
+and why, so nothing fails silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.archive import Archive
+from app.importer import ImportEvent, ImportSummary, import_paths
+from ui.workers import GeneratorWorker, start
+
+
+class ProgressStrip(QWidget):
+    """A label, a progress bar and a Cancel button: background work shown in the status bar."""
+
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the import; files already imported stay")
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def begin(self, text: str) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def step(self, done: int, total: int, text: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.label.setText(text)
+
+    def end(self) -> None:
+        self.hide()
+
+
+class ImportTask(QObject):
+    """One import at a time; emits `finished` with the summary, or `cancelled`."""
+
+    finished = Signal(object)  # ImportSummary
+    cancelled = Signal(int)  # files handled before the cancel took effect
+    failed = Signal(str)
+    progressed = Signal(int, int)
+
+    def __init__(self, strip: ProgressStrip, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.strip = strip
+        self.worker: GeneratorWorker | None = None
+        self.done = 0
+        strip.cancelRequested.connect(self.cancel)
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def start(self, archive: Archive, paths: list[Path], pool: QThreadPool | None = None) -> bool:
+        if self.worker is not None:
+            return False
+        self.done = 0
+        self.strip.begin(f"Importing {len(paths)} item(s)…")
+        worker = GeneratorWorker(lambda: import_paths(archive, paths))
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.finished.connect(self._on_finished)
+        worker.signals.failed.connect(self._on_failed)
+        worker.signals.cancelled.connect(self._on_cancelled)
+        self.worker = start(worker, pool)
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.strip.cancel_button.setEnabled(False)
+            self.strip.label.setText("Cancelling…")
+            self.worker.cancel()
+
+    def _on_progress(self, event: ImportEvent) -> None:
+        self.done = event.done
+        self.strip.step(event.done, event.total, f"Importing {event.done}/{event.total}: {event.path.name[:40]}")
+        self.progressed.emit(event.done, event.total)
+
+    def _finish(self) -> None:
+        self.worker = None
+        self.strip.end()
+
+    def _on_finished(self, summary: ImportSummary) -> None:
+        self._finish()
+        self.finished.emit(summary)
+
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.cancelled.emit(self.done)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
+
+
+def summary_text(summary: ImportSummary) -> str:
+    parts = [f"{len(summary.imported)} imported", f"{len(summary.updated)} updated"]
+    same = len(summary.unchanged) + len(summary.duplicates)
+    if same:
+        parts.append(f"{same} already in the archive")
+    if summary.failed:
+        parts.append(f"{len(summary.failed)} skipped")
+    return ", ".join(parts) + "."
+
+
+class ImportSummaryDialog(QDialog):
+    """What an import did, with every skipped file and the reason."""
+
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import finished")
+        layout = QVBoxLayout(self)
+        self.headline = QLabel(summary_text(summary))
+        self.headline.setWordWrap(True)
+        layout.addWidget(self.headline)
+        lines = [f"Skipped: {p}\n    {reason}" for p, reason in summary.failed]
+        lines += [f"Already in the archive: {p} (same content as document {i})" for p, i in summary.duplicates]
+        self.details = QPlainTextEdit("\n".join(lines))
+        self.details.setReadOnly(True)
+        self.details.setVisible(bool(lines))
+        layout.addWidget(self.details, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(560, 320 if lines else 120)

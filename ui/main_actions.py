@@ -1,0 +1,227 @@
+"""The main window's actions, menus and toolbar, with standard shortcuts.
+
+Every command is a QAction (so it is reachable from the menu bar by keyboard)
+with a `QKeySequence` standard key where Qt has one. The handlers that need
+dialogs (files, archives, metadata) live here too, so MainWindow stays about
+layout and routing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+
+from app.archive import Archive
+from app.errors import DossierError
+from app.readers import SUPPORTED_SUFFIXES
+from ui.search_help import SearchHelpDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+_FALLBACKS = {Key.Quit: "Ctrl+Q", Key.HelpContents: "F1", Key.Back: "Alt+Left", Key.Forward: "Alt+Right",
+              Key.Open: "Ctrl+O", Key.New: "Ctrl+N"}
+
+
+class MainActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.update_recent()
+        self.update_history(False, False)
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | Key | str | None = None,
+                tip: str = "") -> QAction:  # fmt: skip
+        action = QAction(text, self.w)
+        if shortcut is not None:
+            sequence = QKeySequence(shortcut)
+            if sequence.isEmpty() and isinstance(shortcut, Key):  # the platform has none: the common one
+                sequence = QKeySequence(_FALLBACKS.get(shortcut, ""))
+            action.setShortcut(sequence)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                              if shortcut is not None else tip)  # fmt: skip
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.w.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        w = self.w
+        self.new_archive = self._action("&New Archive…", self.new_archive_dialog, Key.New,
+                                        "Create an empty archive in a new folder")
+        self.open_archive = self._action("&Open Archive…", self.open_archive_dialog, Key.Open,
+                                         "Open another archive folder")
+        self.import_files_action = self._action("&Import Files…", self.import_files, "Ctrl+I",
+                                                "Import reports (.txt .md .html .pdf)")
+        self.import_folder_action = self._action("Import &Folder…", self.import_folder, "Ctrl+Shift+I",
+                                                 "Import every report in a folder and its subfolders")
+        self.quit = self._action("&Quit", w.close, Key.Quit)
+        self.find = w.reader_pane.find_action
+        self.find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find.triggered.connect(self.go_reader_keep_focus)
+        self.edit_metadata = self._action("Edit &Metadata…", self.edit_metadata_dialog, "Ctrl+E",
+                                          "Edit the title, date, publisher and kind of the selected document")
+        self.focus_search = self._action("&Search the Archive", self.focus_search_field, "Ctrl+L",
+                                         "Jump to the search field")
+        self.show_library = self._action("&Library", self.go_library, "Ctrl+1", "Show the library table")
+        self.show_reader = self._action("&Reader", self.go_reader, "Ctrl+2", "Show the open document")
+        self.back = self._action("&Back", w.reader.go_back, Key.Back, "Previous document")
+        self.forward = self._action("&Forward", w.reader.go_forward, Key.Forward, "Next document")
+        self.open_selected = self._action("&Open Selected Document", self.open_current, None)
+        self.query_help = self._action("&Query Syntax", self.show_query_help, Key.HelpContents,
+                                       "How to write searches")
+        self.about = self._action("&About Dossier", self.show_about)
+
+    def _make_menus(self) -> None:
+        w = self.w
+        bar = w.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_archive, self.open_archive])
+        self.recent_menu = QMenu("Open &Recent", w)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_files_action, self.import_folder_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.find, self.edit_metadata])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.focus_search, self.show_library, self.show_reader])
+        view_menu.addSeparator()
+        for dock in (w.search_dock, w.browse_dock, w.footnotes_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions([self.back, self.forward, self.open_selected])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.query_help, self.about])
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self.w)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([self.back, self.forward])
+        bar.addSeparator()
+        bar.addActions([self.import_files_action, self.import_folder_action])
+        bar.addSeparator()
+        bar.addActions([self.focus_search, self.find, self.edit_metadata])
+        self.w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    # ------------------------------------------------------------------ state
+
+    def update_history(self, can_back: bool, can_forward: bool) -> None:
+        self.back.setEnabled(can_back)
+        self.forward.setEnabled(can_forward)
+
+    def update_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self.w.archive.folder
+        recent = [p for p in self.w.settings.recent_archives() if p != current]
+        for folder in recent:
+            action = self.recent_menu.addAction(f"{folder.name}  —  {folder}")
+            action.triggered.connect(lambda _=False, f=folder: self.open_archive_at(f))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ------------------------------------------------------------------ handlers
+
+    def _file_filter(self) -> str:
+        patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
+        return f"Reports ({patterns});;All files (*)"
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.w, "Import Files", str(Path.home()), self._file_filter())
+        self.w.start_import([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.w, "Import Folder", str(Path.home()))
+        if folder:
+            self.w.start_import([Path(folder)])
+
+    def new_archive_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.w, "New Archive — choose an empty folder", str(Path.home()))
+        if folder:
+            self.open_archive_at(Path(folder), create=True)
+
+    def open_archive_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.w, "Open Archive", str(self.w.archive.folder.parent))
+        if folder:
+            self.open_archive_at(Path(folder))
+
+    def open_archive_at(self, folder: Path, *, create: bool = False) -> bool:
+        if folder.resolve() == self.w.archive.folder.resolve():
+            return True
+        try:
+            archive = Archive.open(folder, create=create)
+        except DossierError as e:
+            QMessageBox.warning(self.w, "Open Archive", str(e))
+            if not create:
+                self.w.settings.forget_archive(folder)
+                self.update_recent()
+            return False
+        self.w.switch_archive(archive)
+        return True
+
+    def edit_metadata_dialog(self) -> None:
+        from ui.metadata_dialog import MetadataDialog
+
+        doc_id = self.w.selected_document_id()
+        if doc_id is None:
+            self.w.statusBar().showMessage("Select a document to edit its metadata.", 5000)
+            return
+        dialog = MetadataDialog(self.w.archive, doc_id, self.w)
+        dialog.saved.connect(self._metadata_saved)
+        dialog.open()
+        self.metadata_dialog = dialog
+
+    def _metadata_saved(self, doc_id: int) -> None:
+        self.w.refresh()
+        self.w.search_panel.refresh()
+        if self.w.reader.document_id == doc_id:
+            self.w.reader.reload()
+        self.w.statusBar().showMessage("Metadata saved.", 5000)
+
+    def go_library(self) -> None:
+        self.w.tabs.setCurrentIndex(0)
+        self.w.table.setFocus()
+
+    def go_reader_keep_focus(self) -> None:
+        """Find in Document from anywhere: show the reader (the pane's action opens its find bar)."""
+        self.w.tabs.setCurrentIndex(1)
+
+    def go_reader(self) -> None:
+        self.w.tabs.setCurrentIndex(1)
+        self.w.reader_pane.view.setFocus()
+
+    def focus_search_field(self) -> None:
+        self.w.search_dock.show()
+        self.w.search_dock.raise_()
+        self.w.search_panel.focus_search()
+
+    def open_current(self) -> None:
+        index = self.w.table.currentIndex()
+        if index.isValid():
+            self.w._open_index(index)
+
+    def show_query_help(self) -> None:
+        dialog = SearchHelpDialog(self.w)
+        dialog.open()
+        self.help_dialog = dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self.w, "About Dossier",
+            "<h3>Dossier</h3><p>An archive browser for reports: import, search, read with footnotes, "
+            "annotate and export excerpts with their citations.</p>"
+            f"<p>Archive: {self.w.archive.folder}</p>",
+        )

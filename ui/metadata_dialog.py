@@ -1,0 +1,182 @@
+"""Edit one document's title, date, date label, publisher and kind.
+
+Validation is app.metadata's: the dialog sends what changed and, when the
+service refuses, shows its message inline and stays open with everything the
+user typed, so a typo in the date never costs the other edits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import library, metadata
+from app.archive import Archive
+from app.errors import DossierError
+from app.model import KINDS
+
+DATE_LABELS = ("last updated", "published", "delivered")
+DATE_HINT = "e.g. 28 November 2013, 2013-11-28, 2013-11 or 2013; empty for no date"
+
+
+def error_colour(palette: QPalette) -> QColor:
+    """A red that stays legible on the palette's window colour, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#ff8a80") if dark else QColor("#b3261e")
+
+
+class MetadataDialog(QDialog):
+    """Raises DossierError (NotFoundError) at construction if the document does not exist."""
+
+    saved = Signal(int)  # the document id, after the edit is committed and indexed
+
+    def __init__(self, archive: Archive, document_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.document_id = document_id
+        detail = library.document_detail(archive, document_id)
+        publishers = sorted(library.facet_counts(archive).get("publisher", {}), key=str.casefold)
+        self._original: dict[str, str] = {
+            "title": detail.get("title") or "",
+            "date": detail.get("date") or "",
+            "date_label": detail.get("date_label") or "",
+            "publisher": detail.get("publisher") or "",
+            "kind": detail.get("kind") or "other",
+        }
+        self.setWindowTitle("Edit Metadata")
+        self._build(publishers)
+        self._load(self._original)
+
+    def _build(self, publishers: list[str]) -> None:
+        self.title_edit = QLineEdit()
+        self.title_edit.setMinimumWidth(420)
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText(DATE_HINT)
+        self.date_edit.setToolTip(DATE_HINT)
+        self.date_label_combo = self._editable_combo(DATE_LABELS)
+        self.publisher_combo = self._editable_combo(publishers)
+        self.kind_combo = QComboBox()
+        for kind in KINDS:
+            self.kind_combo.addItem(kind.replace("-", " "), kind)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Date:", self.date_edit)
+        form.addRow("Date &label:", self.date_label_combo)
+        form.addRow("&Publisher:", self.publisher_combo)
+        form.addRow("&Kind:", self.kind_combo)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        palette = self.error_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
+        self.error_label.setPalette(palette)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # grows when the error appears
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addStretch()
+        layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _editable_combo(items: list[str] | tuple[str, ...]) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter saves the dialog, it adds nothing
+        combo.addItems(list(items))
+        completer = combo.completer()
+        if completer is not None:
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)  # no popup: Enter saves
+        combo.setMinimumContentsLength(24)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    def _load(self, values: dict[str, str]) -> None:
+        self.title_edit.setText(values["title"])
+        self.date_edit.setText(values["date"])
+        self.date_label_combo.setCurrentText(values["date_label"])
+        self.publisher_combo.setCurrentText(values["publisher"])
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(values["kind"])))
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
+
+    def values(self) -> dict[str, str]:
+        """What the form holds now, stripped."""
+        return {
+            "title": self.title_edit.text().strip(),
+            "date": self.date_edit.text().strip(),
+            "date_label": self.date_label_combo.currentText().strip(),
+            "publisher": self.publisher_combo.currentText().strip(),
+            "kind": str(self.kind_combo.currentData()),
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields the user changed; empty optional fields become None (cleared)."""
+        out: dict[str, Any] = {}
+        for key, value in self.values().items():
+            if value == self._original[key].strip():
+                continue
+            out[key] = None if not value and key in ("date", "date_label", "publisher") else value
+        return out
+
+    def save(self) -> None:
+        """Send the changes; success closes the dialog, a refusal is shown inline and nothing typed is lost."""
+        changes = self.changes()
+        if not changes:
+            self.accept()
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            metadata.edit_metadata(self.archive, self.document_id, **changes)
+        except DossierError as e:
+            self.show_error(str(e), self._field_for(str(e), changes))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.error_label.hide()
+        self.saved.emit(self.document_id)
+        self.accept()
+
+    def show_error(self, message: str, field: QWidget | None = None) -> None:
+        self.error_label.setText(message[:1].upper() + message[1:])
+        self.error_label.show()
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
+        if field is not None:
+            field.setFocus()
+
+    def _field_for(self, message: str, changes: dict[str, Any]) -> QWidget | None:
+        """The field a refusal is about, so the cursor lands where the fix is typed."""
+        lowered = message.lower()
+        for key, widget in (("date", self.date_edit), ("title", self.title_edit), ("kind", self.kind_combo)):
+            if key in changes and key in lowered:
+                return widget
+        return None

@@ -1,0 +1,65 @@
+"""The query syntax, shown beside the search field: the README's table, with examples to copy."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+SYNTAX: tuple[tuple[str, str], ...] = (
+    ("mines clearance", "documents with both words (AND is the default) in the title, body or footnotes"),
+    ("mine", "also <i>mines</i>, <i>mined</i> (stemming)"),
+    ('"line of contact"', "the phrase"),
+    ("Armenia OR Azerbaijan", "either word"),
+    ("mines NOT cluster", "the first word without the second"),
+    ("(survey OR clearance) AND treaty", "boolean logic with parentheses"),
+    ("demin*", "words starting with <i>demin</i> (at least 3 letters before <code>*</code>)"),
+    ("PMN-2, OZM-72, E-001", "mine models and codes, kept whole"),
+    ("title:Azerbaijan", "a word in the title"),
+    ("publisher:ICBL", "documents from one publisher"),
+    ("kind:press-release", "one kind: country-profile, press-release, article, speech, statement, report"),
+    ("tag:survey", "documents or annotations with a tag"),
+    ("date:2013, date:2013-09", "a year, a month"),
+    ("date:[2020 to 2022]", "a range of years"),
+)
+
+NOTES = (
+    "Results are ranked by relevance (title words count most) or sorted by date, newest first. "
+    "A misspelt word gets a suggestion from the archive’s own words. A query that cannot be read "
+    "(an unbalanced quote or parenthesis, a dangling AND) is searched as plain words, and you are told so. "
+    "Footnotes and annotation notes are searched too."
+)
+
+
+def syntax_html() -> str:
+    rows = "".join(
+        f"<tr><td style='padding: 3px 14px 3px 0; white-space: nowrap'><code>{html.escape(example)}</code></td>"
+        f"<td style='padding: 3px 0'>{finds}</td></tr>"
+        for example, finds in SYNTAX
+    )
+    return (
+        "<table cellspacing='0'><tr><th align='left' style='padding-bottom: 4px'>You type</th>"
+        f"<th align='left' style='padding-bottom: 4px'>Finds</th></tr>{rows}</table>"
+        f"<p>{html.escape(NOTES)}</p>"
+    )
+
+
+class SearchHelpDialog(QDialog):
+    """Non-modal, so the user can keep it open while typing a query."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Search syntax")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.setSpacing(12)
+        self.text = QLabel(syntax_html())
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setMinimumWidth(520)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,108 @@
+"""Search hits as a flat list model, one row per document, in the order the search ranked them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.search_index import Hit
+
+ParentIndex = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the document id
+META_ROLE = Qt.ItemDataRole.UserRole + 2  # str: "12 September 2022 · press release · ICBL"
+SNIPPETS_ROLE = Qt.ItemDataRole.UserRole + 3  # list[str]: snippet HTML, matches in <b>…</b>
+ANNOTATIONS_ROLE = Qt.ItemDataRole.UserRole + 4  # int: how many of its annotations matched
+MATCHED_IN_ROLE = Qt.ItemDataRole.UserRole + 5  # list[str]: title, body, footnotes, notes
+HIT_ROLE = Qt.ItemDataRole.UserRole + 6  # the Hit itself
+
+
+@dataclass(slots=True, frozen=True)
+class HitDetails:
+    """What the hit itself lacks for its meta line (fetched with the search, off the GUI thread)."""
+
+    kind: str | None = None
+    publisher: str | None = None
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Read-only; replaced wholesale by each search, so views never see half a result."""
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._hits: list[Hit] = []
+        self._details: dict[int, HitDetails] = {}
+
+    def set_hits(self, hits: list[Hit], details: dict[int, HitDetails] | None = None) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._details = dict(details or {})
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_hits([])
+
+    def hit(self, row: int) -> Hit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def flags(self, index: ParentIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ParentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        hit = self.hit(index.row()) if index.isValid() and index.column() == 0 else None
+        if hit is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            meta = self.meta_line(hit)
+            return f"{hit.title}\n{meta}" if meta else hit.title
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.meta_line(hit)
+        if role == ID_ROLE:
+            return hit.id
+        if role == META_ROLE:
+            return self.meta_line(hit)
+        if role == SNIPPETS_ROLE:
+            return list(hit.snippets)
+        if role == ANNOTATIONS_ROLE:
+            return len(hit.annotation_ids)
+        if role == MATCHED_IN_ROLE:
+            return list(hit.matched_in)
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+    def meta_line(self, hit: Hit) -> str:
+        details = self._details.get(hit.id, HitDetails())
+        parts = [readable_date(hit.date), (details.kind or "").replace("-", " "), details.publisher or ""]
+        if details.kind == "other":
+            parts[1] = ""
+        return " · ".join(p for p in parts if p)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def readable_date(iso: str | None) -> str:
+    """'2013-11-28' → '28 November 2013', '2013-11' → 'November 2013', as the genre writes dates."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        if len(parts) == 2 and 1 <= int(parts[1]) <= 12:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except ValueError:
+        pass
+    return iso
