@@ -91,7 +91,7 @@ def main() -> int:
         with Archive.open(tmp / "importing") as importing:
             window = _window(importing, tmp / "s2.ini")
             window.start_import([corpus])
-            _wait(app, lambda: window.importer.done >= 40, timeout=120)
+            _wait(app, lambda: window.importer.done >= 60 and window.model.total > 0, timeout=120)
             _save(window, "import-progress.png")
             window.importer.cancel()
             _wait(app, lambda: not window.importer.running, timeout=60)

@@ -92,6 +92,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.archive_label)
         self.importer = ImportTask(self.progress, self)
+        self.importer.progressed.connect(self._import_progressed)
+        self._import_refresh = QTimer(self)  # the library fills in while an import runs, at most every 1.5 s
+        self._import_refresh.setSingleShot(True)
+        self._import_refresh.setInterval(1500)
+        self._import_refresh.timeout.connect(self._refresh_during_import)
         self.importer.finished.connect(self._import_finished)
         self.importer.cancelled.connect(self._import_cancelled)
         self.importer.failed.connect(self._import_failed)
@@ -251,15 +256,30 @@ class MainWindow(QMainWindow):
         if not self.importer.start(self.archive, paths, self.pool):
             QMessageBox.information(self, "Import", "An import is already running; wait for it or cancel it.")
 
-    def _import_cancelled(self, done: int) -> None:
+    def _import_progressed(self, _done: int, _total: int) -> None:
+        self.samples_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        if not self._import_refresh.isActive():
+            self._import_refresh.start()
+
+    def _refresh_during_import(self) -> None:
+        if self.importer.running and library.count_documents(self.archive) != self.model.total:
+            self.refresh()
+
+    def _after_import(self) -> None:
+        self._import_refresh.stop()
+        self.samples_button.setEnabled(bool(sample_files()))
+        self.import_button.setEnabled(True)
         self.refresh()
         self.search_panel.refresh()
+
+    def _import_cancelled(self, done: int) -> None:
+        self._after_import()
         self.statusBar().showMessage(f"Import cancelled after {done} file(s); documents imported so far are kept.",
                                      10000)
 
     def _import_finished(self, summary: ImportSummary) -> None:
-        self.refresh()
-        self.search_panel.refresh()
+        self._after_import()
         self.statusBar().showMessage("Import finished: " + summary_text(summary), 10000)
         if summary.failed or summary.duplicates:
             dialog = ImportSummaryDialog(summary, self)
@@ -268,7 +288,7 @@ class MainWindow(QMainWindow):
             self.last_summary_dialog = dialog
 
     def _import_failed(self, message: str) -> None:
-        self.refresh()
+        self._after_import()
         QMessageBox.critical(self, "Import", f"The import stopped: {message}\n\nDocuments imported before it are kept.")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
