@@ -233,7 +233,12 @@ class MainWindow(QMainWindow):
         return query_terms(self.search_panel.query()) if self.search_panel.query() else []
 
     def open_document(self, doc_id: int, terms: list[str] | None = None) -> None:
-        self.reader.open_document(doc_id, terms or [])
+        # Show the reader first: scrolling to the first match needs the view's real width.
+        previous = self.tabs.currentIndex()
+        self.tabs.setCurrentIndex(1)
+        self.footnotes_dock.show()
+        if not self.reader.open_document(doc_id, terms or []):
+            self.tabs.setCurrentIndex(previous)
 
     def _document_opened(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)

@@ -207,3 +207,35 @@ def test_window_fits_small_and_large_screens(window: MainWindow, qtbot) -> None:
         assert window.table.width() > 300
         assert window.table.columnWidth(0) >= 200
     assert window.childAt(QPoint(5, 5)) is not None
+
+
+def test_search_narrows_library_and_hit_opens_reader_at_first_match(window: MainWindow, tmp_path: Path,
+                                                                      qtbot) -> None:  # type: ignore[no-untyped-def]
+    long_report = tmp_path / "long" / "long.txt"
+    long_report.parent.mkdir()
+    filler = "\n\n".join(f"Paragraph {i} on survey and clearance of the northern belt." for i in range(300))
+    long_report.write_text(f"A long report\n\n{filler}\n\nThe last paragraph names zirconium fuzes.\n", "utf-8")
+    run_import(window.archive, [long_report.parent])
+    window.refresh()
+    window.resize(1024, 700)
+    window.actions_.focus_search.trigger()
+    window.search_panel.set_query("zirconium")
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: window.search_panel.result() is not None and window.model.total == 1, timeout=20_000)
+    assert "1 of 3 documents" in window.count_label.text()
+    hit_index = window.search_panel.model.index(0, 0)
+    with qtbot.waitSignal(window.reader.documentOpened, timeout=10_000):
+        window.search_panel.results.doubleClicked.emit(hit_index)
+    assert window.tabs.currentIndex() == 1
+    view = window.reader_pane.view
+    marks = view.highlights("search")
+    assert marks, "the search terms are highlighted"
+    qtbot.wait(50)
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_map.to_position(marks[0].start))
+    assert view.viewport().rect().contains(view.cursorRect(cursor).center())
+    window.search_panel.set_query("")
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: window.model.total == 3, timeout=20_000)
