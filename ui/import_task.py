@@ -8,6 +8,7 @@ and why, so nothing fails silently.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.archive import Archive
-from app.importer import ImportEvent, ImportSummary, import_paths
 from ui.workers import GeneratorWorker, start
+
+if TYPE_CHECKING:
+    from app.importer import ImportEvent, ImportSummary
 
 
 class ProgressStrip(QWidget):
@@ -85,6 +88,8 @@ class ImportTask(QObject):
     def start(self, archive: Archive, paths: list[Path], pool: QThreadPool | None = None) -> bool:
         if self.worker is not None:
             return False
+        from app.importer import import_paths  # the parser and readers load with the first import
+
         self.done = 0
         self.strip.begin(f"Importing {len(paths)} item(s)…")
         worker = GeneratorWorker(lambda: import_paths(archive, paths))

@@ -9,6 +9,7 @@ menus and shortcuts in `ui/main_actions.py`, archive switching in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app import library, search
 from app.archive import Archive
-from app.importer import ImportSummary
 from app.paths import sample_files
 from ui.document_table_model import ID_ROLE, DocumentTableModel
 from ui.facet_panel import FacetPanel
@@ -38,6 +38,9 @@ from ui.reader import FootnotePanel, ReaderController, ReaderPane
 from ui.search_panel import SearchPanel
 from ui.settings import AppSettings
 from ui.workers import GeneratorWorker, start
+
+if TYPE_CHECKING:
+    from app.importer import ImportSummary
 
 EMPTY_TEXT = (
     "<h2>This archive is empty</h2>"

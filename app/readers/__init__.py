@@ -3,6 +3,8 @@
 `read_file` picks the reader by suffix and turns every problem a user can
 cause (missing, unreadable, empty, binary, huge, broken) into a ReadError
 with a one-line reason, so an import can report the file and go on.
+The format readers (pypdf, BeautifulSoup, lxml) load on first use, which keeps
+the desktop app's start fast.
 """
 
 from __future__ import annotations
@@ -12,11 +14,7 @@ from pathlib import Path
 from app.errors import ReadError
 from app.model import RawDocument
 from app.readers.discover import SUPPORTED_SUFFIXES, iter_candidate_files
-from app.readers.html import read_html
-from app.readers.markdown import read_markdown
-from app.readers.pdf import read_pdf
 from app.readers.source import read_bytes
-from app.readers.text import read_text
 
 __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "iter_candidate_files", "read_file"]
 
@@ -33,9 +31,17 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     if not data:
         raise ReadError("empty file")
     if suffix == ".pdf":
+        from app.readers.pdf import read_pdf
+
         return read_pdf(data, max_chars=max_bytes)
     if suffix in (".md", ".markdown"):
+        from app.readers.markdown import read_markdown
+
         return read_markdown(data)
     if suffix in (".html", ".htm"):
+        from app.readers.html import read_html
+
         return read_html(data)
+    from app.readers.text import read_text
+
     return read_text(data)

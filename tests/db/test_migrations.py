@@ -44,3 +44,24 @@ def test_models_match_migrations(archive: Archive) -> None:
 def test_every_model_table_exists(archive: Archive) -> None:
     tables = set(inspect(archive.engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
+
+
+def test_cheap_head_revision_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+
+
+def test_opening_a_current_archive_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    Archive.open(tmp_path / "a").close()
+    code = (
+        "import sys; from pathlib import Path; from app.archive import Archive; "
+        f"Archive.open(Path({str(tmp_path / 'a')!r})).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "False"
