@@ -253,3 +253,118 @@ def usage(archive: Archive, name: str) -> TagChange:
         tag = _require(s, name)
         docs, notes = _count_links(s, tag.id)
         return TagChange(tag.name, docs, notes)
+
+
+def document_tag_names(archive: Archive, doc_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """Each document's tag names (by name), so a dialog can show what a selection already carries."""
+    with archive.session() as s:
+        wanted = _existing_documents(s, doc_ids)
+        out: dict[int, tuple[str, ...]] = {i: () for i in wanted}
+        for doc_id, name in s.execute(
+            select(document_tags.c.document_id, Tag.name)
+            .join(Tag, Tag.id == document_tags.c.tag_id)
+            .where(document_tags.c.document_id.in_(wanted))
+            .order_by(Tag.name)
+        ):
+            out[doc_id] = (*out[doc_id], name)
+    return out
+
+
+# --- Undo: snapshots of tags and their links -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TagSnapshot:
+    """A tag as it was (colour and links), so an undo can put it back exactly.
+
+    `exists` False records that no such tag existed: restoring it removes the tag
+    (the undo of a tagging that created it). `below` holds the descendants when
+    the snapshot was taken with `descendants=True`.
+    """
+
+    name: str
+    color: str | None
+    document_ids: tuple[int, ...]
+    annotation_ids: tuple[int, ...]
+    below: tuple[TagSnapshot, ...] = ()
+    exists: bool = True
+
+    def all(self) -> list[TagSnapshot]:
+        """This snapshot and every one below it, parents first."""
+        return [self, *(s for child in self.below for s in child.all())]
+
+
+def _snapshot_of(session: Session, tag: Tag) -> TagSnapshot:
+    docs = session.scalars(select(document_tags.c.document_id).where(document_tags.c.tag_id == tag.id).order_by(
+        document_tags.c.document_id))
+    notes = session.scalars(select(annotation_tags.c.annotation_id).where(annotation_tags.c.tag_id == tag.id).order_by(
+        annotation_tags.c.annotation_id))
+    return TagSnapshot(tag.name, tag.color, tuple(docs), tuple(notes))
+
+
+def snapshot(archive: Archive, name: str, *, descendants: bool = False, missing_ok: bool = False) -> TagSnapshot:
+    """The tag's colour and links (and its descendants' with `descendants`), taken before a change.
+
+    A missing tag is an error unless `missing_ok`, which gives an `exists=False`
+    snapshot: restoring it deletes whatever tag of that name exists by then.
+    """
+    clean = normalise_name(name)
+    with archive.session() as s:
+        tag = _find(s, clean)
+        if tag is None:
+            if not missing_ok:
+                raise NotFoundError(f"no tag named {name!r}")
+            own = TagSnapshot(clean, None, (), (), exists=False)
+        else:
+            own = _snapshot_of(s, tag)
+        if not descendants:
+            return own
+        below = tuple(_snapshot_of(s, t) for t in _family(s, clean) if t.name.casefold() != clean.casefold())
+        return TagSnapshot(own.name, own.color, own.document_ids, own.annotation_ids, below, own.exists)
+
+
+def _restore_one(session: Session, snap: TagSnapshot, touched: set[int]) -> tuple[int, int]:
+    tag = _find(session, snap.name)
+    if tag is not None:
+        touched |= documents_touched_by(session, [tag.id])
+    if not snap.exists:
+        if tag is not None:
+            session.delete(tag)
+        return 0, 0
+    if tag is None:
+        tag = Tag(name=snap.name)
+        session.add(tag)
+    tag.name, tag.color = snap.name, snap.color
+    session.flush()
+    docs = set(session.scalars(select(Document.id).where(Document.id.in_(snap.document_ids))))
+    notes: dict[int, int] = {
+        a_id: d_id
+        for a_id, d_id in session.execute(
+            select(Annotation.id, Annotation.document_id).where(Annotation.id.in_(snap.annotation_ids))
+        )
+    }
+    for table, key, ids in ((document_tags, "document_id", docs), (annotation_tags, "annotation_id", set(notes))):
+        session.execute(delete(table).where(table.c.tag_id == tag.id, table.c[key].not_in(sorted(ids))))
+        if ids:
+            rows = [{key: i, "tag_id": tag.id} for i in sorted(ids)]
+            session.execute(sqlite_insert(table).values(rows).on_conflict_do_nothing())
+    touched |= docs | set(notes.values())
+    return len(docs), len(notes)
+
+
+def restore(archive: Archive, *snapshots: TagSnapshot) -> TagChange:
+    """Put tags back as snapshotted: recreate them, their colour and exactly their links, in one transaction.
+
+    Links to documents or annotations deleted since the snapshot are skipped. The
+    undo of a delete restores one snapshot; the undo of a merge restores both the
+    source and the target, so the target loses the links the merge gave it.
+    """
+    touched: set[int] = set()
+    docs = notes = 0
+    with archive.session() as s:
+        for snap in (one for top in snapshots for one in top.all()):
+            d, n = _restore_one(s, snap, touched)
+            docs, notes = docs + d, notes + n
+        queue_documents(s, touched)
+    reindex_now(archive, touched)
+    return TagChange(", ".join(snap.name for snap in snapshots), docs, notes)

@@ -13,6 +13,7 @@ COLUMNS = [
     ("Notes", "annotations"), ("Imported", "imported"),
 ]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row, for opening and editing
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's tag names as a tuple, for the chip delegate
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 
@@ -98,6 +99,8 @@ class DocumentTableModel(QAbstractTableModel):
             return _display(row, key)
         if role == ID_ROLE:
             return row.id
+        if role == TAGS_ROLE:
+            return row.tags
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "annotations":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

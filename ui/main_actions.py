@@ -69,6 +69,19 @@ class MainActions(QObject):
         self.find = w.reader_pane.find_action
         self.find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.find.triggered.connect(self.go_reader_keep_focus)
+        self.undo = w.undo_stack.createUndoAction(w, "&Undo")
+        self.undo.setShortcut(QKeySequence(Key.Undo))
+        self.redo = w.undo_stack.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+        for action in (self.undo, self.redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            w.addAction(action)
+        self.tag_documents = self._action("&Tag Documents…", self.tag_documents_dialog, "Ctrl+T",
+                                          "Add or remove tags on the selected documents")
+        self.tag_manager = self._action("Tag &Manager…", self.tag_manager_dialog, "Ctrl+Shift+T",
+                                        "Rename, merge, colour and delete tags")
+        self.export = self._action("&Export Excerpts…", self.export_dialog, "Ctrl+Shift+E",
+                                   "Export annotated excerpts with their citations")
         self.edit_metadata = self._action("Edit &Metadata…", self.edit_metadata_dialog, "Ctrl+E",
                                           "Edit the title, date, publisher and kind of the selected document")
         self.focus_search = self._action("&Search the Archive", self.focus_search_field, "Ctrl+L",
@@ -91,10 +104,15 @@ class MainActions(QObject):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.import_files_action, self.import_folder_action])
+        file_menu.addAction(self.export)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.find, self.edit_metadata])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.tag_documents, self.tag_manager])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.focus_search, self.show_library, self.show_reader])
         view_menu.addSeparator()
@@ -202,6 +220,33 @@ class MainActions(QObject):
     def go_reader(self) -> None:
         self.w.tabs.setCurrentIndex(1)
         self.w.reader_pane.view.setFocus()
+
+    def tag_documents_dialog(self) -> None:
+        from ui.tags.documents_dialog import TagDocumentsDialog
+
+        ids = self.w.selected_document_ids()
+        if not ids and self.w.reader.document_id is not None and self.w.tabs.currentIndex() == 1:
+            ids = [self.w.reader.document_id]
+        if not ids:
+            self.w.statusBar().showMessage("Select documents in the library to tag them.", 5000)
+            return
+        dialog = TagDocumentsDialog(self.w.archive, ids, stack=self.w.undo_stack, refresh=self.w.refresh_tags,
+                                    colors=self.w.tag_colors, parent=self.w)
+        dialog.tagsChanged.connect(self.w.refresh_tags)
+        dialog.open()
+        self.tags_dialog = dialog
+
+    def tag_manager_dialog(self) -> None:
+        from ui.tags.manager_dialog import TagManagerDialog
+
+        dialog = TagManagerDialog(self.w.archive, stack=self.w.undo_stack, refresh=self.w.refresh_tags,
+                                  colors=self.w.tag_colors, parent=self.w)
+        dialog.tagsChanged.connect(self.w.refresh_tags)
+        dialog.open()
+        self.manager_dialog = dialog
+
+    def export_dialog(self) -> None:
+        self.w.open_export_dialog()
 
     def focus_search_field(self) -> None:
         self.w.search_dock.show()

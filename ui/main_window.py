@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -30,17 +31,21 @@ from PySide6.QtWidgets import (
 from app import library, search
 from app.archive import Archive
 from app.paths import sample_files
-from ui.document_table_model import ID_ROLE, DocumentTableModel
+from ui.document_table_model import COLUMNS, ID_ROLE, TAGS_ROLE, DocumentTableModel
 from ui.facet_panel import FacetPanel
 from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summary_text
 from ui.main_actions import MainActions
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
 from ui.search_panel import SearchPanel
 from ui.settings import AppSettings
+from ui.tags.chips import TagChipDelegate
+from ui.tags.colors import TagColors
 from ui.workers import GeneratorWorker, start
 
 if TYPE_CHECKING:
     from app.importer import ImportSummary
+
+TAGS_COLUMN = [key for _, key in COLUMNS].index("tags")
 
 EMPTY_TEXT = (
     "<h2>This archive is empty</h2>"
@@ -63,6 +68,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
 
+        self.undo_stack = QUndoStack(self)
+        self.tag_colors = TagColors(archive, self)
         self.model = DocumentTableModel(archive, self)
         self.table = self._make_table()
         self.library_stack = QStackedWidget()
@@ -142,6 +149,10 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         for column, width in enumerate((320, 90, 170, 115, 130, 50, 130)):
             table.setColumnWidth(column, width)
+        table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        table.setItemDelegateForColumn(TAGS_COLUMN, TagChipDelegate(self.tag_colors, TAGS_ROLE, table))
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._library_menu)
         table.activated.connect(self._open_index)
         table.doubleClicked.connect(self._open_index)
         return table
@@ -224,6 +235,33 @@ class MainWindow(QMainWindow):
         if index.isValid():
             return index.data(ID_ROLE)
         return self.reader.document_id
+
+    def selected_document_ids(self) -> list[int]:
+        """The documents selected in the library, in table order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [doc_id for r in rows if (doc_id := self.model.document_id(r)) is not None]
+
+    def _library_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addActions([self.actions_.open_selected, self.actions_.tag_documents, self.actions_.edit_metadata])
+        menu.addSeparator()
+        menu.addAction(self.actions_.export)
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+    def refresh_tags(self) -> None:
+        """After any tag change (or its undo): colours, table, facets, and the open document's panels."""
+        self.tag_colors.refresh()
+        selected = set(self.selected_document_ids())
+        self.model.reload()
+        for row in range(self.model.rowCount()):
+            if self.model.document_id(row) in selected:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self._update_facets()
+        self.table.viewport().update()
+        self.search_panel.refresh()
 
     def _open_index(self, index: QModelIndex) -> None:
         doc_id = index.data(ID_ROLE)
@@ -348,6 +386,8 @@ class MainWindow(QMainWindow):
         previous, self.archive = self.archive, archive
         self._search_ids = None
         self.facets.clear()
+        self.undo_stack.clear()
+        self.tag_colors.set_archive(archive)
         self.model.set_archive(archive)
         self.reader.set_archive(archive)
         self.search_panel.set_archive(archive)
@@ -372,3 +412,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.pool.waitForDone(10000)
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ export
+
+    def open_export_dialog(self) -> None:
+        self.statusBar().showMessage("Export is not available yet.", 5000)

@@ -1,0 +1,188 @@
+"""Undoable tag changes for the main window's QUndoStack.
+
+Each command does its work in `apply(stack)`: the service runs first, so a
+refused change (a clashing rename) raises DossierError to the caller and never
+reaches the stack; only then is the command pushed (its first `redo` is a
+no-op). Later undo/redo from the stack call the service again and then the
+`refresh` callback, since nobody else knows the archive changed. A replay the
+archive refuses (it changed outside the stack) makes the command obsolete, so
+the stack drops it instead of getting out of step.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app import tags
+from app.archive import Archive
+from app.errors import DossierError
+
+log = logging.getLogger(__name__)
+
+Refresh = Callable[[], None]
+ErrorHandler = Callable[[str], None]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def describe(change: tags.TagChange) -> str:
+    """"3 documents and 1 annotation": how many items an operation touched, for messages."""
+    return f"{_plural(change.documents, 'document')} and {_plural(change.annotations, 'annotation')}"
+
+
+class TagCommand(QUndoCommand):
+    """Base: runs the service once in `apply`, replays it from the stack with a refresh."""
+
+    def __init__(self, archive: Archive, text: str, refresh: Refresh | None = None,
+                 on_error: ErrorHandler | None = None) -> None:
+        super().__init__(text)
+        self.archive = archive
+        self._refresh = refresh
+        self._on_error = on_error
+        self._skip_redo = False
+
+    def apply(self, stack: QUndoStack | None = None) -> tags.TagChange:
+        """Do the change now (DossierError propagates) and, with a stack, record it for undo."""
+        result = self._do()
+        if stack is not None:
+            self._skip_redo = True
+            stack.push(self)
+        return result
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._replay(self._do)
+
+    def undo(self) -> None:
+        self._replay(self._undo)
+
+    def _replay(self, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except DossierError as e:
+            log.warning("cannot replay %r: %s", self.text(), e)
+            self.setObsolete(True)
+            if self._on_error is not None:
+                self._on_error(f"Cannot {self.text()[:1].lower()}{self.text()[1:]}: {e}")
+        if self._refresh is not None:
+            self._refresh()
+
+    def _do(self) -> tags.TagChange:
+        raise NotImplementedError
+
+    def _undo(self) -> object:
+        raise NotImplementedError
+
+
+class _DocumentsCommand(TagCommand):
+    """Tag or untag documents; undo restores each named tag exactly as it was."""
+
+    def __init__(self, archive: Archive, doc_ids: Sequence[int], names: Sequence[str], text: str,
+                 refresh: Refresh | None = None, on_error: ErrorHandler | None = None) -> None:
+        super().__init__(archive, text, refresh, on_error)
+        self.doc_ids = tuple(doc_ids)
+        self.names = tuple(tags.normalise_name(n) for n in names)
+        self._before: list[tags.TagSnapshot] = []
+
+    def _take_snapshots(self) -> None:
+        self._before = [tags.snapshot(self.archive, n, missing_ok=True) for n in self.names]
+
+    def _undo(self) -> object:
+        return tags.restore(self.archive, *self._before)
+
+
+class TagDocumentsCommand(_DocumentsCommand):
+    def __init__(self, archive: Archive, doc_ids: Sequence[int], names: Sequence[str],
+                 refresh: Refresh | None = None, on_error: ErrorHandler | None = None) -> None:
+        text = f"Tag {_plural(len(doc_ids), 'document')} with {', '.join(names)}"
+        super().__init__(archive, doc_ids, names, text, refresh, on_error)
+
+    def _do(self) -> tags.TagChange:
+        self._take_snapshots()
+        added = tags.tag_documents(self.archive, self.doc_ids, self.names)
+        return tags.TagChange(", ".join(self.names), added, 0)
+
+
+class UntagDocumentsCommand(_DocumentsCommand):
+    def __init__(self, archive: Archive, doc_ids: Sequence[int], names: Sequence[str],
+                 refresh: Refresh | None = None, on_error: ErrorHandler | None = None) -> None:
+        text = f"Remove {', '.join(names)} from {_plural(len(doc_ids), 'document')}"
+        super().__init__(archive, doc_ids, names, text, refresh, on_error)
+
+    def _do(self) -> tags.TagChange:
+        self._take_snapshots()
+        removed = tags.untag_documents(self.archive, self.doc_ids, self.names)
+        return tags.TagChange(", ".join(self.names), removed, 0)
+
+
+class RenameTagCommand(TagCommand):
+    """Undo renames back: a rename loses nothing, so no snapshot is needed."""
+
+    def __init__(self, archive: Archive, old: str, new: str, refresh: Refresh | None = None,
+                 on_error: ErrorHandler | None = None) -> None:
+        self.old, self.new = tags.normalise_name(old), tags.normalise_name(new)
+        super().__init__(archive, f"Rename tag {self.old} to {self.new}", refresh, on_error)
+
+    def _do(self) -> tags.TagChange:
+        return tags.rename(self.archive, self.old, self.new)
+
+    def _undo(self) -> object:
+        return tags.rename(self.archive, self.new, self.old)
+
+
+class MergeTagCommand(TagCommand):
+    """Undo restores the source and the target as they were (the target loses what the merge gave it)."""
+
+    def __init__(self, archive: Archive, source: str, into: str, refresh: Refresh | None = None,
+                 on_error: ErrorHandler | None = None) -> None:
+        self.source, self.into = tags.normalise_name(source), tags.normalise_name(into)
+        super().__init__(archive, f"Merge tag {self.source} into {self.into}", refresh, on_error)
+        self._before: tuple[tags.TagSnapshot, ...] = ()
+
+    def _do(self) -> tags.TagChange:
+        self._before = (tags.snapshot(self.archive, self.source), tags.snapshot(self.archive, self.into))
+        return tags.merge(self.archive, self.source, self.into)
+
+    def _undo(self) -> object:
+        return tags.restore(self.archive, *self._before)
+
+
+class DeleteTagCommand(TagCommand):
+    def __init__(self, archive: Archive, name: str, refresh: Refresh | None = None,
+                 on_error: ErrorHandler | None = None) -> None:
+        self.name = tags.normalise_name(name)
+        super().__init__(archive, f"Delete tag {self.name}", refresh, on_error)
+        self._before: tags.TagSnapshot | None = None
+
+    def _do(self) -> tags.TagChange:
+        self._before = tags.snapshot(self.archive, self.name)
+        return tags.delete_tag(self.archive, self.name)
+
+    def _undo(self) -> object:
+        return tags.restore(self.archive, self._before) if self._before is not None else None
+
+
+class SetTagColorCommand(TagCommand):
+    def __init__(self, archive: Archive, name: str, color: str | None, refresh: Refresh | None = None,
+                 on_error: ErrorHandler | None = None) -> None:
+        self.name, self.color = tags.normalise_name(name), color
+        super().__init__(archive, f"Colour tag {self.name}" if color else f"Clear colour of {self.name}",
+                         refresh, on_error)
+        self._previous: str | None = None
+
+    def _do(self) -> tags.TagChange:
+        before = tags.snapshot(self.archive, self.name)
+        self._previous = before.color
+        tags.set_color(self.archive, self.name, self.color)
+        return tags.TagChange(self.name, len(before.document_ids), len(before.annotation_ids))
+
+    def _undo(self) -> object:
+        tags.set_color(self.archive, self.name, self._previous)
+        return None

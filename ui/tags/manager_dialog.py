@@ -1,0 +1,318 @@
+"""The Tag manager: the tag tree with counts and colours; rename, merge, delete and colour tags.
+
+Every change goes through app.tags (through undo commands when the main
+window's stack is given). Merging and deleting first say how many documents and
+annotations are affected; a refused change (a clashing rename) shows the
+service's message; the outcome is shown under the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import tags
+from app.archive import Archive
+from app.errors import DossierError
+from ui.tags.colors import TagColors
+from ui.tags.commands import (
+    DeleteTagCommand,
+    MergeTagCommand,
+    Refresh,
+    RenameTagCommand,
+    SetTagColorCommand,
+    TagCommand,
+    describe,
+)
+from ui.tags.tree_model import IS_TAG_ROLE, NAME_ROLE, TagTreeModel, swatch
+
+PALETTE = (
+    ("Red", "#e5534b"), ("Orange", "#f0883e"), ("Yellow", "#e3b341"), ("Green", "#57ab5a"),
+    ("Teal", "#39c5cf"), ("Blue", "#539bf5"), ("Purple", "#986ee2"), ("Pink", "#e275ad"), ("Grey", "#909dab"),
+)
+
+
+class TagManagerDialog(QDialog):
+    tagsChanged = Signal()  # after any change this dialog made (not after undo/redo: the commands refresh)
+
+    def __init__(self, archive: Archive, *, stack: QUndoStack | None = None, refresh: Refresh | None = None,
+                 colors: TagColors | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.stack = stack
+        self._refresh = refresh
+        self.colors = colors or TagColors(parent=self)
+        self._applying = False  # our own push: _run reloads with the new selection itself
+        self.model = TagTreeModel(self.colors, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterRole(NAME_ROLE)
+        self.setWindowTitle("Tag Manager")
+        self._build()
+        self.reload()
+        self._listening = stack is not None
+        if stack is not None:
+            stack.indexChanged.connect(self._stack_moved)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter tags…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._update_buttons)
+        self.tree.doubleClicked.connect(lambda _index: self.rename_current())
+
+        self.rename_button = self._button("&Rename…", self.rename_current, "F2")
+        self.merge_button = self._button("&Merge into…", self.merge_current)
+        self.delete_button = self._button("&Delete…", self.delete_current, QKeySequence.StandardKey.Delete)
+        self.color_button = QToolButton()
+        self.color_button.setText("&Colour")
+        self.color_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.color_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.color_button.setMenu(self._color_menu())
+
+        side = QVBoxLayout()
+        for w in (self.rename_button, self.merge_button, self.delete_button, self.color_button):
+            w.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            side.addWidget(w)
+        self.undo_action: QAction | None = None
+        self.redo_action: QAction | None = None
+        if self.stack is not None:
+            side.addSpacing(12)
+            self.undo_action = self.stack.createUndoAction(self, "&Undo")
+            self.redo_action = self.stack.createRedoAction(self, "Re&do")
+            for action, keys in ((self.undo_action, QKeySequence.StandardKey.Undo),
+                                 (self.redo_action, QKeySequence.StandardKey.Redo)):
+                action.setShortcut(QKeySequence(keys))
+                self.addAction(action)
+                button = QToolButton()
+                button.setDefaultAction(action)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                side.addWidget(button)
+        side.addStretch(1)
+
+        middle = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.filter)
+        left.addWidget(self.tree)
+        middle.addLayout(left, 1)
+        middle.addLayout(side)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addLayout(middle)
+        outer.addWidget(self.status)
+        outer.addWidget(buttons)
+        self.resize(560, 460)
+
+    def _button(self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        if shortcut is not None:
+            action = QAction(self.tree)  # on the tree, so Delete in the filter field edits text
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.tree.addAction(action)
+        return button
+
+    def _color_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for label, value in PALETTE:
+            action = menu.addAction(swatch(QColor(value)), label)
+            action.triggered.connect(lambda _checked=False, v=value: self.set_current_color(v))
+        menu.addSeparator()
+        menu.addAction("Custom…").triggered.connect(self.choose_color)
+        menu.addAction("No Colour (automatic)").triggered.connect(lambda: self.set_current_color(None))
+        return menu
+
+    # --- state -----------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Re-read the tags (keeping or moving the selection to `select`)."""
+        keep = select or self.current_name()
+        self.model.set_tags(tags.list_tags(self.archive))
+        self.tree.expandAll()
+        if keep:
+            self.select(keep)
+        self._update_buttons()
+
+    def select(self, name: str) -> bool:
+        source = self.model.index_of(name)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.scrollTo(index)
+        return True
+
+    def _current(self) -> QModelIndex:
+        index = self.tree.selectionModel().currentIndex()
+        return index.siblingAtColumn(0) if index.isValid() else index
+
+    def current_name(self) -> str | None:
+        index = self._current()
+        return index.data(NAME_ROLE) if index.isValid() else None
+
+    def current_is_tag(self) -> bool:
+        index = self._current()
+        return bool(index.isValid() and index.data(IS_TAG_ROLE))
+
+    def _update_buttons(self, *_args: object) -> None:
+        has_node, is_tag = self.current_name() is not None, self.current_is_tag()
+        self.rename_button.setEnabled(has_node)
+        for w in (self.merge_button, self.delete_button, self.color_button):
+            w.setEnabled(is_tag)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.tree.expandAll()
+
+    def _stack_moved(self, _index: int) -> None:
+        """Undo/redo (here or in the main window) changed the tags: show them as they are now."""
+        if not self._applying:
+            self.reload()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _run(self, command: TagCommand, done: Callable[[tags.TagChange], str],
+             select: str | None = None) -> tags.TagChange | None:
+        """Apply a command; show the result, or the service's message when it refuses."""
+        self._applying = True
+        try:
+            change = command.apply(self.stack)
+        except DossierError as e:
+            self.status.setText(f"Not changed: {e}")
+            QMessageBox.warning(self, "Tag Manager", str(e))
+            return None
+        finally:
+            self._applying = False
+        self.reload(select)
+        self.status.setText(done(change))
+        self.tagsChanged.emit()
+        return change
+
+    def rename_current(self) -> None:
+        old = self.current_name()
+        if old is None:
+            return
+        below = len(self.model.node(self.model.index_of(old)).children)
+        prompt = f"New name for “{old}”:"
+        if below:
+            prompt += "\n(The tags below it are renamed with it.)"
+        new, ok = QInputDialog.getText(self, "Rename Tag", prompt, QLineEdit.EchoMode.Normal, old)
+        if not ok or not new.strip() or new.strip() == old:
+            return
+        try:
+            command = RenameTagCommand(self.archive, old, new, self._refresh)
+        except DossierError as e:
+            QMessageBox.warning(self, "Tag Manager", str(e))
+            return
+        def result(change: tags.TagChange) -> str:
+            also = f" ({change.renamed} tags with those below it)" if change.renamed > 1 else ""
+            return f"Renamed “{command.old}” to “{command.new}”{also}: {describe(change)} carry it."
+
+        self._run(command, result, command.new)
+
+    def merge_current(self) -> None:
+        source = self.current_name()
+        if source is None or not self.current_is_tag():
+            return
+        others = [n for n in self.model.all_names() if n.casefold() != source.casefold()]
+        if not others:
+            QMessageBox.information(self, "Merge Tag", "There is no other tag to merge into.")
+            return
+        into, ok = QInputDialog.getItem(self, "Merge Tag", f"Merge “{source}” into:", others, 0, False)
+        if not ok or not into:
+            return
+        items = describe(tags.usage(self.archive, source))
+        question = (f"The {items} tagged “{source}” will be tagged “{into}” instead "
+                    f"(items that already carry both keep one), and “{source}” will be deleted.")
+        if not self._confirm("Merge Tag", f"Merge “{source}” into “{into}”?", question):
+            return
+        self._run(MergeTagCommand(self.archive, source, into, self._refresh),
+                  lambda change: f"Merged “{source}” into “{into}”: {describe(change)} moved.", into)
+
+    def delete_current(self) -> None:
+        name = self.current_name()
+        if name is None or not self.current_is_tag():
+            return
+        items = describe(tags.usage(self.archive, name))
+        below = self.model.node(self.model.index_of(name)).children
+        detail = f"{items[0].upper()}{items[1:]} will lose it."
+        if below:
+            detail += " The tags below it are kept."
+        if not self._confirm("Delete Tag", f"Delete the tag “{name}”?", detail):
+            return
+        self._run(DeleteTagCommand(self.archive, name, self._refresh),
+                  lambda change: f"Deleted “{name}”: {describe(change)} lost it.")
+
+    def choose_color(self) -> None:
+        name = self.current_name()
+        if name is None or not self.current_is_tag():
+            return
+        initial = self.colors.color(name, self.palette())
+        chosen = QColorDialog.getColor(initial, self, f"Colour of “{name}”")
+        if chosen.isValid():
+            self.set_current_color(chosen.name())
+
+    def set_current_color(self, color: str | None) -> None:
+        name = self.current_name()
+        if name is None or not self.current_is_tag():
+            return
+        done = f"“{name}” is now {color}." if color else f"“{name}” takes its automatic colour again."
+        self._run(SetTagColorCommand(self.archive, name, color, self._refresh), lambda _change: done, name)
+
+    def _confirm(self, title: str, question: str, detail: str) -> bool:
+        text = f"{question}\n\n{detail}"
+        if self.stack is not None:
+            text += "\n\nYou can undo this."
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def done(self, result: int) -> None:
+        if self.stack is not None and self._listening:
+            self.stack.indexChanged.disconnect(self._stack_moved)
+            self._listening = False
+        super().done(result)
