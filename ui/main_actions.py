@@ -88,6 +88,8 @@ class MainActions(QObject):
                                          "Jump to the search field")
         self.show_library = self._action("&Library", self.go_library, "Ctrl+1", "Show the library table")
         self.show_reader = self._action("&Reader", self.go_reader, "Ctrl+2", "Show the open document")
+        self.show_annotations = self._action("&Annotations", self.go_annotations, "Ctrl+3",
+                                             "All annotations of the archive, to filter and export")
         self.back = self._action("&Back", w.reader.go_back, Key.Back, "Previous document")
         self.forward = self._action("&Forward", w.reader.go_forward, Key.Forward, "Next document")
         self.open_selected = self._action("&Open Selected Document", self.open_current, None)
@@ -114,7 +116,7 @@ class MainActions(QObject):
         edit_menu.addSeparator()
         edit_menu.addActions([self.tag_documents, self.tag_manager])
         view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.focus_search, self.show_library, self.show_reader])
+        view_menu.addActions([self.focus_search, self.show_library, self.show_reader, self.show_annotations])
         view_menu.addSeparator()
         for dock in (w.search_dock, w.browse_dock, w.footnotes_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -212,6 +214,10 @@ class MainActions(QObject):
     def go_library(self) -> None:
         self.w.tabs.setCurrentIndex(0)
         self.w.table.setFocus()
+
+    def go_annotations(self) -> None:
+        self.w.tabs.setCurrentIndex(2)
+        self.w.annotations_view.focus_filter()
 
     def go_reader_keep_focus(self) -> None:
         """Find in Document from anywhere: show the reader (the pane's action opens its find bar)."""

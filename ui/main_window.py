@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import library, search
+from app import annotations, library, search
 from app.archive import Archive
 from app.paths import sample_files
+from ui.annotations_view import AnnotationsView
 from ui.document_table_model import COLUMNS, ID_ROLE, TAGS_ROLE, DocumentTableModel
 from ui.facet_panel import FacetPanel
 from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summary_text
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.library_stack, "Library")
         self.tabs.addTab(self.reader_pane, "Reader")
+        self.annotations_view = AnnotationsView(archive)
+        self.tabs.addTab(self.annotations_view, "Annotations")
         self.setCentralWidget(self.tabs)
 
         self.search_panel = SearchPanel(archive)
@@ -180,6 +183,8 @@ class MainWindow(QMainWindow):
         self.search_panel.resultsChanged.connect(self._search_changed)
         self.facets.filterChanged.connect(lambda _flt: self.apply_filters())
         self.reader.documentOpened.connect(self._document_opened)
+        self.annotations_view.openAnnotation.connect(self.open_annotation)
+        self.annotations_view.exportRequested.connect(self.open_export_dialog)
         self.reader.historyChanged.connect(self.actions_.update_history)
         self.reader.loadFailed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
@@ -262,6 +267,7 @@ class MainWindow(QMainWindow):
         self._update_facets()
         self.table.viewport().update()
         self.search_panel.refresh()
+        self.annotations_view.refresh()
 
     def _open_index(self, index: QModelIndex) -> None:
         doc_id = index.data(ID_ROLE)
@@ -281,6 +287,16 @@ class MainWindow(QMainWindow):
         if not self.reader.open_document(doc_id, terms or []):
             self.tabs.setCurrentIndex(previous)
 
+    def open_annotation(self, doc_id: int, annotation_id: int) -> None:
+        """From the annotations view: the document in the reader, scrolled to the annotation, flashed."""
+        self.open_document(doc_id)
+        for info in annotations.list_annotations(
+            self.archive, annotations.AnnotationFilter(annotation_ids=[annotation_id])
+        ):
+            if not info.orphaned:
+                self.reader_pane.view.scroll_to_offset(info.start)
+                self.reader_pane.view.flash(info.start, info.end)
+
     def _document_opened(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)
         if row is not None:
@@ -288,6 +304,7 @@ class MainWindow(QMainWindow):
         title = (self.reader.detail or {}).get("title") or "Reader"
         self.tabs.setTabText(1, title if len(title) <= 40 else title[:39] + "…")
         self.tabs.setTabToolTip(1, title)
+        self.annotations_view.set_current_document(doc_id, title)
         self.tabs.setCurrentIndex(1)
         self.footnotes_dock.show()
 
@@ -314,6 +331,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self) -> None:
         self._import_refresh.stop()
+        self.annotations_view.refresh()
         self.samples_button.setEnabled(bool(sample_files()))
         self.import_button.setEnabled(True)
         self.refresh()
@@ -390,6 +408,7 @@ class MainWindow(QMainWindow):
         self.tag_colors.set_archive(archive)
         self.model.set_archive(archive)
         self.reader.set_archive(archive)
+        self.annotations_view.set_archive(archive)
         self.search_panel.set_archive(archive)
         self.settings.remember_archive(archive.folder)
         self.actions_.update_recent()
@@ -415,5 +434,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ export
 
-    def open_export_dialog(self) -> None:
-        self.statusBar().showMessage("Export is not available yet.", 5000)
+    def open_export_dialog(self, annotation_ids: list[int] | None = None) -> None:
+        """Export, with every scope the user could mean prefilled from what is open and selected."""
+        from ui.export_dialog import ExportDialog
+
+        chosen = annotation_ids if annotation_ids is not None else self.annotations_view.selected_ids()
+        query = self.search_panel.query().strip() or None
+        dialog = ExportDialog(
+            self.archive, self, current_document=self.reader.document_id,
+            selected_documents=self.selected_document_ids(), current_query=query,
+            selected_annotations=chosen, current_tag=self.facets.current_filter().tag, settings=self.settings,
+        )
+        dialog.open()
+        self.export_dialog = dialog

@@ -1,0 +1,137 @@
+"""The rows of the annotations view: one `AnnotationInfo` per row, as the service returned them.
+
+The model neither queries nor sorts: the view asks `app.annotations.list_annotations`
+for the filtered, ordered list and hands it over with `set_rows`, so the order on
+screen is the service's order (by document and position, or newest first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from app.annotations import AnnotationInfo
+from app.excerpt_model import COLOR_HEX
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the annotation's id (int)
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its document's id (int)
+INFO_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole AnnotationInfo
+
+COLOR, QUOTE, NOTE, TAGS, DOCUMENT, MODIFIED = range(6)
+HEADERS = ("", "Quote", "Note", "Tags", "Document", "Modified")
+QUOTE_CHARS = 160  # the cell elides to its width; this only keeps very long quotes out of the layout
+ORPHANED_TIP = "Orphaned: this text is no longer found in the document; the quote is what was marked."
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
+    """Whitespace collapsed to single spaces, cut at `limit` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def local_time(moment: datetime) -> str:
+    """Stored times are naive UTC; the table shows the user's local time to the minute."""
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class AnnotationTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AnnotationInfo] = []
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def set_rows(self, rows: Sequence[AnnotationInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[AnnotationInfo]:
+        return list(self._rows)
+
+    def info(self, row: int) -> AnnotationInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, annotation_id: int) -> int | None:
+        return next((r for r, a in enumerate(self._rows) if a.id == annotation_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COLOR:
+            return "Highlight colour"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(HEADERS):
+            return None
+        a = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(a, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(a, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COLOR:
+            return QColor(COLOR_HEX.get(a.color, COLOR_HEX["yellow"]))
+        if role == Qt.ItemDataRole.FontRole and column == QUOTE and a.orphaned:
+            return self._italic
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COLOR:
+            return f"{a.color} highlight"
+        if role == ID_ROLE:
+            return a.id
+        if role == DOCUMENT_ID_ROLE:
+            return a.document_id
+        if role == INFO_ROLE:
+            return a
+        return None
+
+    @staticmethod
+    def _display(a: AnnotationInfo, column: int) -> str:
+        if column == QUOTE:
+            return ("⚠ " if a.orphaned else "") + one_line(a.quote)
+        if column == NOTE:
+            return first_line(a.note)
+        if column == TAGS:
+            return ", ".join(a.tags)
+        if column == DOCUMENT:
+            return a.document_title
+        if column == MODIFIED:
+            return local_time(a.modified_at)
+        return ""
+
+    @staticmethod
+    def _tooltip(a: AnnotationInfo, column: int) -> str | None:
+        if column == COLOR:
+            return a.color.capitalize()
+        if column == QUOTE:
+            return f"{a.quote}\n\n{ORPHANED_TIP}" if a.orphaned else a.quote
+        if column == NOTE:
+            return a.note or None
+        if column == TAGS:
+            return "\n".join(a.tags) or None
+        if column == DOCUMENT:
+            return a.document_title
+        if column == MODIFIED:
+            return f"Created {local_time(a.created_at)}\nModified {local_time(a.modified_at)}"
+        return None

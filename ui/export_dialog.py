@@ -1,0 +1,565 @@
+"""The export dialog: choose the excerpts, the format and what to include, see it, write it.
+
+Everything the file holds is decided by `app.excerpts` and formatted by `app.export`;
+this dialog only gathers the choices. Counting and previewing run on the dialog's
+own one-thread pool (a search scope runs the query; a preview renders text), and
+the preview is capped at `PREVIEW_LIMIT` excerpts. Writing runs on a
+`GeneratorWorker`; a failure is shown in the dialog, which stays open with every
+choice intact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import library, tags
+from app.archive import Archive
+from app.excerpt_model import ExportOptions
+from app.excerpts import Selection
+from app.export import FORMATS, LABELS, SUFFIXES
+from ui.export_job import (
+    BackgroundCall,
+    ExportOutcome,
+    PreviewText,
+    count_scopes,
+    make_preview,
+    write_steps,
+)
+from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, NOT_APPLICABLE, QUERY, SCOPES, TAG, ScopeChooser
+from ui.reader.safe_browser import SafeTextBrowser
+from ui.settings import AppSettings
+from ui.workers import GeneratorWorker, start
+
+DEBOUNCE_MS = 200
+DEFAULT_TITLE = "Annotated excerpts"
+OPTIONS = (("include_notes", "Notes"), ("include_tags", "Tags"), ("include_footnotes", "Footnotes as endnotes"),
+           ("include_citation", "Citation line"))  # fmt: skip
+RICH_FORMATS = frozenset({"html", "pdf"})
+
+
+def file_stem(title: str) -> str:
+    """A file name from the title: `Annotated excerpts` → `annotated-excerpts`."""
+    stem = re.sub(r"[^\w]+", "-", title.casefold()).strip("-")
+    return stem[:80] or "excerpts"
+
+
+def as_bool(value: object, default: bool) -> bool:
+    """QSettings gives back "true"/"false" strings from INI files."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return default
+
+
+class _Serials:
+    """The newest request of each kind, read by pool threads (a plain object, never a widget)."""
+
+    def __init__(self) -> None:
+        self.latest: dict[str, int] = {}
+        self._next = 0
+
+    def new(self, kind: str) -> int:
+        self._next += 1
+        self.latest[kind] = self._next
+        return self._next
+
+    def checker(self, kind: str) -> Callable[[int], bool]:
+        return lambda serial: self.latest.get(kind) == serial
+
+
+class ExportDialog(QDialog):
+    """Modal or not; the main window passes what is current when it opens the dialog."""
+
+    def __init__(
+        self, archive: Archive, parent: QWidget | None = None, *, current_document: int | None = None,
+        selected_documents: Sequence[int] = (), current_query: str | None = None,
+        selected_annotations: Sequence[int] = (), tags: Sequence[str] | None = None,
+        current_tag: str | None = None, scope: str | None = None, settings: AppSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export annotated excerpts")
+        self.archive = archive
+        self.settings = settings or AppSettings()
+        self._current_document = current_document
+        self._selected_documents = list(dict.fromkeys(selected_documents))
+        self._query = (current_query or "").strip()
+        self._selected_annotations = list(dict.fromkeys(selected_annotations))
+        self._ids: dict[str, list[int]] = {}
+        self._serials = _Serials()
+        self._jobs: dict[int, Any] = {}
+        self._writer: GeneratorWorker | None = None
+        self.last_path: Path | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._preview_timer = self._timer(self._start_preview)
+        self._tag_timer = self._timer(self._count_tag)
+        self._current_tag = (current_tag or "").strip()
+        self._build(self._tag_names(tags), current_tag)
+        self._restore_choices()
+        self.scopes.set_scope(scope if scope and self.scopes.is_applicable(scope) else self._default_scope())
+        self._connect()
+        self._count_all()
+        self.resize(1000, 680)
+
+    # ------------------------------------------------------------------ layout
+    def _timer(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(DEBOUNCE_MS)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _build(self, tag_names: list[str], current_tag: str | None) -> None:
+        self.scopes = ScopeChooser(self._scope_labels(), self._scope_reasons(), tag_names, current_tag)
+        self.format_combo = QComboBox()
+        for fmt in FORMATS:
+            self.format_combo.addItem(LABELS[fmt], fmt)
+        self.option_checks = {name: QCheckBox(label) for name, label in OPTIONS}
+        for check in self.option_checks.values():
+            check.setChecked(True)
+        self.title_edit = QLineEdit(DEFAULT_TITLE)
+        self.title_edit.setPlaceholderText(DEFAULT_TITLE)
+
+        form_box = QGroupBox("Output")
+        form = QFormLayout(form_box)
+        form.addRow("Format:", self.format_combo)
+        form.addRow("Title:", self.title_edit)
+        include = _options_grid(list(self.option_checks.values()))
+        form.addRow("Include:", include)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.scopes)
+        left_layout.addWidget(form_box)
+        left_layout.addStretch(1)
+
+        self.preview_note = QLabel()
+        self.preview_note.setWordWrap(True)
+        self.rich_preview = PreviewBrowser()
+        self.text_preview = QPlainTextEdit()
+        self.text_preview.setReadOnly(True)
+        self.text_preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.rich_preview)
+        self.preview_stack.addWidget(self.text_preview)
+        preview_box = QGroupBox("Preview")
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.addWidget(self.preview_note)
+        preview_layout.addWidget(self.preview_stack, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(preview_box)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([380, 620])
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton("Open file")
+        self.folder_button = QPushButton("Show in folder")
+        for button in (self.open_button, self.folder_button):
+            button.hide()
+        status = QHBoxLayout()
+        status.addWidget(self.progress)
+        status.addWidget(self.status_label, 1)
+        status.addWidget(self.open_button)
+        status.addWidget(self.folder_button)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        self.export_button.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(status)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.scopes.scopeChanged.connect(self._scope_changed)
+        self.scopes.tagEdited.connect(self._tag_edited)
+        self.format_combo.currentIndexChanged.connect(self._choices_changed)
+        for check in self.option_checks.values():
+            check.toggled.connect(self._choices_changed)
+        self.title_edit.textChanged.connect(self._choices_changed)
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.choose_file_and_export)
+        self.open_button.clicked.connect(self.open_file)
+        self.folder_button.clicked.connect(self.show_in_folder)
+
+    # ------------------------------------------------------------------ scopes
+    def _tag_names(self, given: Sequence[str] | None) -> list[str]:
+        if given is not None:
+            return list(given)
+        return [t.name for t in tags.list_tags(self.archive)]
+
+    def _title_of(self, document_id: int) -> str:
+        rows = library.list_documents(self.archive, flt=library.DocumentFilter(ids=frozenset({document_id})))
+        return rows[0].title if rows else f"document {document_id}"
+
+    def _scope_labels(self) -> dict[str, str]:
+        current = (f"Current document: {elide(self._title_of(self._current_document))}"
+                   if self._current_document is not None else "Current document")  # fmt: skip
+        docs = len(self._selected_documents)
+        notes = len(self._selected_annotations)
+        return {
+            CURRENT: current,
+            DOCUMENTS: f"Selected documents ({docs})" if docs else "Selected documents",
+            TAG: "Tag:",
+            QUERY: f"Search results for “{elide(self._query, 40)}”" if self._query else "Search results",
+            ANNOTATIONS: f"Selected annotations ({notes})" if notes else "Selected annotations",
+            ALL: "All annotations",
+        }
+
+    def _scope_reasons(self) -> dict[str, str]:
+        """"" for a scope that applies, else why it does not (shown as its tooltip)."""
+        return {
+            CURRENT: "" if self._current_document is not None else "No document is open in the reader.",
+            DOCUMENTS: "" if self._selected_documents else "No documents are selected in the library.",
+            TAG: "",
+            QUERY: "" if self._query else "There is no current search.",
+            ANNOTATIONS: "" if self._selected_annotations else "No annotations are selected.",
+            ALL: "",
+        }
+
+    def _default_scope(self) -> str:
+        for scope in (ANNOTATIONS, DOCUMENTS, CURRENT, QUERY):
+            if self.scopes.is_applicable(scope):
+                return scope
+        return TAG if self._current_tag else ALL
+
+    def selection(self, scope: str) -> Selection:
+        """What `app.excerpts` selects for a scope."""
+        return {
+            CURRENT: lambda: Selection(document_ids=[self._current_document or 0]),  # 0: no document, no rows
+            DOCUMENTS: lambda: Selection(document_ids=self._selected_documents),
+            TAG: lambda: Selection(tag=self.scopes.tag()),
+            QUERY: lambda: Selection(query=self._query),
+            ANNOTATIONS: lambda: Selection(annotation_ids=self._selected_annotations),
+            ALL: lambda: Selection(),
+        }[scope]()
+
+    def description(self, scope: str) -> str:
+        """How the excerpts were chosen, written into the export."""
+        if scope == CURRENT and self._current_document is not None:
+            return f"Annotations of “{self._title_of(self._current_document)}”"
+        return {
+            DOCUMENTS: f"Annotations of {len(self._selected_documents)} selected documents",
+            TAG: f"Tag: {self.scopes.tag()}",
+            QUERY: f"Search: {self._query}",
+            ANNOTATIONS: f"{len(self._selected_annotations)} selected annotations",
+        }.get(scope, "All annotations")
+
+    def _count_all(self) -> None:
+        wanted = {s: self.selection(s) for s in SCOPES if s != TAG and self.scopes.is_applicable(s)}
+        for scope in wanted:
+            self.scopes.set_counting(scope)
+        self._run("counts", lambda: count_scopes(self.archive, wanted), self._counted, self._count_failed)
+        self._count_tag()
+
+    def _count_tag(self) -> None:
+        self._ids.pop(TAG, None)
+        if not self.scopes.tag():
+            self._serials.new("tag")  # drops a count still under way
+            self.scopes.counts[TAG].setText(NOT_APPLICABLE)
+            self._ids[TAG] = []
+            self._after_count(TAG)
+            return
+        self.scopes.set_counting(TAG)
+        selection = {TAG: self.selection(TAG)}
+        self._run("tag", lambda: count_scopes(self.archive, selection), self._counted,
+                  lambda message: self._tag_count_failed(message))  # fmt: skip
+
+    def _counted(self, result: dict[str, list[int]]) -> None:
+        for scope, ids in result.items():
+            self._ids[scope] = ids
+            self.scopes.set_count(scope, len(ids))
+            self._after_count(scope)
+
+    def _after_count(self, scope: str) -> None:
+        if scope == self.scopes.scope():
+            self._update_export_button()
+            self._preview_timer.start(0)
+
+    def _count_failed(self, message: str) -> None:
+        for scope in SCOPES:
+            if scope != TAG and self.scopes.is_applicable(scope):
+                self.scopes.set_count_error(scope, message)
+        self.show_error(message)
+
+    def _tag_count_failed(self, message: str) -> None:
+        self.scopes.set_count_error(TAG, message)
+        self._ids[TAG] = []
+        if self.scopes.scope() == TAG:
+            self._update_export_button()
+            self._show_preview_message(message)
+
+    def _tag_edited(self, _text: str) -> None:
+        self._ids.pop(TAG, None)
+        self._update_export_button()
+        self._tag_timer.start()
+
+    def _scope_changed(self, _scope: str) -> None:
+        self._update_export_button()
+        self._choices_changed()
+
+    # ----------------------------------------------------------------- preview
+    def fmt(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(**{name: check.isChecked() for name, check in self.option_checks.items()})
+
+    def title(self) -> str:
+        return self.title_edit.text().strip() or DEFAULT_TITLE
+
+    def scope_ids(self) -> list[int] | None:
+        """The ids the current scope exports, or None while they are being counted."""
+        return self._ids.get(self.scopes.scope())
+
+    def _choices_changed(self, *_args: object) -> None:
+        self._preview_timer.start()
+
+    def _start_preview(self) -> None:
+        ids = self.scope_ids()
+        if ids is None:
+            self.preview_note.setText("Counting…")
+            return
+        if not ids:
+            self._serials.new("preview")
+            self._show_preview_message("Nothing to export: this choice holds no annotations.")
+            return
+        archive, fmt, options, title = self.archive, self.fmt(), self.options(), self.title()
+        description = self.description(self.scopes.scope())
+        self.preview_note.setText("Updating the preview…")
+        self._run("preview", lambda: make_preview(archive, ids, fmt, options, title, description),
+                  self._show_preview, self._show_preview_message)  # fmt: skip
+
+    def _show_preview(self, result: PreviewText) -> None:
+        fmt = self.fmt()
+        if fmt in RICH_FORMATS:
+            self.rich_preview.setHtml(result.text)
+            self.preview_stack.setCurrentWidget(self.rich_preview)
+        else:
+            wrap = QPlainTextEdit.LineWrapMode.NoWrap if fmt == "csv" else QPlainTextEdit.LineWrapMode.WidgetWidth
+            self.text_preview.setLineWrapMode(wrap)
+            self.text_preview.setPlainText(result.text)
+            self.preview_stack.setCurrentWidget(self.text_preview)
+        notes = []
+        if result.shown < result.total:
+            notes.append(f"The preview shows the first {result.shown:,} of {result.total:,} excerpts; "
+                         "the file holds them all.")  # fmt: skip
+        if fmt == "pdf":
+            notes.append("PDF is previewed as HTML; the file is laid out on A4 pages.")
+        self.preview_note.setText(" ".join(notes))
+        self.preview_note.setVisible(bool(notes))
+
+    def _show_preview_message(self, message: str) -> None:
+        self.preview_note.setText(message)
+        self.preview_note.setVisible(True)
+        self.rich_preview.clear()
+        self.text_preview.clear()
+
+    def preview_text(self) -> str:
+        """The preview as plain text (what a reader of the dialog sees)."""
+        if self.preview_stack.currentWidget() is self.rich_preview:
+            return self.rich_preview.toPlainText()
+        return self.text_preview.toPlainText()
+
+    # ------------------------------------------------------------------ export
+    def _update_export_button(self) -> None:
+        ids = self.scope_ids()
+        self.export_button.setEnabled(bool(ids) and self._writer is None)
+
+    def choose_file_and_export(self) -> None:
+        ids = self.scope_ids()
+        if not ids or self._writer is not None:
+            return
+        fmt = self.fmt()
+        suffix = SUFFIXES[fmt]
+        folder = Path(str(self.settings.value("export/folder", "") or Path.home()))
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export excerpts", str(folder / (file_stem(self.title()) + suffix)),
+            f"{LABELS[fmt]} (*{suffix});;All files (*)", "", QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        force = False
+        if path.exists():
+            answer = QMessageBox.question(
+                self, "Replace the file?", f"“{path.name}” already exists in {path.parent}.\n\nReplace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.show_status(f"Not exported: “{path.name}” was left as it was.")
+                return
+            force = True
+        self.export_to(path, force=force)
+
+    def export_to(self, path: Path, *, force: bool = False) -> None:
+        """Write the current choice to `path` on a worker; the dialog shows progress and the outcome."""
+        ids = self.scope_ids()
+        if not ids or self._writer is not None:
+            return
+        archive, fmt, options, title = self.archive, self.fmt(), self.options(), self.title()
+        description = self.description(self.scopes.scope())
+        worker = GeneratorWorker(lambda: write_steps(archive, ids, fmt, options, title, description, path,
+                                                     force=force))  # fmt: skip
+        worker.signals.progress.connect(self.show_status)
+        worker.signals.finished.connect(self._written)
+        worker.signals.failed.connect(self._write_failed)
+        self._writer = worker
+        self.progress.show()
+        self.open_button.hide()
+        self.folder_button.hide()
+        self.show_status("Exporting…")
+        self._set_busy(True)
+        start(worker, self.pool)
+
+    def _written(self, outcome: ExportOutcome) -> None:
+        self._end_write()
+        if outcome.path is None:
+            self.show_error(outcome.error)
+            return
+        self.last_path = outcome.path
+        self._remember_choices(outcome.path)
+        self.show_status(f"Exported {outcome.count:,} excerpt{'' if outcome.count == 1 else 's'} to "
+                         f"{outcome.path}")  # fmt: skip
+        self.open_button.show()
+        self.folder_button.show()
+
+    def _write_failed(self, message: str) -> None:
+        self._end_write()
+        self.show_error(f"The export failed: {message}")
+
+    def _end_write(self) -> None:
+        self._writer = None
+        self.progress.hide()
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.scopes, self.format_combo, self.title_edit, *self.option_checks.values()):
+            widget.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
+        self._update_export_button()
+
+    def is_writing(self) -> bool:
+        return self._writer is not None
+
+    def open_file(self) -> None:
+        if self.last_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+
+    def show_in_folder(self) -> None:
+        if self.last_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(text)
+
+    def show_error(self, message: str) -> None:
+        self.status_label.setStyleSheet("color: #b00020;")
+        self.status_label.setText(message)
+
+    # ---------------------------------------------------------------- settings
+    def _restore_choices(self) -> None:
+        fmt = str(self.settings.value("export/format", "md") or "md")
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(fmt)))
+        for name, check in self.option_checks.items():
+            check.setChecked(as_bool(self.settings.value(f"export/{name}", True), True))
+
+    def _remember_choices(self, path: Path) -> None:
+        self.settings.set_value("export/folder", str(path.parent))
+        self.settings.set_value("export/format", self.fmt())
+        for name, check in self.option_checks.items():
+            self.settings.set_value(f"export/{name}", check.isChecked())
+
+    # ---------------------------------------------------------------- threads
+    def _run(self, kind: str, function: Callable[[], Any], done: Callable[[Any], None],
+             failed: Callable[[str], None]) -> None:  # fmt: skip
+        serial = self._serials.new(kind)
+        job = BackgroundCall(serial, function, self._serials.checker(kind))
+        is_current = self._serials.checker(kind)
+
+        def on_done(s: int, result: object) -> None:
+            self._jobs.pop(s, None)
+            if is_current(s):
+                done(result)
+
+        def on_failed(s: int, message: str) -> None:
+            self._jobs.pop(s, None)
+            if is_current(s):
+                failed(message)
+
+        job.signals.done.connect(on_done)
+        job.signals.failed.connect(on_failed)
+        self._jobs[serial] = job
+        self.pool.start(job)
+
+    def done(self, result: int) -> None:
+        """Closing waits for a write under way (it is atomic, and short); pending previews are dropped."""
+        if self._writer is not None:
+            self.show_status("Wait for the export to finish…")
+            return
+        self._serials.latest.clear()
+        self.pool.clear()
+        self.pool.waitForDone()
+        super().done(result)
+
+
+class PreviewBrowser(SafeTextBrowser):
+    """The rich preview: the reader's safe browser (no remote resources, no navigation)."""
+
+
+def _options_grid(checks: list[QCheckBox]) -> QWidget:
+    """The option checkboxes, two per row."""
+    widget = QWidget()
+    grid = QGridLayout(widget)
+    grid.setContentsMargins(0, 0, 0, 0)
+    for i, check in enumerate(checks):
+        grid.addWidget(check, i // 2, i % 2)
+    return widget
+
+
+def elide(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

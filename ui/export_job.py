@@ -1,0 +1,102 @@
+"""The export dialog's background work: counting scopes, building previews, writing the file.
+
+Counting a search scope runs the query and a preview of many excerpts renders
+a lot of text, so both happen on a worker thread; every request carries a
+serial number and the dialog drops answers that a newer request overtook.
+Writing the file is a progress generator driven by `ui.workers.GeneratorWorker`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Generator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from app import excerpts, export
+from app.archive import Archive
+from app.errors import DossierError
+from app.excerpt_model import ExportOptions
+from app.excerpts import Selection
+
+log = logging.getLogger(__name__)
+
+PREVIEW_LIMIT = 30  # excerpts rendered in the preview; the file always holds them all
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewText:
+    text: str
+    shown: int  # excerpts in the preview
+    total: int  # excerpts the export would write
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOutcome:
+    """What a write ended with: the file, or the user-readable reason it was not written."""
+
+    path: Path | None
+    count: int = 0
+    error: str = ""
+
+
+def count_scopes(archive: Archive, selections: Mapping[str, Selection]) -> dict[str, list[int]]:
+    """The annotation ids each scope would export, in export order."""
+    return {scope: excerpts.select_annotation_ids(archive, selection) for scope, selection in selections.items()}
+
+
+def make_preview(
+    archive: Archive, ids: Sequence[int], fmt: str, options: ExportOptions, title: str, description: str,
+    limit: int | None = None,
+) -> PreviewText:
+    shown = list(ids[: limit or PREVIEW_LIMIT])
+    excerpt_set = excerpts.build(archive, shown, options=options, title=title, description=description)
+    return PreviewText(export.preview(excerpt_set, fmt), len(shown), len(ids))
+
+
+def write_steps(
+    archive: Archive, ids: Sequence[int], fmt: str, options: ExportOptions, title: str, description: str,
+    path: Path, *, force: bool,
+) -> Generator[str, None, ExportOutcome]:
+    """Build the excerpts and write the file atomically; user errors come back as the outcome's message."""
+    try:
+        yield f"Collecting {len(ids):,} excerpt{'' if len(ids) == 1 else 's'}…"
+        excerpt_set = excerpts.build(archive, ids, options=options, title=title, description=description)
+        yield f"Writing {path.name}…"
+        written = export.write_export(excerpt_set, fmt, path, force=force)
+    except DossierError as e:
+        return ExportOutcome(None, error=str(e))
+    return ExportOutcome(written, len(excerpt_set.excerpts))
+
+
+class CallSignals(QObject):
+    done = Signal(int, object)  # serial, the function's result (never None)
+    failed = Signal(int, str)  # serial, a one-line message for the user
+
+
+class BackgroundCall(QRunnable):
+    """Runs `function()` on a pool thread and reports its result by serial number."""
+
+    def __init__(self, serial: int, function: Callable[[], Any], is_current: Callable[[int], bool]) -> None:
+        super().__init__()
+        self.serial = serial
+        self._function = function
+        self._is_current = is_current
+        self.signals = CallSignals()
+
+    def run(self) -> None:
+        if not self._is_current(self.serial):
+            return
+        try:
+            result = self._function()
+        except DossierError as e:
+            self.signals.failed.emit(self.serial, str(e))
+            return
+        except Exception as e:  # a bug: logged in full, the user sees one line
+            log.exception("export dialog background work failed")
+            self.signals.failed.emit(self.serial, f"Something went wrong: {e or type(e).__name__}")
+            return
+        self.signals.done.emit(self.serial, result)
