@@ -11,11 +11,14 @@ changed, so the order of import does not matter.
 from __future__ import annotations
 
 import re
+import sys
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, and_, delete, false, func, insert, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, delete, false, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Citation, CitationLink, Document, Footnote
@@ -24,6 +27,7 @@ LINK_THRESHOLD = 0.72
 MIN_TITLE_SIMILARITY = 0.45
 HEAD_CHARS = 1000
 W_DATE, W_PUBLISHER, W_TITLE = 0.4, 0.2, 0.4
+_ROUNDING = 0.001
 
 _WORD = re.compile(r"\w(?:[\w'’-]*\w)?")
 _STOPWORDS = frozenset(
@@ -52,6 +56,23 @@ class CandidateFacts:
     title: str
     publisher: str | None
     head: str  # the first HEAD_CHARS characters of the document's text
+    document_id: int | None = None  # lets the word set be kept across calls (see _document_words)
+    _words: frozenset[str] | None = None  # content words of title and head, computed once
+    _lowered: str | None = None
+
+    def words(self) -> frozenset[str]:
+        """Cached on the object: one candidate is compared with every citation of its date."""
+        if self._words is None:
+            if self.document_id is None:
+                self._words = _content_words(self.lowered())
+            else:
+                self._words = _document_words(self.document_id, self.lowered())
+        return self._words
+
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = f"{self.title}\n{self.head}".lower()
+        return self._lowered
 
 
 @lru_cache(maxsize=4096)
@@ -60,6 +81,35 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(w[:6] for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _STOPWORDS)
 
 
+_DOCUMENT_WORDS: OrderedDict[int, tuple[int, frozenset[str]]] = OrderedDict()
+_DOCUMENT_WORDS_MAX = 50_000
+_DOCUMENT_WORDS_LOCK = threading.Lock()
+
+
+def _document_words(document_id: int, lowered: str) -> frozenset[str]:
+    """Content words of a document's title and opening, kept per document while its text stays the same.
+
+    During an import every new document is compared with all documents of the
+    dates it cites, so the same openings come back again and again; re-tokenising
+    them was most of the linker's time. Words are interned, so a set costs little.
+    """
+    key = hash(lowered)
+    with _DOCUMENT_WORDS_LOCK:  # an import thread and an edit in the GUI may link at the same time
+        found = _DOCUMENT_WORDS.get(document_id)
+        if found is not None and found[0] == key:
+            _DOCUMENT_WORDS.move_to_end(document_id)
+            return found[1]
+    words = frozenset(
+        sys.intern(w[:6]) for w in set(_WORD.findall(lowered)) if len(w) >= 3 and w not in _STOPWORDS
+    )
+    with _DOCUMENT_WORDS_LOCK:
+        _DOCUMENT_WORDS[document_id] = (key, words)
+        if len(_DOCUMENT_WORDS) > _DOCUMENT_WORDS_MAX:
+            _DOCUMENT_WORDS.popitem(last=False)
+    return words
+
+
+@lru_cache(maxsize=4096)
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", name)).upper()
 
@@ -85,8 +135,9 @@ def publisher_score(citation: CitationFacts, candidate: CandidateFacts) -> float
             acronym = _acronym(candidate.publisher)
             if len(acronym) >= 2 and name.strip().upper() == acronym:
                 best = 1.0
-        if len(name) >= 3 and re.search(rf"\b{re.escape(name)}\b", candidate.head):
-            best = max(best, 0.9)
+        # the substring test first: the word-bounded regex only confirms what it found
+        if best < 0.9 and len(name) >= 3 and name in candidate.head and _whole_word(name).search(candidate.head):
+            best = 0.9
     return best
 
 
@@ -95,18 +146,43 @@ def title_score(citation: CitationFacts, candidate: CandidateFacts) -> float:
     words = _content_words(cited)
     if not words:
         return 0.0
-    overlap = len(words & _content_words(f"{candidate.title}\n{candidate.head}")) / len(words)
+    overlap = len(words & candidate.words()) / len(words)
     ratio = fuzz.token_set_ratio(cited.lower(), candidate.title.lower()) / 100 if citation.title else 0.0
     return max(overlap, ratio)
 
 
+@lru_cache(maxsize=1024)
+def _whole_word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
 def score(citation: CitationFacts, candidate: CandidateFacts) -> float:
     """Confidence in [0, 1] that `citation` names `candidate`; 0 when the dates disagree."""
+    return _score(citation, candidate, 0.0)
+
+
+def _score(citation: CitationFacts, candidate: CandidateFacts, needed: float) -> float:
+    """`score`, or 0.0 as soon as it is clear the score stays below `needed`.
+
+    Before tokenising the candidate, an upper bound of the word overlap: a cited
+    word's prefix can only be among the candidate's words if it occurs in its text.
+    """
     d = date_score(citation.date, candidate.date)
     if d == 0.0:
         return 0.0
-    t = title_score(citation, candidate)
-    if t < MIN_TITLE_SIMILARITY:
+    cited = citation.title or citation.text
+    words = _content_words(cited)
+    if not words:
+        return 0.0
+    needed -= _ROUNDING  # the score is rounded: stay exact at the threshold
+    floor = max(MIN_TITLE_SIMILARITY, (needed - W_DATE * d - W_PUBLISHER) / W_TITLE)
+    ratio = fuzz.token_set_ratio(cited.lower(), candidate.title.lower()) / 100 if citation.title else 0.0
+    if ratio < floor:
+        text = candidate.lowered()
+        if sum(1 for w in words if w in text) / len(words) < floor:
+            return 0.0
+    t = max(len(words & candidate.words()) / len(words), ratio)
+    if t < MIN_TITLE_SIMILARITY or W_DATE * d + W_PUBLISHER + W_TITLE * t < needed:
         return 0.0
     return round(W_DATE * d + W_PUBLISHER * publisher_score(citation, candidate) + W_TITLE * t, 3)
 
@@ -127,8 +203,8 @@ def _candidates(session: Session, dates: set[str], exclude_id: int) -> list[tupl
         Document.id, Document.date, Document.title, Document.publisher, func.substr(Document.text, 1, HEAD_CHARS)
     ).where(Document.id != exclude_id, _date_condition(dates))
     return [
-        (row[0], CandidateFacts(date=row[1], title=row[2], publisher=row[3], head=row[4] or ""))
-        for row in session.execute(query)
+        (row[0], CandidateFacts(date=row[1], title=row[2], publisher=row[3], head=row[4] or "", document_id=row[0]))
+        for row in session.connection().execute(query).all()
     ]
 
 
@@ -141,11 +217,8 @@ def relink_document(session: Session, document_id: int, *, new: bool = False) ->
 
     `new` says the document was just inserted, so it has no old links to delete.
     """
-    own = session.execute(
-        select(Citation.id, Citation.date, Citation.title, Citation.publisher, Citation.author, Citation.text)
-        .join(Footnote)
-        .where(Footnote.document_id == document_id)
-    ).all()
+    conn = session.connection()  # prepared Core statements: relinking runs once per imported file
+    own = conn.execute(_OWN_CITATIONS, {"doc": document_id}).all()
     if not new:
         session.execute(delete(CitationLink).where(CitationLink.citation_id.in_([c.id for c in own])))
         session.execute(delete(CitationLink).where(CitationLink.target_document_id == document_id))
@@ -162,27 +235,32 @@ def relink_document(session: Session, document_id: int, *, new: bool = False) ->
         for c in dated:
             facts = CitationFacts(date=c.date, title=c.title, publisher=c.publisher, author=c.author, text=c.text)
             for doc_id, candidate in by_date.get(c.date, ()):
-                value = score(facts, candidate)
+                value = _score(facts, candidate, LINK_THRESHOLD)
                 if value >= LINK_THRESHOLD:
                     links.append({"citation_id": c.id, "target_document_id": doc_id, "score": value})
 
-    me = session.execute(
-        select(Document.date, Document.title, Document.publisher, func.substr(Document.text, 1, HEAD_CHARS)).where(
-            Document.id == document_id
-        )
-    ).first()
+    me = conn.execute(_ME, {"doc": document_id}).first()
     if me is not None and me[0]:
-        target = CandidateFacts(date=me[0], title=me[1], publisher=me[2], head=me[3] or "")
-        incoming = session.execute(
-            select(Citation.id, Citation.date, Citation.title, Citation.publisher, Citation.author, Citation.text)
-            .join(Footnote)
-            .where(Footnote.document_id != document_id, Citation.date.in_([me[0], me[0][:7]]))
-        ).all()
+        target = CandidateFacts(date=me[0], title=me[1], publisher=me[2], head=me[3] or "", document_id=document_id)
+        incoming = conn.execute(_INCOMING, {"doc": document_id, "dates": [me[0], me[0][:7]]}).all()
         for c in incoming:
             facts = CitationFacts(date=c.date, title=c.title, publisher=c.publisher, author=c.author, text=c.text)
-            value = score(facts, target)
+            value = _score(facts, target, LINK_THRESHOLD)
             if value >= LINK_THRESHOLD:
                 links.append({"citation_id": c.id, "target_document_id": document_id, "score": value})
     if links:
-        session.execute(insert(CitationLink), links)
+        conn.execute(_INSERT_LINK, links)
     return len(links)
+
+
+_CITATION_COLUMNS = (Citation.id, Citation.date, Citation.title, Citation.publisher, Citation.author, Citation.text)
+_OWN_CITATIONS = select(*_CITATION_COLUMNS).join(Footnote).where(Footnote.document_id == bindparam("doc"))
+_INCOMING = (
+    select(*_CITATION_COLUMNS)
+    .join(Footnote)
+    .where(Footnote.document_id != bindparam("doc"), Citation.date.in_(bindparam("dates", expanding=True)))
+)
+_ME = select(Document.date, Document.title, Document.publisher, func.substr(Document.text, 1, HEAD_CHARS)).where(
+    Document.id == bindparam("doc")
+)
+_INSERT_LINK = insert(CitationLink.__table__)

@@ -2,8 +2,10 @@
 
 It needs no archive, so a large import runs it in worker processes while the
 main process writes the database and the index; the two halves overlap and
-use both cores. Files whose content the archive already holds are hashed but
-not parsed.
+use both cores. Workers also compute the search index terms of the texts
+(`app.search_index.analyse_texts`), which the main process would otherwise
+compute while writing the index. Files whose content the archive already
+holds are hashed but not parsed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,11 +24,13 @@ from app.errors import ReadError
 from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import MAX_BYTES, read_file
+from app.search_index import Analysis, analyse_texts
 
 log = logging.getLogger(__name__)
 
 PARALLEL_MIN = 64  # below this, starting worker processes costs more than it saves
-WINDOW = 32  # files in flight per worker: bounds memory however slow the database side is
+CHUNK = 8  # files per task: fewer round trips between the processes
+WINDOW = 4  # tasks in flight per worker: bounds memory however slow the database side is
 
 
 @dataclass(slots=True)
@@ -36,6 +40,7 @@ class Prepared:
     format: str | None = None
     parsed: ParsedDocument | None = None  # None when failed, or when the content is already known
     error: str | None = None
+    analysis: list[tuple[str, Analysis]] | None = None  # index terms of its texts, from a worker
 
 
 def _sha256(path: Path) -> str:
@@ -46,8 +51,17 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def prepare(path: Path, known: frozenset[str] = frozenset()) -> Prepared:
-    """Hash, read and parse one file; never raises (failures come back as `error`)."""
+def index_texts(parsed: ParsedDocument) -> list[str]:
+    """The texts the search index will be given for this document (as `app.search.index_docs` builds them)."""
+    notes = "\n".join(f"[{f.number}] {f.text}" for f in sorted(parsed.footnotes, key=lambda f: f.number))
+    return [parsed.title, parsed.text, notes]
+
+
+def prepare(path: Path, known: frozenset[str] = frozenset(), *, analyse: bool = False) -> Prepared:
+    """Hash, read and parse one file; never raises (failures come back as `error`).
+
+    `analyse` also computes the index terms of its texts: worth it in a worker process only.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -64,7 +78,9 @@ def prepare(path: Path, known: frozenset[str] = frozenset()) -> Prepared:
     except Exception as e:  # a reader bug must not stop the import of the other files
         log.exception("reading %s failed", path)
         return Prepared(path, sha=sha, error=f"internal error: {type(e).__name__}: {e}")
-    return Prepared(path, sha=sha, format=raw.format, parsed=parse(raw))
+    parsed = parse(raw)
+    analysis = analyse_texts(index_texts(parsed)) if analyse else None
+    return Prepared(path, sha=sha, format=raw.format, parsed=parsed, analysis=analysis)
 
 
 _known_in_worker: frozenset[str] = frozenset()
@@ -75,12 +91,14 @@ def _init_worker(known: frozenset[str]) -> None:
     _known_in_worker = known
 
 
-def _prepare_in_worker(path: Path) -> Prepared:
-    return prepare(path, _known_in_worker)
+def _prepare_in_worker(paths: list[Path]) -> list[Prepared]:
+    return [prepare(path, _known_in_worker, analyse=True) for path in paths]
 
 
 def worker_count() -> int:
-    return max(0, min(2, (os.cpu_count() or 1) - 1))
+    """As many workers as cores (at most 2): reading, parsing and analysing cost more than the
+    main process's database, links and index writes, so one worker left a core half idle."""
+    return max(0, min(2, os.cpu_count() or 1))
 
 
 def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | None = None) -> Iterator[Prepared]:
@@ -92,22 +110,23 @@ def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | 
         return
     context = multiprocessing.get_context("spawn")  # safe from any thread, GUI included
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(known,))
-    pending: deque[tuple[Path, Future[Prepared]]] = deque()
-    remaining: Iterable[Path] = iter(paths)
+    chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
+    pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
     try:
-        for path in remaining:
-            pending.append((path, pool.submit(_prepare_in_worker, path)))
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_prepare_in_worker, chunk)))
             if len(pending) >= WINDOW * workers:
                 break
         while pending:
-            path, future = pending.popleft()
-            following = next(remaining, None)  # type: ignore[call-overload]
+            chunk, future = pending.popleft()
+            following = next(chunks, None)
             if following is not None:
                 pending.append((following, pool.submit(_prepare_in_worker, following)))
             try:
-                yield future.result()
-            except Exception as e:  # e.g. a worker killed by the system: report this file, go on
-                log.exception("preparing %s failed in a worker", path)
-                yield Prepared(path, error=f"internal error: {type(e).__name__}: {e}")
+                results = future.result()
+            except Exception as e:  # e.g. a worker killed by the system: report these files, go on
+                log.exception("preparing %s… failed in a worker", chunk[0])
+                results = [Prepared(path, error=f"internal error: {type(e).__name__}: {e}") for path in chunk]
+            yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -13,6 +13,7 @@ import pytest
 
 from app import search_index
 from app.search_index import IndexDoc, IndexLockedError, SearchIndex
+from app.search_index import segments as search_segments
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -301,6 +302,87 @@ def test_upsert_replaces_and_delete_removes(index: SearchIndex) -> None:
     assert ids(index, "alpha") == set()
     assert ids(index, "bravo") == {7}
     assert index.doc_count() == 6
+
+
+def _raw_contents(ix: object) -> tuple[object, ...]:
+    """Everything a reader sees: postings, stored fields, lengths, the meta column, totals."""
+    reader = ix.reader()  # type: ignore[attr-defined]
+    docs = list(reader.all_doc_ids())
+    names = ("title", "body", "footnotes", "notes", "publisher", "tag")
+    return (
+        list(reader.iter_postings()), [reader.stored_fields(d) for d in docs],
+        {n: [reader.doc_field_length(d, n) for d in docs] for n in names},
+        list(reader.column_reader("meta", translate=False)), {n: reader.field_length(n) for n in names},
+        reader.doc_count(),
+    )  # fmt: skip
+
+
+def test_bulk_segments_and_merges_equal_whoosh_own_writer(tmp_path: Path) -> None:
+    """SegmentBuilder and merge() write what SegmentWriter.add_document and optimize would."""
+    docs = [*DOCS, IndexDoc(7, "", "no title here", tags=["x"]), IndexDoc(8, "Undated", "", publisher=None)]
+
+    def write(fast: bool, path: Path) -> object:
+        path.mkdir()
+        ix = search_index._recreate(path)
+        for start in range(0, len(docs), 3):
+            raw = ix.writer(procs=1, compound=False, codec=search_index._codec())
+            if fast:
+                builder = search_index.SegmentBuilder(ix.schema)
+                for doc in docs[start:start + 3]:
+                    builder.add(search_index._fields_of(doc))
+                search_index._commit(raw, builder, None)
+            else:
+                for doc in docs[start:start + 3]:
+                    raw.add_document(**search_index._fields_of(doc))
+                raw.commit(merge=False)
+        assert len(ix.reader().leaf_readers()) == 3
+        raw = ix.writer(procs=1, compound=False, codec=search_index._codec())
+        raw.delete_by_term("id", "2")
+        raw.delete_by_term("id", "7")
+        if fast:
+            search_index._commit(raw, None, "all")
+        else:
+            raw.commit(optimize=True)
+        assert len(ix.reader().leaf_readers()) == 1
+        return ix
+
+    assert _raw_contents(write(True, tmp_path / "fast")) == _raw_contents(write(False, tmp_path / "whoosh"))
+
+
+def test_merge_policy_merges_a_full_tier_and_emptied_segments(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / "index")
+    factor = search_segments.MERGE_FACTOR
+    for n in range(factor + 1):
+        with index.writer(merge=True) as w:
+            w.upsert(IndexDoc(n + 1, f"doc {n}", f"word{n} common"))
+    # the commit after the tier filled merged it: one merged segment and the new one
+    assert len(index._searcher.reader().leaf_readers()) == 2
+    assert ids(index, "common") == set(range(1, factor + 2))
+    with index.writer(merge=True) as w:
+        w.delete(3)
+        w.delete(factor + 1)
+    with index.writer(merge=True) as w:  # the emptied single-document segment is dropped
+        w.upsert(IndexDoc(20, "later", "word20 common"))
+    assert len(index._searcher.reader().leaf_readers()) == 2
+    assert ids(index, "common") == set(range(1, factor + 1)) - {3} | {20}
+    index.optimize()
+    assert len(index._searcher.reader().leaf_readers()) == 1
+    assert index.doc_ids() == set(range(1, factor + 1)) - {3} | {20}
+    assert ids(index, '"common"') == index.doc_ids()
+
+
+def test_preanalysed_texts_are_used_and_equal(tmp_path: Path) -> None:
+    text = "Demining of PMN-2 mines near the line of contact; Nagorno-Karabakh."
+    expected = list(search_index._TEXT_FIELD.index(text))
+    analysed = search_index.analyse_texts([text, ""])
+    assert analysed == [(text, expected)]
+    search_index.remember_analysis(analysed)
+    assert text in search_index._PREANALYSED
+    index = SearchIndex.open(tmp_path / "index")
+    with index.writer() as w:
+        w.upsert(IndexDoc(1, "t", text))
+    assert text not in search_index._PREANALYSED  # used once, then dropped
+    assert ids(index, '"line of contact"') == {1} and ids(index, "karabakh") == {1}
 
 
 def test_writer_is_cancelled_when_the_block_raises(index: SearchIndex) -> None:

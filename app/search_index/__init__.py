@@ -1,4 +1,4 @@
-"""The archive's full-text index: the only module that imports Whoosh.
+"""The archive's full-text index: the only package that imports Whoosh (this module and `segments`).
 
 The index is derived data. The database is the source of truth, so this module
 never touches it: callers hand in plain `IndexDoc` values and, for snippets, a
@@ -14,6 +14,8 @@ Speed choices, because Whoosh is pure Python:
   tags; it is read once per segment into Python lists, so facet counts over all
   matches and date sorting are list look-ups, never stored-field loads.
 - matching document sets are computed from posting lists as Python sets.
+- writes and merges go through `app/search_index/segments.py` (bulk W3 segments, no
+  posting pool), and text fields may take terms computed in an import's workers.
 - snippets locate matched words with a regex pre-filter on the database text
   and then use Whoosh's fragmenter, scorer and HTML formatter on those matches
   only, instead of re-analysing whole documents.
@@ -35,7 +37,7 @@ from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
@@ -54,6 +56,14 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import LockError, SegmentWriter
 
 from app.errors import ArchiveError
+from app.search_index.segments import (
+    VOCABULARY_FIELDS,
+    SegmentBuilder,
+    merge,
+    plan_merge,
+    read_vocabulary,
+    vocabulary_words,
+)
 
 INDEX_SCHEMA_VERSION = 1
 """Bump whenever the schema or the analysis changes: older indexes are rebuilt."""
@@ -156,12 +166,43 @@ def _text_analyzer() -> analysis.Analyzer:
     return analysis.StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1)
 
 
+Analysis = list[tuple[bytes, int, float, bytes]]
+"""What a text field's `index()` yields for one value: (term, frequency, weight, encoded positions)."""
+
+_PREANALYSED: dict[str, Analysis] = {}
+_PREANALYSED_MAX = 4000
+
+
+def analyse_texts(texts: Iterable[str]) -> list[tuple[str, Analysis]]:
+    """Index terms of texts, computed where the CPU is free (an import's worker processes).
+
+    The main process hands the result to `remember_analysis`; a text field whose value
+    is one of these texts then skips its own analysis. Any text that differs from what
+    the database later gives the index is simply analysed again, so this is only a cache.
+    """
+    return [(text, list(_TEXT_FIELD.index(text))) for text in texts if text]
+
+
+def remember_analysis(analysed: Iterable[tuple[str, Analysis]]) -> None:
+    """Keep analyses from `analyse_texts` until the texts are indexed (bounded, oldest dropped)."""
+    for text, items in analysed:
+        _PREANALYSED[text] = items
+    excess = len(_PREANALYSED) - _PREANALYSED_MAX
+    if excess > 0:
+        for key in list(_PREANALYSED)[:excess]:
+            _PREANALYSED.pop(key, None)  # another thread may have used it meanwhile
+
+
 class _FastText(fields.TEXT):
     """TEXT whose indexing skips Whoosh's per-token objects; terms equal `analyzer`'s."""
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
+            return
+        known = _PREANALYSED.pop(value, None) if _PREANALYSED and self.format.field_boost == 1.0 else None
+        if known is not None:
+            yield from known
             return
         positions: defaultdict[str, list[int]] = defaultdict(list)
         pos = -1
@@ -234,6 +275,9 @@ def _key_to_iso(key: str) -> str | None:
     if key[6:8] == "00":
         return f"{key[:4]}-{key[4:6]}"
     return f"{key[:4]}-{key[4:6]}-{key[6:8]}"
+
+
+_TEXT_FIELD = _FastText(analyzer=_text_analyzer(), phrase=True)
 
 
 def _codec() -> W3Codec:
@@ -522,6 +566,8 @@ class SearchIndex:
         self._meta_key: tuple[str, ...] = ()
         self._meta: _SegmentMeta = _SegmentMeta(())
         self._vocabulary: tuple[int, list[str]] | None = None
+        self._segment_vocabulary: dict[str, set[str]] = {}
+        self._live_cache: tuple[int, frozenset[int]] | None = None
         self._lengths: dict[str, list[int]] = {}
         self._segment_lengths: dict[tuple[str, str], list[int]] = {}
         self._cache = _PostingCache()
@@ -569,11 +615,12 @@ class SearchIndex:
             try:
                 yield batch
                 batch._flush()
+                _commit(raw, batch._builder, "small" if merge else None)
             except BaseException:
-                raw.cancel()
+                if not raw.is_closed:
+                    raw.cancel()
                 _release_pid(self.path)
                 raise
-            raw.commit(merge=merge)
             _release_pid(self.path)
             self._after_commit()
 
@@ -616,22 +663,24 @@ class SearchIndex:
     def optimize(self) -> None:
         """Merge all segments into one: slow, for idle time; searches get faster."""
         with self._lock:
-            raw = self._acquire_writer()
-            try:
-                raw.commit(optimize=True)
-            finally:
-                _release_pid(self.path)
-            self._after_commit()
+            self._merge("all")
 
     def merge_segments(self) -> None:
-        """Merge only the small segments (Whoosh's MERGE_SMALL): cheaper than optimize()."""
+        """Merge only the segments of a full size tier: cheaper than optimize()."""
         with self._lock:
-            raw = self._acquire_writer()
-            try:
-                raw.commit(merge=True)
-            finally:
-                _release_pid(self.path)
-            self._after_commit()
+            self._merge("small")
+
+    def _merge(self, how: Literal["small", "all"]) -> None:
+        raw = self._acquire_writer()
+        try:
+            _commit(raw, None, how)
+        except BaseException:
+            if not raw.is_closed:
+                raw.cancel()
+            raise
+        finally:
+            _release_pid(self.path)
+        self._after_commit()
 
     def _acquire_writer(self) -> SegmentWriter:
         kwargs = {"procs": 1, "limitmb": 128, "compound": False, "timeout": self.lock_timeout, "delay": 0.05,
@@ -665,7 +714,7 @@ class SearchIndex:
         with self._lock:
             searcher = self._fresh_searcher()
             meta = self._meta_for(searcher.reader())
-            return {meta.ids[d] for d in _live(searcher.reader())}
+            return {meta.ids[d] for d in self._live_docs(searcher.reader())}
 
     def _fresh_searcher(self) -> Searcher:
         """The kept searcher, refreshed if another writer (or process) committed."""
@@ -694,6 +743,13 @@ class SearchIndex:
                 lengths.extend(part)
             self._lengths[fieldname] = lengths
         return lengths
+
+    def _live_docs(self, reader: IndexReader) -> frozenset[int]:
+        """Live docnums, kept per index generation (broad queries' facets subtract from it)."""
+        generation = reader.generation()
+        if self._live_cache is None or self._live_cache[0] != generation:
+            self._live_cache = (generation, frozenset(_live(reader)))
+        return self._live_cache[1]
 
     def _meta_for(self, reader: IndexReader) -> _SegmentMeta:
         if reader.doc_count_all() == 0:
@@ -769,8 +825,8 @@ class SearchIndex:
         live = reader.doc_count()
         if len(matched) * 2 > live and live:
             if self._facet_totals is None:
-                self._facet_totals = _facet_counts(meta, _live(reader))
-            rest = _live(reader) - matched
+                self._facet_totals = _facet_counts(meta, self._live_docs(reader))
+            rest = self._live_docs(reader) - matched
             minus = _facet_counts(meta, rest)
             counts = {name: total - minus[name] for name, total in self._facet_totals.items()}
         else:
@@ -813,11 +869,20 @@ class SearchIndex:
         generation = reader.generation()
         if self._vocabulary is None or self._vocabulary[0] != generation:
             words: set[str] = set()
-            for name in ("title", "body", "footnotes"):
-                with contextlib.suppress(TermNotFound):
-                    words.update(
-                        t for t in (b.decode("utf-8") for b in reader.lexicon(name)) if len(t) > 2 and t.isalpha()
-                    )
+            per_segment: dict[str, set[str]] = {}
+            for leaf, _offset in reader.leaf_readers() if reader.doc_count_all() else []:
+                seg_id = leaf.segment().segment_id()
+                found = self._segment_vocabulary.get(seg_id)
+                if found is None:
+                    found = read_vocabulary(leaf.storage(), leaf.segment())
+                if found is None:  # written without a word file (older writer): walk its terms
+                    found = set()
+                    for name in VOCABULARY_FIELDS:
+                        with contextlib.suppress(TermNotFound):
+                            found |= vocabulary_words(leaf.lexicon(name))
+                per_segment[seg_id] = found
+                words |= found
+            self._segment_vocabulary = per_segment
             self._vocabulary = (generation, sorted(words))
         return self._vocabulary[1]
 
@@ -830,6 +895,7 @@ class IndexWriter:
         self._upserts: dict[int, IndexDoc] = {}
         self._deletes: set[int] = set()
         self._fresh = False  # True during a rebuild into an empty index: nothing to delete
+        self._builder = SegmentBuilder(raw.schema)
 
     def upsert(self, doc: IndexDoc) -> None:
         """Add the document, replacing any indexed version with the same id."""
@@ -850,7 +916,28 @@ class IndexWriter:
             finally:
                 searcher.close()
         for doc in self._upserts.values():
-            raw.add_document(**_fields_of(doc))
+            self._builder.add(_fields_of(doc))
+
+
+def _commit(raw: SegmentWriter, builder: SegmentBuilder | None, how: Literal["small", "all"] | None) -> None:
+    """Commit the writer's deletions, the builder's new segment and a merge, in one new TOC.
+
+    Replaces `SegmentWriter.commit`, whose pool and merges cost more than the rest of an import.
+    """
+    segments = list(raw.segments)
+    codec = raw.codec
+    chosen = plan_merge(segments) if how == "small" else segments if how == "all" else []
+    if how == "all" and len(chosen) == 1 and not chosen[0].has_deletions():
+        chosen = []
+    if chosen:
+        gone = {s.segment_id() for s in chosen}
+        merged = merge(raw.schema, codec, raw.storage, INDEX_NAME, chosen)
+        segments = [s for s in segments if s.segment_id() not in gone] + ([merged] if merged else [])
+    if builder is not None and len(builder):
+        segments.append(builder.write(codec, raw.storage, INDEX_NAME))
+    raw._close_segment()
+    raw._commit_toc(segments)
+    raw._finish()
 
 
 # -------------------------------------------------------------- search helpers
@@ -1050,12 +1137,20 @@ def _read_matcher(matcher: Any, ids: list[int], weights: list[float], vals: list
     """Drain a posting matcher, block by block when it is Whoosh 2.7's W3LeafMatcher (pinned version)."""
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         matcher = matcher.child  # deletions are removed once, at the end of _Evaluator.matches()
-    if isinstance(matcher, W3LeafMatcher):
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
+            # the block's tuple as stored, decoded with C-level tools (Whoosh's _read_ids and
+            # _read_weights run a Python generator per posting)
+            if matcher._data is None:
+                matcher._read_data()
+            block_ids, block_weights = matcher._data[0], matcher._data[1]
+            ids.extend(accumulate(block_ids))  # docnums are delta-encoded
+            if block_weights is None:
+                weights.extend(repeat(1.0, matcher._blocklength))
+            elif isinstance(block_weights, float):
+                weights.extend(repeat(block_weights, matcher._blocklength))
+            else:
+                weights.extend(block_weights)
             if vals is not None:
                 matcher._read_values()
                 vals.extend(matcher._values)

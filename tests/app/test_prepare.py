@@ -28,10 +28,22 @@ def folder(tmp_path: Path) -> list[Path]:
 def test_worker_processes_match_inline(folder: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("app.prepare.PARALLEL_MIN", 2)
     parallel = list(prepared_stream(folder, frozenset(), workers=1))
-    inline = [prepare(p) for p in folder]
+    inline = [prepare(p, analyse=True) for p in folder]
     assert [p.path for p in parallel] == folder
     assert parallel == inline
     assert parallel[-1].error == "empty file"
+    assert parallel[0].analysis  # workers also compute the index terms
+
+
+def test_worker_analysis_equals_the_index_own(folder: list[Path]) -> None:
+    """Pre-computed index terms are exactly what the index computes from the same texts."""
+    from app.search_index import _schema
+
+    prepared = prepare(folder[0], analyse=True)
+    assert prepared.parsed is not None and prepared.analysis
+    body = _schema()["body"]
+    for text, items in prepared.analysis:
+        assert items == list(body.index(text))
 
 
 def test_known_content_is_not_parsed(folder: list[Path]) -> None:
