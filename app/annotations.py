@@ -238,6 +238,17 @@ def reattach(archive: Archive, annotation_id: int, start: int, end: int) -> Anno
         return _info(a)
 
 
+def restore_anchor(archive: Archive, info: AnnotationInfo) -> AnnotationInfo:
+    """Put back the anchor and orphaned state `info` had, in one transaction (the undo of `reattach`)."""
+    with archive.session() as s:
+        a = _load(s, info.id)
+        _place(a, anchoring.Anchor(info.start, info.end, info.quote, info.prefix, info.suffix))
+        a.orphaned = info.orphaned
+        a.modified_at = info.modified_at
+        s.flush()
+        return _info(a)
+
+
 def list_annotations(archive: Archive, flt: AnnotationFilter | None = None) -> list[AnnotationInfo]:
     flt = flt or AnnotationFilter()
     stmt = select(Annotation).join(Document, Document.id == Annotation.document_id).options(

@@ -112,13 +112,15 @@ class MainActions(QObject):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
+        edit_menu.addActions(w.annotating.actions())
+        edit_menu.addSeparator()
         edit_menu.addActions([self.find, self.edit_metadata])
         edit_menu.addSeparator()
         edit_menu.addActions([self.tag_documents, self.tag_manager])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.focus_search, self.show_library, self.show_reader, self.show_annotations])
         view_menu.addSeparator()
-        for dock in (w.search_dock, w.browse_dock, w.footnotes_dock):
+        for dock in (w.search_dock, w.browse_dock, w.footnotes_dock, w.notes_dock):
             view_menu.addAction(dock.toggleViewAction())
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.back, self.forward, self.open_selected])
@@ -134,7 +136,11 @@ class MainActions(QObject):
         bar.addSeparator()
         bar.addActions([self.import_files_action, self.import_folder_action])
         bar.addSeparator()
-        bar.addActions([self.focus_search, self.find, self.edit_metadata])
+        bar.addActions([self.focus_search, self.find])
+        bar.addSeparator()
+        bar.addActions([self.w.annotating.highlight_action, self.w.annotating.annotate_action])
+        bar.addSeparator()
+        bar.addActions([self.edit_metadata, self.tag_documents, self.export])
         self.w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import annotations, library, search
 from app.archive import Archive
 from app.paths import sample_files
+from ui.annotations.controller import AnnotationController
 from ui.annotations_view import AnnotationsView
 from ui.document_table_model import COLUMNS, ID_ROLE, TAGS_ROLE, DocumentTableModel
 from ui.facet_panel import FacetPanel
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.reader_pane = ReaderPane()
         self.footnotes = FootnotePanel()
         self.reader = ReaderController(archive, self.reader_pane, self.footnotes, self)
+        self.annotating = AnnotationController(archive, self.reader, self.undo_stack, self.settings, self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centralTabs")
         self.tabs.setDocumentMode(True)
@@ -94,9 +96,14 @@ class MainWindow(QMainWindow):
         self.browse_dock = self._dock("Browse", "browseDock", self.facets, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.footnotes_dock = self._dock("Footnotes", "footnotesDock", self.footnotes,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.notes_dock = self._dock("Annotations", "annotationsDock", self.annotating.panel,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.footnotes_dock, self.notes_dock)
+        self.footnotes_dock.raise_()
         self.splitDockWidget(self.search_dock, self.browse_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.search_dock, self.footnotes_dock], [300, 320], Qt.Orientation.Horizontal)
         self.footnotes_dock.hide()  # shown with the first document opened
+        self.notes_dock.hide()
 
         self.progress = ProgressStrip()
         self.archive_label = QLabel()
@@ -185,6 +192,9 @@ class MainWindow(QMainWindow):
         self.reader.documentOpened.connect(self._document_opened)
         self.annotations_view.openAnnotation.connect(self.open_annotation)
         self.annotations_view.exportRequested.connect(self.open_export_dialog)
+        self.annotating.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.annotating.annotationsChanged.connect(self._annotations_changed)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.reader.historyChanged.connect(self.actions_.update_history)
         self.reader.loadFailed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
@@ -283,9 +293,26 @@ class MainWindow(QMainWindow):
         # Show the reader first: scrolling to the first match needs the view's real width.
         previous = self.tabs.currentIndex()
         self.tabs.setCurrentIndex(1)
-        self.footnotes_dock.show()
+        if self.footnotes_dock.isHidden() and self.notes_dock.isHidden():
+            self.footnotes_dock.show()
+            self.notes_dock.show()
+            self.footnotes_dock.raise_()
         if not self.reader.open_document(doc_id, terms or []):
             self.tabs.setCurrentIndex(previous)
+
+    def _tab_changed(self, index: int) -> None:
+        """Annotating acts on the reader's selection: only while the reader is showing."""
+        self.annotating.update_actions()
+        if index != 1:
+            for action in self.annotating.actions():
+                action.setEnabled(False)
+
+    def _annotations_changed(self, _doc_id: int) -> None:
+        """Counts in the library, the annotations view and the search (notes are indexed) follow."""
+        self.model.reload()
+        self.annotations_view.refresh()
+        self.tag_colors.refresh()
+        self._update_facets()
 
     def open_annotation(self, doc_id: int, annotation_id: int) -> None:
         """From the annotations view: the document in the reader, scrolled to the annotation, flashed."""
@@ -306,7 +333,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(1, title)
         self.annotations_view.set_current_document(doc_id, title)
         self.tabs.setCurrentIndex(1)
-        self.footnotes_dock.show()
+        if self.footnotes_dock.isHidden() and self.notes_dock.isHidden():
+            self.footnotes_dock.show()
+            self.notes_dock.show()
+            self.footnotes_dock.raise_()
 
     # ------------------------------------------------------------------ import
 
@@ -408,6 +438,7 @@ class MainWindow(QMainWindow):
         self.tag_colors.set_archive(archive)
         self.model.set_archive(archive)
         self.reader.set_archive(archive)
+        self.annotating.set_archive(archive)
         self.annotations_view.set_archive(archive)
         self.search_panel.set_archive(archive)
         self.settings.remember_archive(archive.folder)

@@ -14,7 +14,7 @@ from app.archive import Archive
 from app.importer import run_import
 from app.paths import sample_files
 from tests.app.test_importer import PROFILE, RELEASE
-from ui.document_table_model import ID_ROLE, DocumentTableModel
+from ui.document_table_model import COLUMNS, ID_ROLE, DocumentTableModel
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 
@@ -239,3 +239,35 @@ def test_search_narrows_library_and_hit_opens_reader_at_first_match(window: Main
     window.search_panel.set_query("")
     window.search_panel.search_now()
     qtbot.waitUntil(lambda: window.model.total == 3, timeout=20_000)
+
+
+def test_annotate_in_reader_then_undo_redo_and_export(window: MainWindow, tmp_path: Path, qtbot,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.annotations.conftest import select_text
+
+    profile = next(window.model.document_id(r) for r in range(window.model.rowCount())
+                   if window.model.index(r, 0).data() == "Freedonia")
+    window.open_document(profile)
+    view = window.reader_pane.view
+    start, end = select_text(view, "PMN-2 mines near the border")
+    assert window.annotating.highlight_action.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    made = annotations.list_annotations(window.archive)
+    assert [(a.start, a.end) for a in made] == [(start, end)]
+    assert view.highlights_at(start)
+    notes_column = [key for _, key in COLUMNS].index("annotations")
+    row = window.model.row_of(profile)
+    assert window.model.index(row, notes_column).data() == "1"
+    window.actions_.undo.trigger()
+    assert annotations.list_annotations(window.archive) == []
+    window.actions_.redo.trigger()
+    assert [a.id for a in annotations.list_annotations(window.archive)] == [made[0].id]
+    window.tabs.setCurrentIndex(0)
+    assert not window.annotating.highlight_action.isEnabled()
+
+    target = tmp_path / "excerpts.md"
+    monkeypatch.setattr("ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions_.export.trigger()
+    dialog = window.export_dialog
+    assert dialog.isVisible()
+    dialog.close()
