@@ -107,6 +107,14 @@ def document_texts(archive: Archive, doc_id: int) -> tuple[str, str]:
         return body, _footnotes_text(s, [doc_id]).get(doc_id, "")
 
 
+def documents_texts(archive: Archive, doc_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(body, footnotes) of several documents in one session: the snippets of a page of hits."""
+    with archive.session() as s:
+        bodies = dict(s.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
+        notes = _footnotes_text(s, doc_ids)
+    return {doc_id: (body or "", notes.get(doc_id, "")) for doc_id, body in bodies.items()}
+
+
 def _all_docs(archive: Archive) -> Iterator[IndexDoc]:
     with archive.session() as s:
         ids = list(s.scalars(select(Document.id).order_by(Document.id)))
@@ -181,7 +189,7 @@ def search(
     """Ranked hits with snippets; each hit also names the annotations whose note or tags matched."""
     result = index.search(
         query, limit=limit, sort="date" if sort == "date" else "relevance",
-        text_for=lambda doc_id: document_texts(archive, doc_id),
+        texts_for=lambda doc_ids: documents_texts(archive, doc_ids),
     )
     matcher = AnnotationMatcher(query)
     if matcher.parts and result.hits:
@@ -193,9 +201,7 @@ def search(
 
 def documents_matching(archive: Archive, query: str) -> set[int]:
     """Every document the query matches (no snippets): for choosing excerpts by search."""
-    index = archive.index
-    result = index.search(query, limit=max(1, index.doc_count()), text_for=None)
-    return {hit.id for hit in result.hits}
+    return set(archive.index.search(query, limit=0).match_ids)
 
 
 def annotations_matching(archive: Archive, query: str, annotation_ids: Iterable[int]) -> set[int]:

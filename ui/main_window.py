@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         if result is None:
             self._search_ids = None
         else:
-            self._search_ids = frozenset(search.documents_matching(self.archive, result.query))
+            self._search_ids = result.match_ids
         self.apply_filters()
 
     def selected_document_id(self) -> int | None:

@@ -134,6 +134,7 @@ class SearchResult:
     total: int  # all matches, not only `hits`
     hits: list[Hit]
     facets: dict[str, dict[str, int]]  # kind/publisher/year/tag -> value -> count over all matches
+    match_ids: frozenset[int] = frozenset()  # every matching document, e.g. to filter the library
 
 
 # ----------------------------------------------------------------------- analysis
@@ -781,8 +782,13 @@ class SearchIndex:
         limit: int = 20,
         sort: SortOrder = "relevance",
         text_for: Callable[[int], tuple[str, str]] | None = None,
+        texts_for: Callable[[list[int]], dict[int, tuple[str, str]]] | None = None,
     ) -> SearchResult:
-        """Search with the query language of issue 3; never raises on a malformed query."""
+        """Search with the query language of issue 3; never raises on a malformed query.
+
+        Snippets need each hit's (body, footnotes) text: `texts_for` fetches them for all
+        hits at once (one database round trip), `text_for` one document at a time.
+        """
         raw = text.translate(_QUOTES).strip()
         checked = _check_query(raw)
         notice = "; ".join(checked.notices) or None
@@ -800,10 +806,15 @@ class SearchIndex:
             else:
                 ranked = heapq.nlargest(limit, matches.items(), key=itemgetter(1))
             wanted = _wanted(q, _Wanted())
+            if texts_for is not None and ranked:
+                fetched = texts_for([meta.ids[docnum] for docnum, _ in ranked])
+                text_for = lambda doc_id: fetched.get(doc_id, ("", ""))  # noqa: E731
             hits = [self._hit(searcher, meta, docnum, score, wanted, evaluator, text_for) for docnum, score in ranked]
             facets = self._facets(reader, meta, matches.keys())
             suggestion = self._suggest(raw, reader)
-        return SearchResult(raw, notice, suggestion, len(matches), hits, facets)
+            ids = meta.ids
+            match_ids = frozenset(ids[docnum] for docnum in matches)
+        return SearchResult(raw, notice, suggestion, len(matches), hits, facets, match_ids)
 
     def _hit(self, searcher: Searcher, meta: _SegmentMeta, docnum: int, score: float, wanted: _Wanted,
              evaluator: _Evaluator, text_for: Callable[[int], tuple[str, str]] | None) -> Hit:  # fmt: skip

@@ -113,3 +113,26 @@ def test_seeds_search_acceptance(seeds_dir: Path, archive: Archive) -> None:
     assert found("PMN-2") == {"001", "002", "004"}
     assert found('"line of contact"') == {"000", "001", "002"}
     assert found("date:[2022 to 2022]") == {"003", "004"}
+
+
+def test_result_names_every_match_and_snippets_come_in_one_batch(archive, corpus) -> None:  # type: ignore[no-untyped-def]
+    from app import search as search_service
+    from app.importer import run_import
+
+    run_import(archive, [corpus])
+    batches: list[list[int]] = []
+    real = search_service.documents_texts
+
+    def counting(arch, ids):  # type: ignore[no-untyped-def]
+        batches.append(list(ids))
+        return real(arch, ids)
+
+    search_service.documents_texts = counting
+    try:
+        result = search_service.search(archive, archive.index, "Freedonia", limit=1)
+    finally:
+        search_service.documents_texts = real
+    assert result.total == 2 and len(result.hits) == 1
+    assert result.match_ids == frozenset(search_service.documents_matching(archive, "Freedonia")) and len(
+        result.match_ids) == 2
+    assert batches == [[result.hits[0].id]] and result.hits[0].snippets
