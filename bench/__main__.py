@@ -25,6 +25,7 @@ from typing import Any
 from bench.baseline import Fts5Baseline
 from bench.generator import write_corpus
 from bench.queries import QUERY_MIX
+from bench.startup import measure_startup
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 2
@@ -68,7 +69,7 @@ def _corpus_files(folder: Path) -> list[Path]:
     return list(iter_candidate_files([folder]))
 
 
-def measure(files: list[Path], work: Path) -> dict[str, Any]:
+def measure(files: list[Path], work: Path, *, no_gui: bool = False) -> dict[str, Any]:
     from app import search
     from app.archive import Archive
     from app.importer import import_paths
@@ -125,6 +126,12 @@ def measure(files: list[Path], work: Path) -> dict[str, Any]:
     )
     results.update(json.loads(probe.stdout.strip().splitlines()[-1]))
 
+    # --- the desktop app: `python main.py --archive DIR` to the first painted window and first search shown
+    if not no_gui:
+        startup = measure_startup(archive_dir, query="antipersonnel mines")
+        results.update(app_first_paint_s=round(startup["startup_paint_s"], 3),
+                       app_first_search_shown_s=round(startup["first_search_shown_s"], 3))
+
     # --- FTS5 baseline on the same files
     baseline = Fts5Baseline(work / "fts5.sqlite3")
     count, seconds = baseline.import_files(files)
@@ -163,6 +170,9 @@ def report(r: dict[str, Any]) -> str:
         row("open + first search", r["open_first_search_s"], None, "s (new process)"),
         row("edit searchable after", r["update_searchable_s"], None, "s"),
         row("peak memory, open+search", r["peak_rss_mb"], None, "MB"),
+        *([row("app: first paint", r["app_first_paint_s"], None, "s (python main.py --archive DIR)"),
+           row("app: first search shown", r["app_first_search_shown_s"], None, "s (typed after the paint)")]
+          if "app_first_paint_s" in r else []),
         "slowest queries: " + ", ".join(f"{q} {ms:.0f} ms" for q, ms in r["slowest_queries"]),
     ]
     return "\n".join(lines)
@@ -174,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="use this folder of documents instead of generating")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep the archive")
+    parser.add_argument("--no-gui", action="store_true", help="skip the desktop app's startup figures")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     if args.keep and work.exists():
@@ -185,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"generating {args.docs} documents…", file=sys.stderr)
             files = write_corpus(work / "corpus", args.docs)
-        results = measure(files, work)
+        results = measure(files, work, no_gui=args.no_gui)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
