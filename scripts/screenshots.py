@@ -58,19 +58,16 @@ def _annotate_demo(archive: Archive) -> int:
     """A few real annotations and tags on the Serevia profile, as a researcher would make them."""
     rows = {r.title: r.id for r in library.list_documents(archive)}
     profile = rows["Serevia"]
-    text = library.document_text(archive, profile)
-    quotes = [
-        ("green", "new use", ["country/Serevia", "topic/new-use"]),
-        ("yellow", "PMN-2", ["topic/mine-types"]),
+    marks = [
+        ("In August 2022, local media reported that residents of two villages near the northern border had found "
+         "freshly emplaced PMA-2 mines on a path to their fields.", "green", ["country/Serevia", "topic/new-use"],
+         "First report of new use. Compare with the coalition's press release of 12 September 2022."),
+        ("The Ministry of Defence denied that its forces had laid any mines", "pink", ["topic/denials"],
+         "Official denial — cite alongside the village testimony."),
+        ("mostly PMA-2, PMR-2A and PROM-1 mines.", "yellow", ["topic/stockpile"], ""),
     ]
-    for color, needle, names in quotes:
-        at = text.find(needle)
-        if at == -1:
-            continue
-        end = text.find(".", at) + 1 or at + len(needle)
-        start = text.rfind(". ", 0, at) + 2 if text.rfind(". ", 0, at) != -1 else at
-        annotations.create(archive, profile, start, end, color=color, tag_names=names,
-                           note="Compare with the coalition's press release of September 2022.")
+    for quote, color, names, note in marks:
+        annotations.create_from_quote(archive, profile, quote, color=color, tag_names=names, note=note)
     tags.tag_documents(archive, [profile], ["country/Serevia"])
     return profile
 
@@ -116,6 +113,33 @@ def main() -> int:
                 window.reader_pane.view.markerActivated.emit(markers[0]["number"])
             _wait(app, lambda: True)
             _save(window, "reader.png")
+
+            window.notes_dock.raise_()
+            annotated = annotations.list_annotations(demo, annotations.AnnotationFilter(document_ids=[profile]))
+            if annotated:
+                window.annotating.edit_annotation(annotated[0].id)
+                window.reader_pane.view.scroll_to_offset(annotated[0].start)
+            _wait(app, lambda: True)
+            _save(window, "annotated-reader.png")
+            window.annotating.editor.hide()
+
+            window.actions_.go_annotations()
+            _wait(app, lambda: True)
+            _save(window, "annotations-view.png")
+
+            window.actions_.tag_manager_dialog()
+            dialog = window.actions_.manager_dialog
+            dialog.resize(640, 460)
+            _wait(app, lambda: True)
+            _save(dialog, "tag-manager.png")
+            dialog.close()
+
+            window.open_export_dialog(annotation_ids=[a.id for a in annotations.list_annotations(demo)])
+            export_dialog = window.export_dialog
+            export_dialog.resize(1000, 680)
+            _wait(app, lambda: False, timeout=3)
+            _save(export_dialog, "export-dialog.png")
+            export_dialog.close()
             window.close()
     print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} to {OUT}")
     return 0

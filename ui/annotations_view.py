@@ -130,11 +130,11 @@ class AnnotationsView(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLOR, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COLOR, 28), (NOTE, 180), (TAGS, 120), (DOCUMENT, 170), (MODIFIED, 120)):
+        # The quote is what the user scans for: widest; a narrow window scrolls sideways rather than hiding it.
+        for column, width in ((COLOR, 28), (QUOTE, 320), (NOTE, 220), (TAGS, 150), (DOCUMENT, 170), (MODIFIED, 130)):
             self.table.setColumnWidth(column, width)
         self._set_indicator("modified")
 
