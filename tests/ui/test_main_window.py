@@ -271,3 +271,13 @@ def test_annotate_in_reader_then_undo_redo_and_export(window: MainWindow, tmp_pa
     dialog = window.export_dialog
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_facet_model_passes_model_tester(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    tags.tag_documents(window.archive, [1], ["country/Freedonia", "country/Sylvania"])
+    window.refresh_tags()
+    qtmodeltester.check(window.facets.model)
+    model = window.facets.model
+    tag_group = next(model.item(r) for r in range(model.rowCount()) if model.item(r).text().startswith("Tags"))
+    country = tag_group.child(0)
+    assert country.text().startswith("country") and country.rowCount() == 2
