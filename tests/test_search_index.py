@@ -551,3 +551,22 @@ def test_seed_documents_acceptance(tmp_path: Path) -> None:
         assert index.search("PMN-2").total == 3
         assert index.search('"line of contact"').total == 3
         assert index.search("antipersonel").suggestion == "antipersonnel"
+
+
+def test_bulk_column_reads_equal_whooshs_own(tmp_path: Path) -> None:
+    """The one-read fast paths for field lengths and the meta column return what Whoosh's readers do."""
+    from app.search_index import _column_bytes, _column_values
+
+    index = SearchIndex.open(tmp_path / "ix")
+    with index.writer() as w:
+        for i in range(1, 40):
+            w.upsert(IndexDoc(id=i, title=f"Report {i}", body="mines " * i, kind="report", date="2020-01-0" + str(i % 9 + 1)))
+    index.warm()
+    searcher = index._fresh_searcher()
+    for leaf, _ in searcher.reader().leaf_readers():
+        count = leaf.doc_count_all()
+        meta = leaf.column_reader("meta", translate=False)
+        assert list(_column_values(meta)) == list(meta)
+        lengths = leaf._perdoc._cached_reader("_body_len", search_index.LENGTHS_COLUMN)
+        assert list(_column_bytes(lengths, count)) == list(lengths)
+    index.close()

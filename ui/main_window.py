@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         """Catch the index up (or rebuild it) off the GUI thread, with progress in the status bar."""
         if self._index_worker is not None:
             return
-        worker = GeneratorWorker(lambda: search.bring_up_to_date(self.archive, self.archive.index))
+        worker = GeneratorWorker(lambda: search.prepare_for_search(self.archive, self.archive.index))
 
         def progress(p: search.IndexProgress) -> None:
             if p.total:
