@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from app import cli_annotations, library, search
+from app import cli_annotations, cli_maintenance, library, search
 from app.archive import Archive
 from app.errors import DossierError
 from app.importer import import_paths
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reindex", help="rebuild the search index from the database")
     _archive_option(p, top=False)
     cli_annotations.add_parsers(sub, lambda p: _archive_option(p, top=False))
+    cli_maintenance.add_parsers(sub, lambda p: _archive_option(p, top=False))
     return parser
 
 
@@ -238,6 +239,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "search": cmd_search,
     "reindex": cmd_reindex,
     **cli_annotations.commands(_open),
+    **cli_maintenance.commands(_open),
 }
 
 
