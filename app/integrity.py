@@ -18,6 +18,7 @@ on 20,000 documents.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from db.models import Annotation, CitationLink, Document, IndexQueue
 # is gone can go. Annotations and tags are the user's work and are never deleted by repair.
 DERIVED_TABLES = frozenset({"sections", "markers", "footnotes", "citations", "citation_links", "document_tags"})
 SHOWN_IDS = 10
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,3 +278,23 @@ def _delete_rows(archive: Archive, report: IntegrityReport) -> Iterator[RepairPr
                 for rowid in p.ids:
                     s.execute(text(f'DELETE FROM "{p.table}" WHERE rowid = :r'), {"r": rowid})
             yield RepairProgress("foreign-key", 1, 1, f"deleted {_plural(len(p.ids), 'orphaned row')} of {p.table}")
+
+
+INDEX_KINDS = ("index-unusable", "index-missing", "index-extra", "index-stale")
+
+
+def on_open(archive: Archive) -> Iterator[search.IndexProgress]:
+    """What the desktop app runs in the background when an archive opens.
+
+    Catch the index up (or rebuild it), run the cheap checks, repair what they find
+    in the index (the rest is left to `check --repair`, which the user runs knowingly),
+    then warm the index so the first search is quick. Progress is the index's.
+    """
+    yield from search.bring_up_to_date(archive, archive.index)
+    report = check(archive, quick=True)
+    index_problems = [p for p in report.problems if p.kind in INDEX_KINDS and p.repairable]
+    if index_problems:
+        log.info("repairing the search index on open: %s", "; ".join(p.detail for p in index_problems))
+        for step in repair(archive, IntegrityReport(quick=True, problems=index_problems)):
+            yield search.IndexProgress(step.done, max(step.total, 1), "repair")
+    archive.index.warm()

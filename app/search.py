@@ -174,12 +174,6 @@ def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], 
             s.execute(delete(IndexQueue).where(IndexQueue.document_id == doc_id, IndexQueue.queued_at == stamp))
 
 
-def prepare_for_search(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
-    """What the desktop app runs in the background on open: catch up (or rebuild), then warm the index."""
-    yield from bring_up_to_date(archive, index)
-    index.warm()
-
-
 def bring_up_to_date(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
     """What opening an archive runs: rebuild if the index is unusable, else drain the queue."""
     if index.needs_rebuild:

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.settings.remember_archive(archive.folder)
         self.refresh()
-        QTimer.singleShot(0, self.bring_index_up_to_date)
+        self.bring_index_up_to_date()
 
     # ------------------------------------------------------------------ building
 
@@ -401,13 +401,16 @@ class MainWindow(QMainWindow):
         """Catch the index up (or rebuild it) off the GUI thread, with progress in the status bar."""
         if self._index_worker is not None:
             return
-        worker = GeneratorWorker(lambda: search.prepare_for_search(self.archive, self.archive.index))
+        from app.integrity import on_open
+
+        worker = GeneratorWorker(lambda: on_open(self.archive))
 
         def progress(p: search.IndexProgress) -> None:
             if p.total:
                 self.progress.show()
                 self.progress.cancel_button.hide()
-                verb = "Rebuilding the search index" if p.phase == "rebuild" else "Updating the search index"
+                verb = {"rebuild": "Rebuilding the search index", "repair": "Repairing the search index"}.get(
+                    p.phase, "Updating the search index")
                 self.progress.step(p.done, p.total, f"{verb}: {p.done:,}/{p.total:,}")
 
         def done(*_args: object) -> None:

@@ -281,3 +281,17 @@ def test_facet_model_passes_model_tester(window: MainWindow, qtmodeltester) -> N
     tag_group = next(model.item(r) for r in range(model.rowCount()) if model.item(r).text().startswith("Tags"))
     country = tag_group.child(0)
     assert country.text().startswith("country") and country.rowCount() == 2
+
+
+def test_opening_repairs_an_index_that_lost_a_document(filled: Archive, settings: AppSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app import search
+
+    list(search.bring_up_to_date(filled, filled.index))
+    with filled.index.writer() as w:
+        w.delete(1)  # behind the database's back: no index_queue row records it
+    assert 1 not in filled.index.doc_ids()
+    window = MainWindow(filled, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._index_worker is None, timeout=20_000)
+    assert filled.index.doc_ids() == {1, 2}
