@@ -31,9 +31,9 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     if not data:
         raise ReadError("empty file")
     if suffix == ".pdf":
-        from app.readers.pdf import read_pdf
+        from app.readers.pdf import MAX_CHARS, read_pdf
 
-        return read_pdf(data, max_chars=max_bytes)
+        return read_pdf(data, max_chars=min(max_bytes, MAX_CHARS))
     if suffix in (".md", ".markdown"):
         from app.readers.markdown import read_markdown
 
