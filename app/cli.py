@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import cli_annotations, cli_maintenance, library, search
-from app.archive import Archive
+from app.archive import Archive, storage_problem
 from app.errors import DossierError
 from app.importer import import_paths
 from app.paths import ARCHIVE_ENV, log_file, resolve_archive_dir
@@ -284,6 +284,11 @@ def main(
     except BrokenPipeError:
         return 0
     except Exception as e:  # a bug: log the details, show one line
+        problem = storage_problem(e)  # …unless it is the disk or a lock: the user's to act on
+        if problem is not None:
+            log.warning("command %s failed: %s", args.command, e)
+            err.write(f"dossier: {problem}\n")
+            return 1
         log.exception("command %s failed", args.command)
         where = f" (details in {log_path})" if log_path else ""
         err.write(f"dossier: internal error: {type(e).__name__}: {e}{where}\n")

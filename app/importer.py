@@ -20,7 +20,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.annotations import reanchor_document
-from app.archive import Archive
+from app.archive import Archive, storage_problem
+from app.errors import ArchiveError
 from app.linking import relink_document
 from app.model import ParsedDocument
 from app.prepare import Prepared, prepare, prepared_stream
@@ -201,7 +202,14 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
             try:
                 with archive.session() as session:
                     outcome, doc_id, reason = store_prepared(session, prepared)
-            except Exception as e:  # a bug must not stop the import of the other files
+            except Exception as e:  # a bug must not stop the import of the other files…
+                problem = storage_problem(e)
+                if problem is not None:  # …but a full disk, a read-only folder or a held lock stops them all
+                    saved = len(summary.imported) + len(summary.updated)
+                    raise ArchiveError(
+                        f"import stopped at {absolute.name}: {problem}. The {saved} document(s) imported before "
+                        "are saved; import again to finish."
+                    ) from e
                 log.exception("import of %s failed", absolute)
                 outcome, doc_id, reason = FAILED, None, f"internal error: {type(e).__name__}: {e}"
             done += 1
@@ -239,6 +247,14 @@ def _index(archive: Archive, doc_ids: list[int]) -> None:
 
 
 def _finish_run(archive: Archive, summary: ImportSummary) -> None:
+    """Record the run's outcome; never masks the error that ended the import (e.g. a full disk)."""
+    try:
+        _record_run(archive, summary)
+    except Exception:
+        log.exception("recording import run %s failed", summary.run_id)
+
+
+def _record_run(archive: Archive, summary: ImportSummary) -> None:
     with archive.session() as session:
         run = session.get(ImportRun, summary.run_id)
         if run is None:

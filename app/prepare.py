@@ -14,6 +14,8 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -86,9 +88,17 @@ def prepare(path: Path, known: frozenset[str] = frozenset(), *, analyse: bool = 
 _known_in_worker: frozenset[str] = frozenset()
 
 
-def _init_worker(known: frozenset[str]) -> None:
+def _init_worker(known: frozenset[str], parent: int) -> None:
     global _known_in_worker
     _known_in_worker = known
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A killed import leaves no orphans: a worker blocked on its queue would wait forever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _prepare_in_worker(paths: list[Path]) -> list[Prepared]:
@@ -109,7 +119,7 @@ def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | 
             yield prepare(path, known)
         return
     context = multiprocessing.get_context("spawn")  # safe from any thread, GUI included
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(known,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(known, os.getpid()))
     chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
     pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
     try:
