@@ -286,15 +286,15 @@ INDEX_KINDS = ("index-unusable", "index-missing", "index-extra", "index-stale")
 def on_open(archive: Archive) -> Iterator[search.IndexProgress]:
     """What the desktop app runs in the background when an archive opens.
 
-    Catch the index up (or rebuild it), run the cheap checks, repair what they find
-    in the index (the rest is left to `check --repair`, which the user runs knowingly),
-    then warm the index so the first search is quick. Progress is the index's.
+    Catch the index up (or rebuild it) and warm it, so a search typed at once is quick;
+    then run the cheap checks and repair what they find in the index (the rest is left
+    to `check --repair`, which the user runs knowingly). Progress is the index's.
     """
     yield from search.bring_up_to_date(archive, archive.index)
+    archive.index.warm()
     report = check(archive, quick=True)
     index_problems = [p for p in report.problems if p.kind in INDEX_KINDS and p.repairable]
     if index_problems:
         log.info("repairing the search index on open: %s", "; ".join(p.detail for p in index_problems))
         for step in repair(archive, IntegrityReport(quick=True, problems=index_problems)):
             yield search.IndexProgress(step.done, max(step.total, 1), "repair")
-    archive.index.warm()

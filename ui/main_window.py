@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.pool = pool or QThreadPool.globalInstance()
         self._search_ids: frozenset[int] | None = None
+        self._search_result: search.SearchResult | None = None
         self._index_worker: GeneratorWorker | None = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -234,9 +235,15 @@ class MainWindow(QMainWindow):
         self._update_facets()
 
     def _update_facets(self) -> None:
-        self.facets.set_counts(library.facet_counts(self.archive, self.current_filter()))
+        """Counts over what the library shows; a search alone already counted its matches."""
+        result = self._search_result
+        if result is not None and self.facets.current_filter().is_empty():
+            self.facets.set_counts(result.facets)
+        else:
+            self.facets.set_counts(library.facet_counts(self.archive, self.current_filter()))
 
     def _search_changed(self, result: search.SearchResult | None) -> None:
+        self._search_result = result
         if result is None:
             self._search_ids = None
         else:
@@ -436,6 +443,7 @@ class MainWindow(QMainWindow):
             return
         previous, self.archive = self.archive, archive
         self._search_ids = None
+        self._search_result = None
         self.facets.clear()
         self.undo_stack.clear()
         self.tag_colors.set_archive(archive)

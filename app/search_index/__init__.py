@@ -723,8 +723,10 @@ class SearchIndex:
         For `app.integrity`: a document changed after its segment was written, or whose
         title differs, is stale. One stored-field read per document (~0.1 s for 20,000).
         """
-        with self._lock:
-            reader = self._fresh_searcher().reader()
+        # Its own searcher, not the kept one under the lock: this runs in the background when an
+        # archive opens and must not make the user's first search wait half a second.
+        with self._ix.searcher() as searcher:
+            reader = searcher.reader()
             out: dict[int, tuple[str, float]] = {}
             if reader.doc_count_all() == 0:
                 return out
