@@ -1,7 +1,7 @@
 """Is the archive consistent? `check` finds problems, `repair` fixes what can be fixed.
 
 The database is the truth; the index is derived and can always be rebuilt from it.
-What is looked at (see docs/reliability-integrity.md):
+What is looked at (see docs/RELIABILITY.md):
 
 - SQLite `integrity_check` and `foreign_key_check` (full check only: they read every
   page, seconds on a large archive; `quick=True`, what the app runs on open, skips them);
