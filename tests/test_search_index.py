@@ -570,3 +570,14 @@ def test_bulk_column_reads_equal_whooshs_own(tmp_path: Path) -> None:
         lengths = leaf._perdoc._cached_reader("_body_len", search_index.LENGTHS_COLUMN)
         assert list(_column_bytes(lengths, count)) == list(lengths)
     index.close()
+
+
+def test_searches_during_a_rebuild_say_so(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / "ix")  # no index yet: it must be built from the database
+    assert index.needs_rebuild
+    during = index.search("mines")
+    assert during.total == 0 and during.notice and "being rebuilt" in during.notice
+    list(index.clear_and_rebuild([IndexDoc(id=1, title="Mines", body="mines near the border")]))
+    after = index.search("mines")
+    assert after.total == 1 and after.notice is None
+    index.close()

@@ -82,6 +82,7 @@ FACETS = ("kind", "publisher", "year", "tag")
 TITLE_BOOST = 3.0
 MIN_PREFIX = 3
 MAX_SNIPPETS = 3
+REBUILDING_NOTICE = "The search index is being rebuilt; results are incomplete until it finishes"
 SortOrder = Literal["relevance", "date"]
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
@@ -822,7 +823,10 @@ class SearchIndex:
         """
         raw = text.translate(_QUOTES).strip()
         checked = _check_query(raw)
-        notice = "; ".join(checked.notices) or None
+        notices = list(checked.notices)
+        if self._state != "ok":  # never an empty result without saying why
+            notices.insert(0, REBUILDING_NOTICE)
+        notice = "; ".join(notices) or None
         with self._lock:
             searcher = self._fresh_searcher()
             reader = searcher.reader()
