@@ -633,8 +633,13 @@ class SearchIndex:
         is detected on the next open and started again.
         """
         with self._lock:
+            # Wait for (or clear the stale lock of) any other writer before emptying the folder,
+            # so a rebuild never deletes segments from under an import that is writing them.
+            holder = self._acquire_writer()
             self._searcher.close()
-            self._ix = _recreate(self.path)
+            self._ix = _recreate(self.path, keep={f"{INDEX_NAME}_WRITELOCK", PID_FILE})
+            holder.writelock.release()
+            _release_pid(self.path)
             self._state = "rebuilding"
             self._after_commit()
         done = 0
@@ -1503,9 +1508,12 @@ def _check_readable(ix: index.Index) -> None:
                     list(leaf.postings(name, term).all_ids())
 
 
-def _recreate(path: Path) -> index.Index:
-    """Empty `path` (the index folder belongs to the index) and create a fresh index in it."""
+def _recreate(path: Path, keep: set[str] | None = None) -> index.Index:
+    """Empty `path` (the index folder belongs to the index; `keep` names files to leave,
+    such as the lock the caller holds) and create a fresh index in it."""
     for entry in path.iterdir():
+        if keep and entry.name in keep:
+            continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
         else:
