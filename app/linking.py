@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, and_, bindparam, delete, false, func, insert, or_, select
+from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from db.models import Citation, CitationLink, Document, Footnote
@@ -187,24 +187,32 @@ def _score(citation: CitationFacts, candidate: CandidateFacts, needed: float) ->
     return round(W_DATE * d + W_PUBLISHER * publisher_score(citation, candidate) + W_TITLE * t, 3)
 
 
-def _date_condition(dates: set[str]) -> ColumnElement[bool]:
-    """Documents dated on one of these days, or within one of these months (index-friendly ranges)."""
+def _date_condition(dates: set[str]) -> tuple[str, list[str]]:
+    """SQL for documents dated on one of these days, or within one of these months (index-friendly ranges)."""
     days = sorted(d for d in dates if len(d) == 10)
     months = sorted(d for d in dates if len(d) == 7)
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[str] = []
+    params: list[str] = []
     if days:
-        conditions.append(Document.date.in_(days))
-    conditions += [and_(Document.date >= m, Document.date < f"{m}~") for m in months]
-    return or_(*conditions) if conditions else false()
+        conditions.append(f"documents.date IN ({', '.join('?' * len(days))})")
+        params += days
+    for month in months:
+        conditions.append("documents.date >= ? AND documents.date < ?")
+        params += [month, f"{month}~"]
+    return " OR ".join(conditions) or "0", params
 
 
 def _candidates(session: Session, dates: set[str], exclude_id: int) -> list[tuple[int, CandidateFacts]]:
-    query = select(
-        Document.id, Document.date, Document.title, Document.publisher, func.substr(Document.text, 1, HEAD_CHARS)
-    ).where(Document.id != exclude_id, _date_condition(dates))
+    """Documents of these dates. Plain SQL: building and compiling a Core query whose shape
+    changes with every document cost more than running it."""
+    condition, params = _date_condition(dates)
+    sql = (
+        "SELECT documents.id, documents.date, documents.title, documents.publisher,"
+        f" substr(documents.text, 1, {HEAD_CHARS}) FROM documents WHERE documents.id != ? AND ({condition})"
+    )
     return [
         (row[0], CandidateFacts(date=row[1], title=row[2], publisher=row[3], head=row[4] or "", document_id=row[0]))
-        for row in session.connection().execute(query).all()
+        for row in session.connection().exec_driver_sql(sql, (exclude_id, *params)).all()
     ]
 
 

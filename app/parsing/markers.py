@@ -9,6 +9,7 @@ stands (after a word, at a paragraph start, doubled as `[6][7]`, or alone).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from app.model import Marker
 
@@ -25,6 +26,10 @@ _SCAN = re.compile(
 )
 
 
+_BRACKET = re.compile(r"\[[0-9]")
+_REACH = 16  # longest text before a pin cite's bracket: "paragraphs" and 3 spaces (13), with room
+
+
 def marker_limit(note_numbers: set[int]) -> int:
     """The largest number accepted as a marker: a little beyond the note list, if there is one."""
     if not note_numbers:
@@ -37,8 +42,29 @@ def find_markers(text: str, note_numbers: set[int] | None = None) -> list[Marker
     """Markers in reading order, offsets of the whole `[N]`."""
     limit = marker_limit(note_numbers or set())
     markers: list[Marker] = []
-    for match in _SCAN.finditer(text):
+    for match in _scan(text):
         digits = match.group("number")
         if digits is not None and int(digits) <= limit:
             markers.append(Marker(int(digits), match.start(), match.end()))
     return markers
+
+
+def _scan(text: str) -> Iterator[re.Match[str]]:
+    """`_SCAN.finditer(text)`, trying only the positions where a match can start.
+
+    Every match holds a `[digit`, at most `_REACH` characters after its start
+    ("paragraphs   [9]"); letting the regex try every position of a long text
+    costs more than the rest of the marker search.
+    """
+    pos = 0
+    while (bracket := _BRACKET.search(text, pos)) is not None:
+        found = None
+        for start in range(max(pos, bracket.start() - _REACH), bracket.start() + 1):
+            found = _SCAN.match(text, start)
+            if found is not None:
+                break
+        if found is None:
+            pos = bracket.start() + 1
+            continue
+        yield found
+        pos = found.end()

@@ -11,19 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BREAKS = str.maketrans(
-    {
-        "\r": "\n",
-        "\x0b": "\n",
-        "\x0c": "\n",
-        "\x1c": "\n",
-        "\x1d": "\n",
-        "\x1e": "\n",
-        "\x85": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n",
-    }
-)
+# Line breaks other than \n, each made \n. Replaced one by one (they are rare): `str.translate`
+# with a table is slow on non-ASCII text.
+_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 # Invisible or control characters that carry no text: dropped.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
 # Exotic spaces (NBSP from web pages, thin spaces from PDFs) become plain spaces.
@@ -51,7 +41,10 @@ class Line:
 
 def normalise_blocks(text: str) -> list[Block]:
     """The text's blocks after normalisation (see `normalise_text`)."""
-    text = text.replace("\r\n", "\n").translate(_BREAKS)
+    text = text.replace("\r\n", "\n")
+    for char in _BREAKS:
+        if char in text:
+            text = text.replace(char, "\n")
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     return split_blocks(text)

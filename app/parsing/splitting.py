@@ -9,6 +9,7 @@ source and are left out. Every scan is a single linear pass.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from app.parsing.dates import first_date
 from app.parsing.ibid import ibid_rest
@@ -36,6 +37,7 @@ _ABBREVIATIONS = frozenset(
 )
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 _SEE_NEXT = re.compile(r"\s+See\b")
+_SENTENCE_CHARS = re.compile(r'[“”"().]')  # the characters `_split_sentences` acts on
 
 
 def strip_lead(text: str) -> str:
@@ -45,12 +47,15 @@ def strip_lead(text: str) -> str:
 
 def split_top_level(text: str, separator: str, respect_quotes: bool = True) -> list[str]:
     """Split on `separator` outside quotes and parentheses (linear scan)."""
+    if separator not in text:
+        return [text]
     parts: list[str] = []
     start = 0
     curly = 0
     straight = False
     parens = 0
-    for index, char in enumerate(text):
+    for found in _significant(separator).finditer(text):
+        char = found.group()
         if respect_quotes and char == _OPEN_QUOTES:
             curly += 1
         elif respect_quotes and char == _CLOSE_QUOTES:
@@ -62,12 +67,19 @@ def split_top_level(text: str, separator: str, respect_quotes: bool = True) -> l
         elif char == ")":
             parens = max(0, parens - 1)
         elif char == separator and not curly and not straight and not parens:
+            index = found.start()
             parts.append(text[start:index])
             start = index + 1
     parts.append(text[start:])
-    if respect_quotes and (curly or straight) and len(parts) == 1 and separator in text:
+    if respect_quotes and (curly or straight) and len(parts) == 1:
         return split_top_level(text, separator, respect_quotes=False)
     return parts
+
+
+@cache
+def _significant(separator: str) -> re.Pattern[str]:
+    """The characters `split_top_level` acts on: the scan jumps from one to the next."""
+    return re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES + '"()' + separator) + "]")
 
 
 def _previous_token(text: str, dot: int) -> str:
@@ -79,13 +91,16 @@ def _previous_token(text: str, dot: int) -> str:
 
 def _split_sentences(text: str) -> list[str]:
     """Split at sentence ends outside quotes and parentheses, not after abbreviations or initials."""
+    if "." not in text and _CLOSE_QUOTES not in text:
+        return [text]  # no full stop, and no closing quote that could end a sentence
     parts: list[str] = []
     start = 0
     curly = 0
     straight = False
     parens = 0
     length = len(text)
-    for index, char in enumerate(text):
+    for found in _SENTENCE_CHARS.finditer(text):
+        char, index = found.group(), found.start()
         if char == _OPEN_QUOTES:
             curly += 1
         elif char == _CLOSE_QUOTES:

@@ -15,7 +15,9 @@ _URL_START = re.compile(r"(?i)(?:https?://|ftp://|www\.)\S")
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}/")
 _BARE_HOST = re.compile(r"(?i)(?:[a-z0-9-]+\.)+(?:org|com|net|int|gov|edu|info)")
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://")
-_TOKEN = re.compile(r"\S+")
+# Tokens (runs of non-space) holding a ".": a URL always has one, and skipping the
+# other tokens in the regex engine saves three pattern tests on each word of a note.
+_DOTTED_TOKEN = re.compile(r"(?<!\S)[^\s.]*\.\S*")
 
 
 def find_url(text: str) -> tuple[str, int, int] | None:
@@ -24,7 +26,7 @@ def find_url(text: str) -> tuple[str, int, int] | None:
     Bare `asbarez.com/...` and `www.icbl.org/...` get `https://`; trailing
     punctuation and unbalanced closing brackets are not part of a URL.
     """
-    for token in _TOKEN.finditer(text):
+    for token in _DOTTED_TOKEN.finditer(text):
         raw = token.group()
         if len(raw) > MAX_TOKEN_CHARS:
             continue

@@ -23,7 +23,9 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SAMPLE = 65536
 _MAX_CONTROL_RATIO = 0.05
-_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x0c": "\n\n"})
+# Other line breaks and what they become; replaced one by one, because `str.translate`
+# with a table is slow on non-ASCII text and these characters are rare.
+_LINE_BREAKS = (("\x0b", "\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"), ("\x0c", "\n\n"))
 
 
 def sniff_bom(data: bytes) -> tuple[str | None, int]:
@@ -67,7 +69,11 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
 
 def normalise_newlines(text: str) -> str:
     """Unix newlines only, so every later offset means the same thing."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for char, replacement in _LINE_BREAKS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def check_not_binary(text: str) -> None:
