@@ -761,6 +761,8 @@ class SearchIndex:
         so the user's first search after opening a large archive is as quick as the next ones."""
         with self._lock:
             reader = self._fresh_searcher().reader()
+            if reader.doc_count_all() == 0:  # nothing to load (and no segments to read from)
+                return
             self._meta_for(reader)
             for fieldname in TEXT_FIELDS:
                 self._lengths_for(fieldname)

@@ -212,3 +212,12 @@ def test_cli_check_reports_what_repair_cannot_fix(filled: Path) -> None:
     code, out, _ = run("check", "--archive", str(filled), "--repair")
     assert code == 1
     assert "not repaired" in out and "annotation_tags" in out
+
+
+def test_open_time_work_on_a_new_empty_archive(tmp_path: Path) -> None:
+    """What the app runs when it opens an archive must also work before anything is imported."""
+    from app.archive import Archive
+
+    with Archive.open(tmp_path / "new") as fresh:
+        list(integrity.on_open(fresh))
+        assert fresh.index.doc_count() == 0

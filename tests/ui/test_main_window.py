@@ -96,6 +96,8 @@ def test_empty_archive_offers_samples(archive: Archive, settings: AppSettings, q
     window = MainWindow(archive, settings)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window._index_worker is None, timeout=20_000)
+    assert "could not be updated" not in window.statusBar().currentMessage()  # open-time work on an empty index
     assert window.library_stack.currentIndex() == 1
     qtbot.mouseClick(window.samples_button, Qt.MouseButton.LeftButton)
     assert window.progress.isVisible()
