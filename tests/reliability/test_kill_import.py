@@ -78,7 +78,7 @@ def test_kill_during_import_then_finish(
             else:  # after a random number of further documents has been committed
                 target = min(CORPUS_SIZE, before + rng.randint(1, 100))
                 delay = rng.uniform(0.0, 0.3)
-            reached = wait_for(lambda p=proc, t=target, f=folder: p.poll() is not None or _document_count(f) >= t, 60)
+            reached = wait_for(lambda p=proc, t=target, f=folder: p.poll() is not None or _document_count(f) >= t, 120)
             assert reached
             if proc.poll() is None:
                 time.sleep(delay)
@@ -94,7 +94,7 @@ def test_kill_during_import_then_finish(
             kills += 1
             assert "Traceback" not in err
             # worker processes notice the dead parent and exit: a crash leaves no orphans behind
-            assert wait_for(lambda c=children: not any(alive(pid) for pid in c), 15), "orphaned import workers"
+            assert wait_for(lambda c=children: not any(alive(pid) for pid in c), 30), "orphaned import workers"
         finally:
             cleanup_group(proc)
         if (folder / "archive.sqlite3").exists():
@@ -106,7 +106,7 @@ def test_kill_during_import_then_finish(
     result = run_cli("--archive", str(folder), "import", str(corpus))
     assert result.returncode == 0, result.stderr
     assert "failed 0" in result.stdout
-    assert time.monotonic() - started < 120
+    assert time.monotonic() - started < 300
     for done in [*completed_archives, folder]:
         archive = opened(done)
         sqlite_checks(archive)
