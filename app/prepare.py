@@ -14,6 +14,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from app.errors import ReadError
 from app.model import ParsedDocument
@@ -88,9 +90,36 @@ def prepare(path: Path, known: frozenset[str] = frozenset(), *, analyse: bool = 
 _known_in_worker: frozenset[str] = frozenset()
 
 
+class _QuietOrphanStream:
+    """The worker's stderr, silent once its parent has died.
+
+    A killed import closes the pipes under its workers: their task loop then fails
+    and multiprocessing prints a traceback on the way out. That says nothing useful
+    to the user (the import was killed), so it is dropped; while the parent lives,
+    everything is written as usual.
+    """
+
+    def __init__(self, inner: TextIO, parent: int) -> None:
+        self._inner = inner
+        self._parent = parent
+
+    def write(self, text: str) -> int:
+        if os.getppid() != self._parent:
+            return len(text)
+        return self._inner.write(text)
+
+    def flush(self) -> None:
+        if os.getppid() == self._parent:
+            self._inner.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+
 def _init_worker(known: frozenset[str], parent: int) -> None:
     global _known_in_worker
     _known_in_worker = known
+    sys.stderr = _QuietOrphanStream(sys.stderr, parent)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
