@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import anchoring, tags
@@ -20,7 +20,8 @@ from app.archive import Archive
 from app.errors import DossierError, NotFoundError
 from app.excerpt_model import COLORS
 from app.index_updates import queue_documents, reindex_now
-from db.models import Annotation, Document, Tag, annotation_tags
+from app.tag_queries import annotations_tagged
+from db.models import Annotation, Document
 
 MAX_NOTE = 100_000
 
@@ -266,27 +267,13 @@ def list_annotations(archive: Archive, flt: AnnotationFilter | None = None) -> l
         like = f"%{flt.text.strip()}%"
         stmt = stmt.where(or_(Annotation.quote.ilike(like), Annotation.note.ilike(like)))
     if flt.tag:
-        stmt = stmt.where(Annotation.id.in_(_ids_with_tag(flt.tag)))
+        stmt = stmt.where(Annotation.id.in_(annotations_tagged(tags.normalise_name(flt.tag))))
     if flt.order == "modified":
         stmt = stmt.order_by(Annotation.modified_at.desc(), Annotation.id.desc())
     else:
         stmt = stmt.order_by(Annotation.document_id, Annotation.orphaned, Annotation.start, Annotation.id)
     with archive.session() as s:
         return [_info(a) for a in s.scalars(stmt)]
-
-
-def _ids_with_tag(name: str) -> Select[tuple[int]]:
-    clean = tags.normalise_name(name)
-    return (
-        select(annotation_tags.c.annotation_id)
-        .join(Tag, Tag.id == annotation_tags.c.tag_id)
-        .where(or_(Tag.name == clean, func.substr(Tag.name, 1, len(clean) + 1) == clean + "/"))
-    )
-
-
-def count_for_documents(archive: Archive, document_ids: Sequence[int]) -> int:
-    with archive.session() as s:
-        return s.scalar(select(func.count(Annotation.id)).where(Annotation.document_id.in_(list(document_ids)))) or 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app import tags
@@ -30,7 +30,9 @@ from app.annotations import AnnotationFilter, list_annotations
 from app.archive import Archive
 from app.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions, SourceDocument
 from app.parsing.dates import format_date_human
-from db.models import Annotation, Document, Footnote, Tag, document_tags
+from app.search import annotations_matching, documents_matching
+from app.tag_queries import annotations_tagged, documents_tagged
+from db.models import Annotation, Document, Footnote
 
 _BETWEEN = re.compile(r"^[\s.,;:!?)\]}'\"’”»…–—-]*$")
 
@@ -90,8 +92,6 @@ def select_annotation_ids(archive: Archive, selection: Selection) -> list[int]:
         allowed = _ids_by_tag(archive, selection.tag)
         chosen = [a for a in chosen if a.id in allowed]
     if selection.query:
-        from app.search import annotations_matching, documents_matching  # search imports this module's peers
-
         if selection.notes_only:
             allowed = annotations_matching(archive, selection.query, [a.id for a in chosen])
             chosen = [a for a in chosen if a.id in allowed]
@@ -103,11 +103,9 @@ def select_annotation_ids(archive: Archive, selection: Selection) -> list[int]:
 
 def _ids_by_tag(archive: Archive, name: str) -> set[int]:
     clean = tags.normalise_name(name)
-    tag_match = or_(Tag.name == clean, func.substr(Tag.name, 1, len(clean) + 1) == clean + "/")
-    by_annotation = {a.id for a in list_annotations(archive, AnnotationFilter(tag=clean))}
     with archive.session() as s:
-        docs = select(document_tags.c.document_id).join(Tag, Tag.id == document_tags.c.tag_id).where(tag_match)
-        by_document = set(s.scalars(select(Annotation.id).where(Annotation.document_id.in_(docs))))
+        by_annotation = set(s.scalars(annotations_tagged(clean)))
+        by_document = set(s.scalars(select(Annotation.id).where(Annotation.document_id.in_(documents_tagged(clean)))))
     return by_annotation | by_document
 
 

@@ -10,11 +10,12 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
 
 from app.archive import Archive
 from app.errors import NotFoundError
+from app.tag_queries import documents_tagged, names_by_document
 from db.models import Annotation, Citation, CitationLink, Document, Footnote, Tag, document_tags
 
 _ANNOTATION_COUNT = (
@@ -82,13 +83,7 @@ def _filtered(query: Select[Any], flt: DocumentFilter | None) -> Select[Any]:
     if flt.year:
         query = query.where(func.substr(Document.date, 1, 4) == flt.year)
     if flt.tag:
-        name = flt.tag.strip("/")
-        tagged = (
-            select(document_tags.c.document_id)
-            .join(Tag, Tag.id == document_tags.c.tag_id)
-            .where(or_(Tag.name == name, func.substr(Tag.name, 1, len(name) + 1) == name + "/"))
-        )
-        query = query.where(Document.id.in_(tagged))
+        query = query.where(Document.id.in_(documents_tagged(flt.tag.strip("/"))))
     if flt.ids is not None:
         # One JSON parameter instead of thousands of bound ids: a broad search matches most documents.
         chosen = func.json_each(json.dumps(sorted(flt.ids))).table_valued("value")
@@ -117,7 +112,7 @@ def list_documents(
     with archive.session() as s:
         rows = s.execute(query).all()
         ids = [r.id for r in rows]
-        names = _tag_names(s, ids)
+        names = names_by_document(s, ids)
         counts = dict(
             s.execute(
                 select(Annotation.document_id, func.count()).where(Annotation.document_id.in_(ids))
@@ -129,18 +124,6 @@ def list_documents(
                         tuple(names.get(r.id, ())), counts.get(r.id, 0))
             for r in rows
         ]
-
-
-def _tag_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for doc_id, name in session.execute(
-        select(document_tags.c.document_id, Tag.name)
-        .join(Tag, Tag.id == document_tags.c.tag_id)
-        .where(document_tags.c.document_id.in_(ids))
-        .order_by(Tag.name)
-    ):
-        out.setdefault(doc_id, []).append(name)
-    return out
 
 
 def facet_counts(archive: Archive, flt: DocumentFilter | None = None) -> dict[str, dict[str, int]]:

@@ -35,11 +35,6 @@ class RemovalReport:
     annotations: int  # deleted with the documents
 
 
-def annotations_at_stake(archive: Archive, doc_ids: Iterable[int]) -> int:
-    with archive.session() as s:
-        return s.scalar(select(func.count(Annotation.id)).where(Annotation.document_id.in_(list(doc_ids)))) or 0
-
-
 def remove_documents(archive: Archive, doc_ids: Iterable[int], *, with_annotations: bool = False) -> RemovalReport:
     """Delete documents with their parts (links citing them go too) in one transaction; then the index."""
     ids = sorted(set(doc_ids))

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.archive import Archive
 from app.search_index import IndexDoc, SearchIndex, SearchResult, analyse
-from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags, document_tags
+from app.tag_queries import names_by_annotation, names_by_document
+from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def index_docs(session: Session, doc_ids: list[int]) -> list[IndexDoc]:
         )
     ).all()
     notes = _footnotes_text(session, doc_ids)
-    doc_tags = _document_tags(session, doc_ids)
+    doc_tags = names_by_document(session, doc_ids)
     annotated = _annotation_texts(session, doc_ids)
     return [
         IndexDoc(id=d.id, title=d.title, body=d.text, footnotes=notes.get(d.id, ""), publisher=d.publisher,
@@ -64,19 +65,6 @@ def index_docs(session: Session, doc_ids: list[int]) -> list[IndexDoc]:
                  notes=annotated.get(d.id, ("", []))[0], annotation_tags=annotated.get(d.id, ("", []))[1])
         for d in docs
     ]
-
-
-def _document_tags(session: Session, doc_ids: list[int]) -> dict[int, list[str]]:
-    rows = session.execute(
-        select(document_tags.c.document_id, Tag.name)
-        .join(Tag, Tag.id == document_tags.c.tag_id)
-        .where(document_tags.c.document_id.in_(doc_ids))
-        .order_by(Tag.name)
-    )
-    out: dict[int, list[str]] = {}
-    for doc_id, name in rows:
-        out.setdefault(doc_id, []).append(name)
-    return out
 
 
 def _annotation_texts(session: Session, doc_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
@@ -98,13 +86,6 @@ def _annotation_texts(session: Session, doc_ids: list[int]) -> dict[int, tuple[s
     ):
         tagged.setdefault(doc_id, []).append(name)
     return {d: ("\n\n".join(notes.get(d, [])), sorted(tagged.get(d, []))) for d in set(notes) | set(tagged)}
-
-
-def document_texts(archive: Archive, doc_id: int) -> tuple[str, str]:
-    """(body, footnotes) from the database, for highlighting snippets."""
-    with archive.session() as s:
-        body = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
-        return body, _footnotes_text(s, [doc_id]).get(doc_id, "")
 
 
 def documents_texts(archive: Archive, doc_ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -210,19 +191,8 @@ def annotations_matching(archive: Archive, query: str, annotation_ids: Iterable[
     wanted = set(annotation_ids)
     with archive.session() as s:
         rows = s.execute(select(Annotation.id, Annotation.note).where(Annotation.id.in_(wanted))).all()
-        tags = _annotation_tag_names(s, [r.id for r in rows])
+        tags = names_by_annotation(s, [r.id for r in rows])
     return {r.id for r in rows if matcher.satisfied(r.note, tags.get(r.id, []), require_all=True)}
-
-
-def _annotation_tag_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for annotation_id, name in session.execute(
-        select(annotation_tags.c.annotation_id, Tag.name)
-        .join(Tag, Tag.id == annotation_tags.c.tag_id)
-        .where(annotation_tags.c.annotation_id.in_(ids))
-    ):
-        out.setdefault(annotation_id, []).append(name)
-    return out
 
 
 def _annotations_of(archive: Archive, doc_ids: list[int]) -> dict[int, list[tuple[int, str, list[str]]]]:
@@ -232,7 +202,7 @@ def _annotations_of(archive: Archive, doc_ids: list[int]) -> dict[int, list[tupl
             .where(Annotation.document_id.in_(doc_ids))
             .order_by(Annotation.start)
         ).all()
-        tags = _annotation_tag_names(s, [r.id for r in rows])
+        tags = names_by_annotation(s, [r.id for r in rows])
     out: dict[int, list[tuple[int, str, list[str]]]] = {}
     for r in rows:
         out.setdefault(r.document_id, []).append((r.id, r.note, tags.get(r.id, [])))

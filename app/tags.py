@@ -14,13 +14,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.archive import Archive
 from app.errors import DossierError, NotFoundError
 from app.index_updates import queue_documents, reindex_now
+from app.tag_queries import names_by_document, tag_or_below
 from db.models import Annotation, Document, Tag, annotation_tags, document_tags
 
 MAX_NAME = 200
@@ -182,11 +183,7 @@ def set_color(archive: Archive, name: str, color: str | None) -> None:
 
 def _family(session: Session, name: str) -> list[Tag]:
     """The tag named `name` (if any) and the tags below it (`name/…`)."""
-    prefix = name + "/"
-    below = session.scalars(
-        select(Tag).where(or_(Tag.name == name, func.substr(Tag.name, 1, len(prefix)) == prefix)).order_by(Tag.name)
-    ).all()
-    return list(below)
+    return list(session.scalars(select(Tag).where(tag_or_below(name)).order_by(Tag.name)))
 
 
 def rename(archive: Archive, old: str, new: str) -> TagChange:
@@ -259,15 +256,8 @@ def document_tag_names(archive: Archive, doc_ids: Iterable[int]) -> dict[int, tu
     """Each document's tag names (by name), so a dialog can show what a selection already carries."""
     with archive.session() as s:
         wanted = _existing_documents(s, doc_ids)
-        out: dict[int, tuple[str, ...]] = {i: () for i in wanted}
-        for doc_id, name in s.execute(
-            select(document_tags.c.document_id, Tag.name)
-            .join(Tag, Tag.id == document_tags.c.tag_id)
-            .where(document_tags.c.document_id.in_(wanted))
-            .order_by(Tag.name)
-        ):
-            out[doc_id] = (*out[doc_id], name)
-    return out
+        names = names_by_document(s, wanted)
+    return {doc_id: tuple(names.get(doc_id, ())) for doc_id in wanted}
 
 
 # --- Undo: snapshots of tags and their links -------------------------------------------------

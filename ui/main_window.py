@@ -39,6 +39,7 @@ from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summa
 from ui.main_actions import MainActions
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
 from ui.search_panel import SearchPanel
+from ui.search_terms import query_terms
 from ui.settings import AppSettings
 from ui.tags.chips import TagChipDelegate
 from ui.tags.colors import TagColors
@@ -292,8 +293,6 @@ class MainWindow(QMainWindow):
             self.open_document(doc_id, self.search_terms())
 
     def search_terms(self) -> list[str]:
-        from ui.search_terms import query_terms
-
         return query_terms(self.search_panel.query()) if self.search_panel.query() else []
 
     def open_document(self, doc_id: int, terms: list[str] | None = None) -> None:
@@ -324,12 +323,10 @@ class MainWindow(QMainWindow):
     def open_annotation(self, doc_id: int, annotation_id: int) -> None:
         """From the annotations view: the document in the reader, scrolled to the annotation, flashed."""
         self.open_document(doc_id)
-        for info in annotations.list_annotations(
-            self.archive, annotations.AnnotationFilter(annotation_ids=[annotation_id])
-        ):
-            if not info.orphaned:
-                self.reader_pane.view.scroll_to_offset(info.start)
-                self.reader_pane.view.flash(info.start, info.end)
+        info = annotations.get(self.archive, annotation_id)
+        if not info.orphaned:
+            self.reader_pane.view.scroll_to_offset(info.start)
+            self.reader_pane.view.flash(info.start, info.end)
 
     def _document_opened(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import io
 import sqlite3
 import threading
 from pathlib import Path
@@ -13,15 +12,10 @@ from sqlalchemy import select
 
 from app import annotations, backup, integrity, search
 from app.archive import DB_NAME, Archive
-from app.cli import main
 from app.errors import DossierError
 from app.importer import import_paths
 from db.models import Document
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
+from tests.app.test_cli import run
 
 
 @pytest.fixture

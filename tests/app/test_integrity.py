@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -14,15 +13,10 @@ from sqlalchemy import select, text
 
 from app import annotations, integrity, search
 from app.archive import DB_NAME, Archive
-from app.cli import main
 from app.importer import import_paths
 from app.search_index import IndexDoc
 from db.models import Annotation, Citation, CitationLink, Document
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
+from tests.app.test_cli import run
 
 
 @pytest.fixture

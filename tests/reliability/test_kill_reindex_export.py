@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app import annotations, search
+from app import annotations, library, search
 from app.archive import Archive
 from app.search_index import META_FILE
 from tests.reliability.conftest import (
@@ -74,7 +74,7 @@ def _annotate(archive: Archive, count: int) -> None:
     """`count` tagged annotations with notes, spread over the documents."""
     ids = sorted(database_ids(archive))[:count]
     for doc_id in ids:
-        text_length = len(search.document_texts(archive, doc_id)[0])
+        text_length = len(library.document_text(archive, doc_id))
         start = min(200, text_length // 3)
         annotations.create(archive, doc_id, start, min(text_length, start + 400),
                            note=f"Note on document {doc_id}: check the stockpile figures.", tag_names=["export"])
