@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app import search_index
 from app.search_index import IndexDoc, IndexLockedError, SearchIndex
@@ -581,3 +583,70 @@ def test_searches_during_a_rebuild_say_so(tmp_path: Path) -> None:
     after = index.search("mines")
     assert after.total == 1 and after.notice is None
     index.close()
+
+
+# ------------------------------------------------------------------ phrases and positions
+
+
+def test_compact_positions_round_trip_narrow_and_wide() -> None:
+    fmt = search_index._CompactPositions()
+    for positions in ([0], [3, 7, 65535], [1, 70_000, 4_000_000]):
+        value = fmt.encode(positions)
+        assert fmt.decode_positions(value) == positions
+        assert fmt.decode_frequency(value) == len(positions)
+    assert len(fmt.encode([1, 2])) % 2 == 0 and len(fmt.encode([1, 70_000])) % 2 == 1
+
+
+def test_phrase_in_a_document_longer_than_65535_words(tmp_path: Path) -> None:
+    filler = " ".join(["survey"] * 70_000)
+    long_doc = IndexDoc(id=1, title="Long", body=f"{filler} mine ban treaty {filler} ban mine")
+    short = IndexDoc(id=2, title="Short", body="the treaty to ban a mine")
+    with build(tmp_path / "index", [long_doc, short]) as index:
+        assert ids(index, '"mine ban treaty"') == {1}
+        assert ids(index, '"ban mine"') == {1, 2}  # "ban a mine": stop words take no position
+        assert ids(index, '"survey mine"') == {1}
+        assert ids(index, '"treaty ban"') == {2}
+        assert ids(index, '"treaty mine"') == set()
+
+
+def test_phrase_with_a_repeated_word_and_stop_words(tmp_path: Path) -> None:
+    docs = [
+        IndexDoc(id=1, title="a", body="mine by mine the area was cleared"),
+        IndexDoc(id=2, title="b", body="mine to mine"),
+        IndexDoc(id=3, title="c", body="one mine only"),
+        IndexDoc(id=4, title="d", body="mine after mine"),
+    ]
+    with build(tmp_path / "index", docs) as index:
+        assert ids(index, '"mine by mine"') == {1, 2}  # stop words take no position
+        assert ids(index, '"mine mine"') == {1, 2}
+        assert ids(index, '"only mine"') == set()
+
+
+_WORDS = ["mine", "ban", "treaty", "survey", "clearance", "victim", "field", "report"]
+
+
+@given(
+    bodies=st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), min_size=1, max_size=12),
+    phrase=st.lists(st.sampled_from(_WORDS), min_size=2, max_size=3),
+)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_phrase_matches_a_brute_force_check(tmp_path_factory: pytest.TempPathFactory, bodies: list[list[str]],
+                                            phrase: list[str]) -> None:  # fmt: skip
+    """Across several segments (batches of 3) and a deleted document, phrases find exactly the
+    documents whose words hold the phrase's words in a row."""
+    docs = [IndexDoc(id=n, title="t", body=" ".join(words)) for n, words in enumerate(bodies, 1)]
+    wanted = search_index.analyse(" ".join(phrase))
+    index = SearchIndex.open(tmp_path_factory.mktemp("idx") / "index", lock_timeout=0.2)
+    with index:
+        for start in range(0, len(docs), 3):
+            with index.writer() as w:
+                for doc in docs[start:start + 3]:
+                    w.upsert(doc)
+        with index.writer() as w:
+            w.delete(1)
+        expected = set()
+        for doc in docs[1:]:
+            terms = search_index.analyse(doc.body)
+            if any(terms[i:i + len(wanted)] == wanted for i in range(len(terms))):
+                expected.add(doc.id)
+        assert ids(index, '"' + " ".join(phrase) + '"') == expected
