@@ -24,7 +24,6 @@ Speed choices, because Whoosh is pure Python:
 from __future__ import annotations
 
 import contextlib
-import heapq
 import json
 import math
 import os
@@ -34,11 +33,10 @@ import sys
 import threading
 import time
 from array import array
-from collections import Counter, OrderedDict, defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, repeat
-from operator import add, itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,6 +82,8 @@ MIN_PREFIX = 3
 MAX_SNIPPETS = 3
 REBUILDING_NOTICE = "The search index is being rebuilt; results are incomplete until it finishes"
 SortOrder = Literal["relevance", "date"]
+_Postings = tuple["array[int]", "array[float]", list[bytes] | None]  # ids, weights, positions (if read)
+_Match = tuple[Any, Any]  # numpy (mask, scores) over global docnums; scores are 0 outside the mask
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _STOP_WORDS = analysis.STOP_WORDS
@@ -593,6 +593,74 @@ class _SegmentMeta:
             getattr(self, name).extend(getattr(other, name))
 
 
+class _MetaArrays:
+    """The merged meta columns as numpy vectors and facet codes, for vector ranking and facet counts."""
+
+    def __init__(self, meta: _SegmentMeta) -> None:
+        np = _numpy()
+        self.meta = meta
+        self.ids = np.asarray(meta.ids, dtype=np.int64)
+        self.dates = np.asarray(meta.dates, dtype="U8")  # 'YYYYMMDD' keys, '' when undated
+        self.facets: dict[str, tuple[list[str], Any]] = {
+            name: _codes(values)
+            for name, values in (("kind", meta.kinds), ("publisher", meta.publishers), ("year", meta.years))
+        }
+        tag_docs: list[int] = []
+        tag_values: list[str] = []
+        for docnum, tags in enumerate(meta.tags):
+            for tag in tags:
+                tag_docs.append(docnum)
+                tag_values.append(tag)
+        self.tag_docs = np.asarray(tag_docs, dtype=np.int64)
+        self.tag_names, self.tag_codes = _codes(tag_values)
+        self.live = np.ones(len(meta.ids), dtype=bool)
+        self.generation: int | None = None
+
+    def set_live(self, reader: IndexReader, generation: int) -> None:
+        live = _numpy().ones(len(self.meta.ids), dtype=bool)
+        deleted = list(_deleted(reader))
+        if deleted:
+            live[deleted] = False
+        self.live, self.generation = live, generation
+
+
+def _codes(values: list[str]) -> tuple[list[str], Any]:
+    """Distinct values and each item's index among them (facets are counted with numpy.bincount)."""
+    index: dict[str, int] = {}
+    codes = [index.setdefault(value, len(index)) for value in values]
+    return list(index), _numpy().asarray(codes, dtype=_numpy().int64)
+
+
+def _ranked(matched: Any, scores: Any, arrays: _MetaArrays, sort: SortOrder, limit: int) -> list[tuple[int, float]]:
+    """The best `limit` (docnum, score) pairs: by score, ties by docnum; or newest first, undated last."""
+    np = _numpy()
+    if limit <= 0 or not len(matched):
+        return []
+    if sort == "date":
+        order = np.lexsort((arrays.ids[matched], arrays.dates[matched]))[::-1][:limit]
+        chosen = matched[order]
+    else:
+        chosen_scores = scores[matched]
+        if len(matched) > limit:  # keep the top `limit` and every tie of the last one, then sort those
+            cut = len(matched) - limit
+            keep = chosen_scores >= np.partition(chosen_scores, cut)[cut]
+            matched, chosen_scores = matched[keep], chosen_scores[keep]
+        chosen = matched[np.lexsort((matched, -chosen_scores))[:limit]]
+    return list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True))
+
+
+def _facets(arrays: _MetaArrays, mask: Any, matched: Any) -> dict[str, dict[str, int]]:
+    """Counts over all matches by kind, publisher, year and tag."""
+    np = _numpy()
+    out: dict[str, dict[str, int]] = {}
+    for name, (names, codes) in arrays.facets.items():
+        out[name] = _ordered(zip(names, np.bincount(codes[matched], minlength=len(names)).tolist(), strict=True))
+    tagged = arrays.tag_codes[mask[arrays.tag_docs]] if len(arrays.tag_docs) else arrays.tag_codes
+    counts = np.bincount(tagged, minlength=len(arrays.tag_names)).tolist()
+    out["tag"] = _ordered(zip(arrays.tag_names, counts, strict=True))
+    return out
+
+
 class SearchIndex:
     """One archive's Whoosh index: open/recreate, batch writes, searches with one kept searcher."""
 
@@ -615,7 +683,8 @@ class SearchIndex:
         self._lengths: dict[str, list[int]] = {}
         self._segment_lengths: dict[tuple[str, str], list[int]] = {}
         self._cache = _PostingCache()
-        self._facet_totals: dict[str, Counter[str]] | None = None
+        self._np_lengths: dict[str, Any] = {}
+        self._arrays: _MetaArrays | None = None
         # "ok", or "needs-rebuild"/"rebuilding": recorded so an unfinished rebuild is redone on open
         self._state = "needs-rebuild" if needs_rebuild else "ok"
 
@@ -655,7 +724,7 @@ class SearchIndex:
         """A batch: one Whoosh writer and one commit; cancelled if the block raises."""
         with self._lock:
             raw = self._acquire_writer()
-            batch = IndexWriter(raw)
+            batch = IndexWriter(raw, indexed=lambda: set(self._meta_for(self._fresh_searcher().reader()).ids))
             try:
                 yield batch
                 batch._flush()
@@ -827,6 +896,25 @@ class SearchIndex:
             self._lengths[fieldname] = lengths
         return lengths
 
+    def _np_lengths_for(self, fieldname: str) -> Any:
+        """`_lengths_for` as a float64 numpy array (BM25 is computed on vectors)."""
+        found = self._np_lengths.get(fieldname)
+        if found is None:
+            lengths = self._lengths_for(fieldname)
+            if lengths is None:
+                return None
+            found = self._np_lengths[fieldname] = _numpy().asarray(lengths, dtype=_numpy().float64)
+        return found
+
+    def _arrays_for(self, reader: IndexReader, meta: _SegmentMeta) -> _MetaArrays:
+        """The meta columns as vectors (rebuilt when the segments change) with this generation's live mask."""
+        if self._arrays is None or self._arrays.meta is not meta:
+            self._arrays = _MetaArrays(meta)
+        generation = reader.generation()
+        if self._arrays.generation != generation:
+            self._arrays.set_live(reader, generation)
+        return self._arrays
+
     def _live_docs(self, reader: IndexReader) -> frozenset[int]:
         """Live docnums, kept per index generation (broad queries' facets subtract from it)."""
         generation = reader.generation()
@@ -849,10 +937,9 @@ class SearchIndex:
                 cache[seg_id] = seg
                 merged.extend(seg)
             self._segment_meta, self._meta_key, self._meta = cache, key, merged
-            self._lengths = {}
+            self._lengths, self._np_lengths = {}, {}
             self._segment_lengths = {k: v for k, v in self._segment_lengths.items() if k[0] in cache}
             self._cache.keep_segments(set(cache))
-            self._facet_totals = None
         return self._meta
 
     # ---------------------------------------------------------------- search
@@ -883,23 +970,20 @@ class SearchIndex:
             q = self._parser.parse(checked.text) if checked.text.strip() else query.NullQuery
             q = q.normalize()
             meta = self._meta_for(reader)
-            evaluator = _Evaluator(searcher, meta, self._lengths_for, self._cache)
-            matches = evaluator.matches(q)
-            if sort == "date":
-                dates, doc_ids = meta.dates, meta.ids
-                ranked = heapq.nlargest(limit, matches.items(), key=lambda i: (dates[i[0]], doc_ids[i[0]]))
-            else:
-                ranked = heapq.nlargest(limit, matches.items(), key=itemgetter(1))
+            arrays = self._arrays_for(reader, meta)
+            evaluator = _Evaluator(searcher, arrays, self._np_lengths_for, self._cache)
+            mask, scores = evaluator.matches(q)
+            matched = _numpy().flatnonzero(mask)
+            ranked = _ranked(matched, scores, arrays, sort, limit)
             wanted = _wanted(q, _Wanted())
             if texts_for is not None and ranked:
                 fetched = texts_for([meta.ids[docnum] for docnum, _ in ranked])
                 text_for = lambda doc_id: fetched.get(doc_id, ("", ""))  # noqa: E731
             hits = [self._hit(searcher, meta, docnum, score, wanted, evaluator, text_for) for docnum, score in ranked]
-            facets = self._facets(reader, meta, matches.keys())
+            facets = _facets(arrays, mask, matched)
             suggestion = self._suggest(raw, reader)
-            ids = meta.ids
-            match_ids = frozenset(ids[docnum] for docnum in matches)
-        return SearchResult(raw, notice, suggestion, len(matches), hits, facets, match_ids)
+            match_ids = frozenset(arrays.ids[matched].tolist())
+        return SearchResult(raw, notice, suggestion, len(matched), hits, facets, match_ids)
 
     def _hit(self, searcher: Searcher, meta: _SegmentMeta, docnum: int, score: float, wanted: _Wanted,
              evaluator: _Evaluator, text_for: Callable[[int], tuple[str, str]] | None) -> Hit:  # fmt: skip
@@ -914,20 +998,6 @@ class SearchIndex:
                     terms, prefixes = wanted.for_field(name)
                     snippets.extend(_snippets(content, terms, prefixes, MAX_SNIPPETS - len(snippets)))
         return Hit(doc_id, title, _key_to_iso(meta.dates[docnum]), round(score, 4), snippets, matched_in)
-
-    def _facets(self, reader: IndexReader, meta: _SegmentMeta, docs: Iterable[int]) -> dict[str, dict[str, int]]:
-        """Counts over all matches; for broad queries, totals minus the (smaller) non-matching rest."""
-        matched = docs if isinstance(docs, (set, frozenset)) else set(docs)
-        live = reader.doc_count()
-        if len(matched) * 2 > live and live:
-            if self._facet_totals is None:
-                self._facet_totals = _facet_counts(meta, self._live_docs(reader))
-            rest = self._live_docs(reader) - matched
-            minus = _facet_counts(meta, rest)
-            counts = {name: total - minus[name] for name, total in self._facet_totals.items()}
-        else:
-            counts = _facet_counts(meta, matched)
-        return {name: _ordered(counter) for name, counter in counts.items()}
 
     # ------------------------------------------------------------ did you mean
 
@@ -986,8 +1056,9 @@ class SearchIndex:
 class IndexWriter:
     """Collects upserts and deletes for one batch; applied together before the single commit."""
 
-    def __init__(self, raw: SegmentWriter) -> None:
+    def __init__(self, raw: SegmentWriter, indexed: Callable[[], set[int]] | None = None) -> None:
         self._raw = raw
+        self._indexed = indexed  # ids present in the index (deleted ones may be included), if known
         self._upserts: dict[int, IndexDoc] = {}
         self._deletes: set[int] = set()
         self._fresh = False  # True during a rebuild into an empty index: nothing to delete
@@ -1004,10 +1075,14 @@ class IndexWriter:
 
     def _flush(self) -> None:
         raw = self._raw
-        if not self._fresh and (self._upserts or self._deletes):
+        stale = [] if self._fresh else list(chain(self._upserts, self._deletes))
+        if stale and self._indexed is not None:  # an import's new documents have nothing to delete
+            present = self._indexed()
+            stale = [doc_id for doc_id in stale if doc_id in present]
+        if stale:
             searcher = raw.searcher()
             try:
-                for doc_id in chain(self._upserts, self._deletes):
+                for doc_id in stale:
                     raw.delete_by_term("id", str(doc_id), searcher=searcher)
             finally:
                 searcher.close()
@@ -1044,46 +1119,55 @@ _B = 0.75
 
 
 class _Evaluator:
-    """Evaluates a parsed query to {docnum: BM25 score} from posting lists, one search at a time.
+    """Evaluates a parsed query to (mask, scores) over all global docnums, one search at a time.
 
     Whoosh's own matchers advance one posting at a time in Python and unpickle
     positions for every block; here each (field, term) posting list is read
-    block by block once, memoised, and combined with dict/set operations, so
-    the total and the facets cover all matches at little extra cost.
+    block by block once, memoised, and turned into two numpy vectors as long as
+    the index: a boolean mask of the matching documents and their BM25 scores
+    (0 outside the mask). AND, OR and NOT are then vector operations, and the
+    total, the ranking and the facets cover all matches at little extra cost.
     """
 
-    def __init__(self, searcher: Searcher, meta: _SegmentMeta, lengths: Callable[[str], list[int] | None],
+    def __init__(self, searcher: Searcher, arrays: _MetaArrays, lengths: Callable[[str], Any],
                  cache: _PostingCache) -> None:  # fmt: skip
+        self.np = _numpy()
         self.searcher = searcher
-        self._meta = meta
+        self._arrays = arrays
         self._cache = cache
         self.reader = searcher.reader()
-        self.doc_count = max(1, self.reader.doc_count_all())
-        self.leaves = self.reader.leaf_readers() if self.reader.doc_count_all() else []
+        self.size = self.reader.doc_count_all()
+        self.doc_count = max(1, self.size)
+        self.leaves = self.reader.leaf_readers() if self.size else []
         self._lengths = lengths
-        self.scores: dict[tuple[str, str], dict[int, float]] = {}
+        self.scores: dict[tuple[str, str], _Match] = {}
         self._values: dict[tuple[str, str], tuple[list[int], list[bytes]]] = {}
 
-    def matches(self, q: query.Query) -> dict[int, float]:
-        """{docnum: score} of the live documents matching `q`."""
-        found = self.run(q)
-        for docnum in _deleted(self.reader):
-            found.pop(docnum, None)
-        return found
+    def matches(self, q: query.Query) -> _Match:
+        """The live documents matching `q`, with their scores."""
+        mask, score = self.run(q)
+        return mask & self._arrays.live, score
 
-    def run(self, q: query.Query) -> dict[int, float]:
+    def _none(self) -> _Match:
+        np = self.np
+        return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+
+    def _of_docs(self, docs: Iterable[int], boost: float) -> _Match:
+        mask = self.np.zeros(self.size, dtype=bool)
+        mask[self.np.fromiter(docs, dtype=self.np.int64)] = True
+        return mask, mask * boost
+
+    def run(self, q: query.Query) -> _Match:
         if isinstance(q, query.Term):
             return self.term(q.fieldname, _as_text(q.text), q.boost)
         if isinstance(q, query.Or):
-            parts = sorted((self.run(c) for c in q.children()), key=len, reverse=True)
+            parts = [self.run(c) for c in q.children()]
             if not parts:
-                return {}
-            out = dict(parts[0])
-            for part in parts[1:]:
-                get = out.get
-                for docnum, score in part.items():
-                    out[docnum] = get(docnum, 0.0) + score
-            return out
+                return self._none()
+            mask, score = parts[0]
+            for part_mask, part_score in parts[1:]:
+                mask, score = mask | part_mask, score + part_score
+            return mask, score
         if isinstance(q, query.And):
             children = list(q.children())
             positive = [c for c in children if not isinstance(c, query.Not)]
@@ -1094,77 +1178,80 @@ class _Evaluator:
         if isinstance(q, query.Not):
             return self._and([], [self.run(q.query)])
         if isinstance(q, query.AndMaybe):
-            required, optional = self.run(q.a), self.run(q.b)
-            return {d: s + optional.get(d, 0.0) for d, s in required.items()}
+            (mask, score), (_optional_mask, optional) = self.run(q.a), self.run(q.b)
+            return mask, score + optional * mask
         if isinstance(q, query.TermRange) and q.fieldname == "date":
-            return dict.fromkeys(self._date_range(q), q.boost)
+            return self._date_range(q)
         if isinstance(q, (query.Prefix, query.TermRange)):
-            out: dict[int, float] = {}
+            mask = self.np.zeros(self.size, dtype=bool)
             for fieldname, text in q.expanded_terms(self.reader):
-                out.update(self.constant(fieldname, _as_text(text), q.boost))
-            return out
+                mask |= self.constant(fieldname, _as_text(text), q.boost)[0]
+            return mask, mask * q.boost
         if isinstance(q, query.Phrase):
             return self.phrase(q)
         if q is query.NullQuery:
-            return {}
-        return dict.fromkeys(q.docs(self.searcher), q.boost)  # anything else: Whoosh's own matcher
+            return self._none()
+        return self._of_docs(q.docs(self.searcher), q.boost)  # anything else: Whoosh's own matcher
 
-    def _and(self, positive: list[dict[int, float]], negative: list[dict[int, float]]) -> dict[int, float]:
+    def _and(self, positive: list[_Match], negative: list[_Match]) -> _Match:
         if positive:
-            positive.sort(key=len)
-            keys = positive[0].keys()
-            for part in positive[1:]:
-                keys = keys & part.keys()
-            excluded = set().union(*(n.keys() for n in negative)) if negative else set()
-            return {d: sum(p[d] for p in positive) for d in keys if d not in excluded}
-        excluded = set().union(*(n.keys() for n in negative))
-        return dict.fromkeys(_live(self.reader) - excluded, 0.0)
+            mask, score = positive[0]
+            for part_mask, part_score in positive[1:]:
+                mask, score = mask & part_mask, score + part_score
+        else:
+            mask, score = self._arrays.live, self.np.zeros(self.size)
+        for part_mask, _part_score in negative:
+            mask = mask & ~part_mask
+        return mask, score * mask
 
-    def term(self, fieldname: str, text: str, boost: float) -> dict[int, float]:
+    def term(self, fieldname: str, text: str, boost: float) -> _Match:
         key = (fieldname, text)
-        scores = self.scores.get(key)
-        if scores is None:
-            ids, weights, _values = self._postings(fieldname, text, values=False)
-            scores = self.scores[key] = self._bm25(fieldname, ids, weights)
-        if boost != 1.0:
-            return {d: s * boost for d, s in scores.items()}
-        return scores
+        found = self.scores.get(key)
+        if found is None:
+            ids, weights = self._posting_arrays(fieldname, text)
+            mask, score = self._none()
+            mask[ids] = True
+            score[ids] = self._bm25(fieldname, ids, weights)
+            found = self.scores[key] = (mask, score)
+        return found if boost == 1.0 else (found[0], found[1] * boost)
 
-    def constant(self, fieldname: str, text: str, boost: float) -> dict[int, float]:
+    def constant(self, fieldname: str, text: str, boost: float) -> _Match:
         """Documents holding the term, all scored `boost` (prefix expansions: no BM25 work)."""
         key = (fieldname, text)
-        scores = self.scores.get(key)
-        if scores is None:
-            ids, _weights, _values = self._postings(fieldname, text, values=False)
-            scores = self.scores[key] = dict.fromkeys(ids, boost)
-        return scores
-
-    def _date_range(self, q: query.TermRange) -> list[int]:
-        """Date ranges from the cached date column: one pass, however many distinct dates match."""
-        low, high = _as_text(q.start or ""), _as_text(q.end or "\uffff")
-        dates = self._meta.dates
-        found = [d for d, key in enumerate(dates) if key and low <= key <= high]
-        if q.startexcl:
-            found = [d for d in found if dates[d] != low]
-        if q.endexcl:
-            found = [d for d in found if dates[d] != high]
+        found = self.scores.get(key)
+        if found is None:
+            ids, _weights = self._posting_arrays(fieldname, text)
+            mask = self.np.zeros(self.size, dtype=bool)
+            mask[ids] = True
+            found = self.scores[key] = (mask, mask * boost)
         return found
 
-    def _bm25(self, fieldname: str, ids: list[int], weights: list[float]) -> dict[int, float]:
-        if not ids:
-            return {}
+    def _date_range(self, q: query.TermRange) -> _Match:
+        """Date ranges from the cached date column: one vector comparison, however many dates match."""
+        low, high = _as_text(q.start or ""), _as_text(q.end or "\uffff")
+        dates = self._arrays.dates
+        mask = (dates != "") & (dates >= low) & (dates <= high)
+        if q.startexcl:
+            mask &= dates != low
+        if q.endexcl:
+            mask &= dates != high
+        return mask, mask * q.boost
+
+    def _bm25(self, fieldname: str, ids: Any, weights: Any) -> Any:
         df = len(ids)
+        if not df:
+            return weights
         idf = math.log(1.0 + (self.doc_count - df + 0.5) / (df + 0.5))
         lengths = self._lengths(fieldname)
         if lengths is None:
-            return {d: idf * w * (_K1 + 1) / (w + _K1) for d, w in zip(ids, weights, strict=True)}
+            return idf * weights * (_K1 + 1) / (weights + _K1)
         avg = max(1.0, self.reader.field_length(fieldname) / self.doc_count)
         k_short = _K1 * (1 - _B)
         k_len = _K1 * _B / avg
         top = idf * (_K1 + 1)
-        return {d: top * w / (w + k_short + k_len * lengths[d]) for d, w in zip(ids, weights, strict=True)}
+        return top * weights / (weights + k_short + k_len * lengths[ids])
 
-    def phrase(self, q: query.Phrase) -> dict[int, float]:
+    def phrase(self, q: query.Phrase) -> _Match:
         """Documents holding the words at consecutive positions (stop words take no position).
 
         All postings' positions of each word become one sorted numpy array of
@@ -1173,32 +1260,31 @@ class _Evaluator:
         documents. Checking documents one by one in Python cost ~10 µs each, and
         a phrase common to 14,000 reports took half a second.
         """
+        np = self.np
         words = [_as_text(w) for w in q.words]
         parts = [self.term(q.fieldname, w, 1.0) for w in words]
-        if not parts or any(not p for p in parts):
-            return {}
-        keys = set(min(parts, key=len))
-        for part in parts:
-            keys &= part.keys()
-        if len(words) == 1 or not keys:
-            return {d: parts[0][d] * q.boost for d in keys}
-        fmt = self.searcher.schema[q.fieldname].format
-        found = None
-        for offset, word in sorted(enumerate(words), key=lambda ow: len(parts[ow[0]])):
-            ids, values = self._positions(q.fieldname, word)
-            shifted = _position_keys(fmt, ids, values) - offset
-            found = shifted if found is None else _intersect_sorted(found, shifted)
-            if not len(found):
-                return {}
-        assert found is not None
-        np = _numpy()
-        docs = np.unique(found >> 32).tolist()
-        totals = list(map(parts[0].__getitem__, docs))
-        for part in parts[1:]:  # C-level sums: a generator per document cost more than the check
-            totals = list(map(add, totals, map(part.__getitem__, docs)))
-        if q.boost != 1.0:
-            totals = [t * q.boost for t in totals]
-        return dict(zip(docs, totals, strict=True))
+        if not parts:
+            return self._none()
+        mask = parts[0][0]
+        for part_mask, _score in parts[1:]:
+            mask = mask & part_mask
+        if len(words) > 1 and mask.any():
+            fmt = self.searcher.schema[q.fieldname].format
+            counts = [int(part_mask.sum()) for part_mask, _score in parts]
+            found = None
+            for offset, word in sorted(enumerate(words), key=lambda ow: counts[ow[0]]):
+                ids, values = self._positions(q.fieldname, word)
+                shifted = _position_keys(fmt, ids, values) - offset
+                found = shifted if found is None else _intersect_sorted(found, shifted)
+                if not len(found):
+                    break
+            mask = np.zeros(self.size, dtype=bool)
+            if found is not None and len(found):
+                mask[np.unique(found >> 32)] = True
+        score = parts[0][1]
+        for _mask, part_score in parts[1:]:
+            score = score + part_score
+        return mask, score * mask * q.boost
 
     def _positions(self, fieldname: str, text: str) -> tuple[list[int], list[bytes]]:
         """A term's docnums and encoded positions, as parallel lists (memoised for the query)."""
@@ -1209,11 +1295,35 @@ class _Evaluator:
             found = self._values[key] = (ids, values)
         return found
 
+    def _posting_arrays(self, fieldname: str, text: str) -> tuple[Any, Any]:
+        """A term's global docnums (int64) and weights (float64) as numpy arrays."""
+        np = self.np
+        ids_parts: list[Any] = []
+        weight_parts: list[Any] = []
+        for (seg_ids, seg_weights, _values), offset in self._segment_postings(fieldname, text, values=False):
+            if len(seg_ids):
+                ids_parts.append(np.frombuffer(seg_ids, dtype=np.intc).astype(np.int64) + offset)
+                weight_parts.append(np.frombuffer(seg_weights, dtype=np.float32).astype(np.float64))
+        if not ids_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        if len(ids_parts) == 1:
+            return ids_parts[0], weight_parts[0]
+        return np.concatenate(ids_parts), np.concatenate(weight_parts)
+
     def _postings(self, fieldname: str, text: str, *, values: bool) -> tuple[list[int], list[float], list[bytes]]:
         """All postings of a term as parallel lists of global docnums (deleted ones included: see run)."""
         ids: list[int] = []
         weights: list[float] = []
         vals: list[bytes] = []
+        for cached, offset in self._segment_postings(fieldname, text, values=values):
+            ids.extend(map(offset.__add__, cached[0]) if offset else cached[0])
+            weights.extend(cached[1])
+            if values and cached[2] is not None:
+                vals.extend(cached[2])
+        return ids, weights, vals
+
+    def _segment_postings(self, fieldname: str, text: str, *, values: bool) -> Iterator[tuple[_Postings, int]]:
+        """Each segment's postings of a term (read once, then from the cache) with its docnum offset."""
         for leaf, offset in self.leaves:
             key = (leaf.segment().segment_id(), fieldname, text)
             cached = self._cache.get(key)
@@ -1229,11 +1339,7 @@ class _Evaluator:
                     _read_matcher(matcher, seg_ids, seg_weights, seg_values)
                 cached = (array("i", seg_ids), array("f", seg_weights), seg_values)
                 self._cache.put(key, cached)
-            ids.extend(map(offset.__add__, cached[0]) if offset else cached[0])
-            weights.extend(cached[1])
-            if values and cached[2] is not None:
-                vals.extend(cached[2])
-        return ids, weights, vals
+            yield cached, offset
 
 
 def _numpy() -> Any:
@@ -1305,9 +1411,6 @@ def _read_matcher(matcher: Any, ids: list[int], weights: list[float], vals: list
         matcher.next()
 
 
-_Postings = tuple["array[int]", "array[float]", list[bytes] | None]  # ids, weights, positions (if read)
-
-
 class _PostingCache:
     """Raw posting lists per (segment, field, term), bounded by total postings; segments never change."""
 
@@ -1357,26 +1460,16 @@ def _live(reader: IndexReader) -> set[int]:
     return set(range(reader.doc_count_all())) - _deleted(reader)
 
 
-def _facet_counts(meta: _SegmentMeta, docs: Iterable[int]) -> dict[str, Counter[str]]:
-    docs = docs if isinstance(docs, (list, set, frozenset)) else list(docs)
-    return {
-        "kind": Counter(map(meta.kinds.__getitem__, docs)),
-        "publisher": Counter(map(meta.publishers.__getitem__, docs)),
-        "year": Counter(map(meta.years.__getitem__, docs)),
-        "tag": Counter(chain.from_iterable(map(meta.tags.__getitem__, docs))),
-    }
-
-
-def _ordered(counter: Counter[str]) -> dict[str, int]:
+def _ordered(counts: Iterable[tuple[str, int]]) -> dict[str, int]:
     """Most frequent first, empty values (no publisher, undated) left out."""
-    return {k: v for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])) if k and v > 0}
+    return {k: v for k, v in sorted(counts, key=lambda kv: (-kv[1], kv[0])) if k and v > 0}
 
 
 def _field_matches(evaluator: _Evaluator, docnum: int, fieldname: str, wanted: _Wanted) -> bool:
     """Whether a wanted term of this field matched the document (from the evaluator's memo)."""
     terms, prefixes = wanted.for_field(fieldname)
-    for (name, text), scores in evaluator.scores.items():
-        if name == fieldname and docnum in scores and (text in terms or (prefixes and text.startswith(prefixes))):
+    for (name, text), (mask, _scores) in evaluator.scores.items():
+        if name == fieldname and mask[docnum] and (text in terms or (prefixes and text.startswith(prefixes))):
             return True
     return False
 
