@@ -773,7 +773,7 @@ class SearchIndex:
         yield done
 
     def _add_fresh(self, chunk: list[IndexDoc]) -> None:
-        with self.writer() as w:
+        with self.writer(merge=True) as w:  # tiered merges as in an import: a rebuild leaves few segments
             w._fresh = True
             for doc in chunk:
                 w.upsert(doc)
