@@ -650,3 +650,43 @@ def test_phrase_matches_a_brute_force_check(tmp_path_factory: pytest.TempPathFac
             if any(terms[i:i + len(wanted)] == wanted for i in range(len(terms))):
                 expected.add(doc.id)
         assert ids(index, '"' + " ".join(phrase) + '"') == expected
+
+
+def _reference_positions(text: str) -> dict[str, list[int]]:
+    """The token-by-token definition `_token_positions` must equal (the first implementation)."""
+    import re
+    from collections import defaultdict
+
+    positions: dict[str, list[int]] = defaultdict(list)
+    pos, first = -1, None
+    for token in re.findall(search_index.TOKEN_PATTERN, text):
+        word = token.lower()
+        if word in search_index._STOP_WORDS:
+            if first is None:
+                pos += 1
+            continue
+        pos += 1
+        first = True
+        positions[search_index._stem(word)].append(pos)
+        if "-" in word or "." in word:
+            parts = re.split(r"[-.]", word)
+            if all(len(part) > 1 and part.isalpha() for part in parts):
+                for part in parts:
+                    if part not in search_index._STOP_WORDS:
+                        positions[search_index._stem(part)].append(pos)
+    return dict(positions)
+
+
+_TOKENS = st.sampled_from(["the", "of", "A", "mine", "Mines", "mined", "PMN-2", "Nagorno-Karabakh", "mine-mine",
+                           "e.g", "www.icbl.org", "1.5", "to", "Ban", "treaty", "İstanbul", "ﬁeld", "—", ",", "\n"])
+
+
+@given(st.lists(_TOKENS, max_size=60).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_token_positions_equal_the_token_by_token_definition(text: str) -> None:
+    assert search_index._token_positions(text) == _reference_positions(text)
+
+
+def test_token_positions_on_a_seed_sized_text() -> None:
+    text = " ".join(d.body + " " + d.footnotes for d in DOCS) * 20
+    assert search_index._token_positions(text) == _reference_positions(text)

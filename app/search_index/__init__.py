@@ -232,6 +232,49 @@ class _CompactPositions(formats.Positions):
         return [(pos, 1) for pos in self.decode_positions(valuestring)]
 
 
+def _token_positions(text: str) -> dict[str, list[int]]:
+    """Index term -> sorted positions, as the StemmingAnalyzer would give them, plus the parts of
+    hyphenated words (Nagorno-Karabakh is also found by "karabakh"; PMN-2 and E-001 stay whole).
+
+    Stop words take no position, except those before the first kept word (Whoosh's StopFilter
+    keeps that word's original position). Positions are collected per distinct word first, so
+    stemming and the hyphen check run once per word, not per token.
+    """
+    words = list(map(str.lower, _TOKEN_RE.findall(text)))
+    stop = _STOP_WORDS
+    lead = 0
+    for word in words:
+        if word not in stop:
+            break
+        lead += 1
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    for pos, word in enumerate([word for word in words if word not in stop], lead):
+        by_word[word].append(pos)
+    positions: dict[str, list[int]] = {}
+    unsorted: set[str] = set()
+
+    def add(term: str, found: list[int]) -> None:
+        known = positions.get(term)
+        if known is None:
+            positions[term] = found
+        else:  # another word with the same stem (mine, mines): merged, sorted below
+            known.extend(found)
+            unsorted.add(term)
+
+    for word, found in by_word.items():
+        stemmed = _stem_cache.get(word)
+        add(stemmed if stemmed is not None else _stem(word), found)
+        if "-" in word or "." in word:
+            parts = _JOINERS.split(word)
+            if all(len(part) > 1 and part.isalpha() for part in parts):
+                for part in parts:
+                    if part not in stop:
+                        add(_stem(part), list(found))
+    for term in unsorted:
+        positions[term].sort()
+    return positions
+
+
 class _FastText(fields.TEXT):
     """TEXT whose indexing skips Whoosh's per-token objects; terms equal `analyzer`'s."""
 
@@ -248,28 +291,7 @@ class _FastText(fields.TEXT):
         if known is not None:
             yield from known
             return
-        positions: defaultdict[str, list[int]] = defaultdict(list)
-        pos = -1
-        first = None
-        for token in _TOKEN_RE.findall(value):
-            word = token.lower()
-            if word in _STOP_WORDS:
-                if first is None:
-                    pos += 1  # StopFilter keeps the first kept token's original position
-                continue
-            stemmed = _stem_cache.get(word)
-            if stemmed is None:
-                stemmed = _stem(word)
-            pos += 1
-            first = True
-            positions[stemmed].append(pos)
-            if "-" in word or "." in word:
-                # Nagorno-Karabakh is also found by "karabakh"; PMN-2 and E-001 stay whole only
-                parts = _JOINERS.split(word)
-                if all(len(part) > 1 and part.isalpha() for part in parts):
-                    for part in parts:
-                        if part not in _STOP_WORDS:
-                            positions[_stem(part)].append(pos)
+        positions = _token_positions(value)
         encode = self.format.encode
         boost = self.format.field_boost
         for word, poslist in positions.items():
