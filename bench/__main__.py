@@ -96,7 +96,9 @@ def measure(files: list[Path], work: Path, *, no_gui: bool = False) -> dict[str,
         database_mb=round((archive_dir / "archive.sqlite3").stat().st_size / 1e6, 1),
     )
 
-    # --- search latency over the mix, snippets for the top 20
+    # --- search latency over the mix, snippets for the top 20; the index is warmed first, as the
+    # desktop app does in the background when it opens an archive (columns, lengths, numpy loaded)
+    archive.index.warm()
     latencies: list[float] = []
     per_query: dict[str, float] = {}
     for _ in range(ROUNDS):
@@ -109,6 +111,9 @@ def measure(files: list[Path], work: Path, *, no_gui: bool = False) -> dict[str,
     results.update(
         search_p50_ms=round(statistics.median(latencies), 1), search_p95_ms=round(_percentile(latencies, 95), 1),
         search_max_ms=round(max(latencies), 1), slowest_queries=sorted(per_query.items(), key=lambda kv: -kv[1])[:5],
+        # each query's first run alone (no posting list of its terms read yet): the cold figure
+        search_first_round_p50_ms=round(statistics.median(latencies[:len(QUERY_MIX)]), 1),
+        search_first_round_p95_ms=round(_percentile(latencies[:len(QUERY_MIX)], 95), 1),
     )
 
     # --- one metadata edit until searchable
@@ -166,6 +171,8 @@ def report(r: dict[str, Any]) -> str:
         row("search p50", r["search_p50_ms"], r["baseline_search_p50_ms"], "ms (snippets, top 20)"),
         row("search p95", r["search_p95_ms"], r["baseline_search_p95_ms"], "ms"),
         row("search max", r["search_max_ms"], r["baseline_search_max_ms"], "ms"),
+        row("search p50, first runs", r["search_first_round_p50_ms"], None, "ms (each query's first run)"),
+        row("search p95, first runs", r["search_first_round_p95_ms"], None, "ms"),
         row("index size", r["index_mb"], r["baseline_db_mb"], "MB (fts5: whole db)"),
         row("open + first search", r["open_first_search_s"], None, "s (new process)"),
         row("edit searchable after", r["update_searchable_s"], None, "s"),
