@@ -1,22 +1,45 @@
 """Import files and folders into an archive, as a generator of progress events.
 
 The GUI worker and the CLI drive the same generator; stopping iteration (or
-calling `close()`) cancels between two files. Each document is read, parsed,
-stored and linked in its own transaction, so a crash or a cancel leaves every
-document either fully imported or not at all.
+calling `close()`) cancels it. Worker processes read and parse the files
+(`app.prepare`); this process stores each document, links it and queues it for
+the index.
+
+Documents are stored in batches: one transaction for up to BATCH_DOCUMENTS
+files or BATCH_SECONDS, whichever comes first, with a savepoint per document.
+Committing each document cost more than storing it: the pages shared by all
+documents (indexes, the ends of tables) were written again every time, and the
+write-ahead log was copied into the database every fifty documents; a batch
+writes them once (and the import's commits copy the log less often, see
+`_Transactions`). The savepoint keeps the per-file behaviour: a document that
+fails (a bug) is rolled back alone and the import goes on.
+
+Each file's event is yielded only after its batch has committed, so an event
+always means "in the database", and a crash or a cancel leaves every document
+either fully imported or not at all. A cancel takes effect after the batch
+whose event was the last one taken: the rest of that batch is kept too (the
+first batch holds a single file, so the first files show up at once, and
+batches grow from there). A batch takes only files already prepared, so it
+never holds the write lock while a worker parses. A full disk, a read-only
+folder or a lock held too long stops the import: the batch under way is rolled
+back and the message counts only the committed documents. The search index is
+given only committed documents.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import sqlite3
+import threading
 import time
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, event, select, update
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.orm import Session
 
 from app.annotations import reanchor_document
@@ -29,12 +52,20 @@ from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
 from app.search_index import remember_analysis
 from app.tags import add_declared_tags
-from db.models import Citation, Document, Footnote, ImportFailure, ImportRun, IndexQueue, Marker, Section
+from db.models import Document, Footnote, ImportFailure, ImportRun, Marker, Section
 
 log = logging.getLogger(__name__)
 
 INDEX_BATCH = 1000  # at most this many documents per index commit during an import…
 INDEX_INTERVAL = 10.0  # …and at least every this many seconds (bigger batches: fewer, cheaper segments)
+BATCH_DOCUMENTS = 64  # at most this many documents per database transaction…
+BATCH_SECONDS = 0.4  # …held at most about this long (a crash loses no more work, a cancel waits no longer)
+PREFETCH = BATCH_DOCUMENTS  # prepared files taken from the workers ahead of the database
+OTHERS_TIMEOUT = 2.0  # the longest the import waits for another thread's write before its next batch
+SHARED_WAIT = 0.05  # waiting longer than this for the lock means another process writes too…
+SHARED_MEMORY = 5.0  # …so for this long afterwards…
+COURTESY_PAUSE = 0.15  # …pause this long before each batch (longer than SQLite's 100 ms between two tries)
+CHECKPOINT_PAGES = 10_000  # write-ahead log pages (4 kB) before an import's commit copies them (SQLite: 1,000)
 
 IMPORTED, UPDATED, UNCHANGED, DUPLICATE, FAILED = "imported", "updated", "unchanged", "duplicate", "failed"
 
@@ -78,47 +109,44 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _store_parts(session: Session, doc_id: int, parsed: ParsedDocument, *, replace: bool) -> None:
-    """Write the parsed structure of a document with bulk inserts, replacing what it had.
+def _store_parts(session: Session, db: sqlite3.Connection, doc_id: int, parsed: ParsedDocument, *,
+                 replace: bool) -> None:
+    """Write the parsed structure of a document, replacing what it had.
 
-    Core inserts instead of ORM objects: an import writes tens of rows per
-    document and the unit of work would dominate its cost.
+    Through `db`, the session's own sqlite3 connection (same transaction): an
+    import writes tens of rows per document, and SQLAlchemy's layer cost several
+    times what SQLite takes for a statement.
     """
     if replace:
         for table in (Section, Marker, Footnote):
             session.execute(delete(table).where(table.document_id == doc_id))
-    conn = session.connection()  # Core, not ORM, inserts: the ORM's bulk path costs more than SQLite
     if parsed.sections:
-        conn.execute(
-            _SECTIONS, [{"document_id": doc_id, "title": x.title, "level": x.level, "start": x.start}
-                        for x in parsed.sections]
-        )
+        db.executemany(_SECTIONS, [(doc_id, x.title, x.level, x.start) for x in parsed.sections])
     if parsed.markers:
-        conn.execute(
-            _MARKERS, [{"document_id": doc_id, "number": m.number, "start": m.start, "end": m.end}
-                       for m in parsed.markers]
-        )
-    if not parsed.footnotes:
-        return
-    rows = conn.execute(
-        _FOOTNOTES,
-        [{"document_id": doc_id, "number": f.number, "text": f.text, "resolved_text": f.resolved_text,
-          "ibid_of": f.ibid_of} for f in parsed.footnotes],
-    )
-    citations = [
-        {"footnote_id": footnote_id, "position": position, "text": c.text, "author": c.author, "title": c.title,
-         "publisher": c.publisher, "place": c.place, "date": c.date, "url": c.url}
-        for (footnote_id,), f in zip(rows, parsed.footnotes, strict=True)
-        for position, c in enumerate(f.citations)
-    ]
+        db.executemany(_MARKERS, [(doc_id, m.number, m.start, m.end) for m in parsed.markers])
+    citations = []
+    for f in parsed.footnotes:
+        footnote_id = db.execute(_FOOTNOTE, (doc_id, f.number, f.text, f.resolved_text, f.ibid_of)).lastrowid
+        citations += [(footnote_id, position, c.text, c.author, c.title, c.publisher, c.place, c.date, c.url)
+                      for position, c in enumerate(f.citations)]
     if citations:
-        conn.execute(_CITATIONS, citations)
+        db.executemany(_CITATIONS, citations)
 
 
-_SECTIONS = insert(Section.__table__)
-_MARKERS = insert(Marker.__table__)
-_FOOTNOTES = insert(Footnote.__table__).returning(Footnote.__table__.c.id, sort_by_parameter_order=True)
-_CITATIONS = insert(Citation.__table__)
+def _dbapi(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session, in the same transaction."""
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
+
+
+_SECTIONS = "INSERT INTO sections (document_id, title, level, start) VALUES (?, ?, ?, ?)"
+_MARKERS = 'INSERT INTO markers (document_id, number, start, "end") VALUES (?, ?, ?, ?)'
+_FOOTNOTE = "INSERT INTO footnotes (document_id, number, text, resolved_text, ibid_of) VALUES (?, ?, ?, ?, ?)"
+_CITATIONS = (
+    "INSERT INTO citations (footnote_id, position, text, author, title, publisher, place, date, url)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _metadata(parsed: ParsedDocument) -> dict[str, object]:
@@ -133,12 +161,13 @@ def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | Non
     if prepared.error is not None or prepared.sha is None:
         return FAILED, None, prepared.error or "cannot read"
     source = str(prepared.path)
-    conn = session.connection()  # prepared Core statements: building ORM statements per file cost more
-    same_content = conn.execute(_BY_SHA, {"sha": prepared.sha}).first()
+    db = _dbapi(session)  # plain statements: SQLAlchemy's layer cost more than SQLite (see _store_parts)
+    same_content = db.execute(_BY_SHA, (prepared.sha,)).fetchone()
     if same_content is not None:
-        if same_content.source_path == source:
-            return UNCHANGED, same_content.id, None
-        return DUPLICATE, same_content.id, f"same content as document {same_content.id}"
+        same_id, same_source = same_content
+        if same_source == source:
+            return UNCHANGED, same_id, None
+        return DUPLICATE, same_id, f"same content as document {same_id}"
     if prepared.parsed is None:  # was known when the workers started, and has gone since
         prepared = prepare(prepared.path)
         if prepared.parsed is None:
@@ -146,28 +175,38 @@ def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | Non
     parsed = prepared.parsed
     now = _now()
     values = {**_metadata(parsed), "format": prepared.format, "sha256": prepared.sha, "updated_at": now}
-    doc_id = conn.execute(_BY_PATH, {"path": source}).scalar()
-    if doc_id is None:
+    found = db.execute(_BY_PATH, (source,)).fetchone()
+    if found is None:
         outcome = IMPORTED
-        doc_id = conn.execute(_INSERT_DOCUMENT, {"source_path": source, "imported_at": now, **values}).scalar()
+        doc_id = db.execute(_INSERT_DOCUMENT, (
+            parsed.title, parsed.date, parsed.date_label, parsed.publisher, parsed.kind, source, prepared.format,
+            prepared.sha, parsed.text, len(parsed.text), _timestamp(now), _timestamp(now),
+        )).lastrowid
     else:
         outcome = UPDATED
+        doc_id = found[0]
         session.execute(update(Document).where(Document.id == doc_id).values(**values))
     assert doc_id is not None
-    _store_parts(session, doc_id, parsed, replace=outcome == UPDATED)
+    _store_parts(session, db, doc_id, parsed, replace=outcome == UPDATED)
     if outcome == UPDATED:
         reanchor_document(session, doc_id, parsed.text)
     add_declared_tags(session, doc_id, parsed.tags)
     relink_document(session, doc_id, new=outcome == IMPORTED)
-    conn.execute(_QUEUE, {"document_id": doc_id, "queued_at": now})
+    db.execute(_QUEUE, (doc_id, _timestamp(now)))
     return outcome, doc_id, None
 
 
-_BY_SHA = select(Document.id, Document.source_path).where(Document.sha256 == bindparam("sha"))
-_BY_PATH = select(Document.id).where(Document.source_path == bindparam("path"))
-_INSERT_DOCUMENT = insert(Document.__table__).returning(Document.__table__.c.id)
-_queue = sqlite_insert(IndexQueue.__table__)
-_QUEUE = _queue.on_conflict_do_update(index_elements=["document_id"], set_={"queued_at": _queue.excluded.queued_at})
+_timestamp = sqlite_dialect.DATETIME().bind_processor(sqlite_dialect.dialect())  # as SQLAlchemy stores them
+_BY_SHA = "SELECT id, source_path FROM documents WHERE sha256 = ?"
+_BY_PATH = "SELECT id FROM documents WHERE source_path = ?"
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (title, date, date_label, publisher, kind, source_path, format, sha256, text,"
+    " text_length, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_QUEUE = (
+    "INSERT INTO index_queue (document_id, queued_at) VALUES (?, ?)"
+    " ON CONFLICT (document_id) DO UPDATE SET queued_at = excluded.queued_at"
+)
 
 
 def _known_hashes(archive: Archive) -> frozenset[str]:
@@ -176,7 +215,7 @@ def _known_hashes(archive: Archive) -> frozenset[str]:
 
 
 def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEvent, None, ImportSummary]:
-    """Import every supported file under `paths`; yields an ImportEvent per file."""
+    """Import every supported file under `paths`; yields an ImportEvent per file, once it is committed."""
     named = [Path(p).expanduser() for p in paths]
     summary = ImportSummary()
     with archive.session() as session:
@@ -195,42 +234,250 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
     unindexed: list[int] = []
     indexed_at = time.monotonic()
     absolute_files = [path.resolve() if path.exists() else path.absolute() for path in files]
-    stream = prepared_stream(absolute_files, _known_hashes(archive))
+    ready = _Prefetched(prepared_stream(absolute_files, _known_hashes(archive)))
+    transactions = _Transactions(archive)
+    size = 1  # the first files show up at once; then batches double up to BATCH_DOCUMENTS
     try:
-        for prepared in stream:
-            absolute = prepared.path
-            try:
-                with archive.session() as session:
-                    outcome, doc_id, reason = store_prepared(session, prepared)
-            except Exception as e:  # a bug must not stop the import of the other files…
-                problem = storage_problem(e)
-                if problem is not None:  # …but a full disk, a read-only folder or a held lock stops them all
-                    saved = len(summary.imported) + len(summary.updated)
-                    raise ArchiveError(
-                        f"import stopped at {absolute.name}: {problem}. The {saved} document(s) imported before "
-                        "are saved; import again to finish."
-                    ) from e
-                log.exception("import of %s failed", absolute)
-                outcome, doc_id, reason = FAILED, None, f"internal error: {type(e).__name__}: {e}"
-            done += 1
-            event = ImportEvent(done, total, absolute, outcome, reason, doc_id)
-            summary.add(event)
-            if outcome in (IMPORTED, UPDATED) and doc_id is not None:
-                unindexed.append(doc_id)
-                if prepared.analysis:
-                    remember_analysis(prepared.analysis)
-                if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
-                    _index(archive, unindexed)
-                    indexed_at = time.monotonic()
-            yield event
+        while (first := ready.next()) is not None:
+            events = []
+            stored = _store_batch(archive, first, ready, transactions, summary, size)
+            size = min(2 * size, BATCH_DOCUMENTS)
+            for prepared, outcome, doc_id, reason in stored:
+                done += 1
+                event = ImportEvent(done, total, prepared.path, outcome, reason, doc_id)
+                summary.add(event)  # committed: the run's record counts it even if the import is cancelled now
+                events.append(event)
+                if outcome in (IMPORTED, UPDATED) and doc_id is not None:
+                    unindexed.append(doc_id)
+                    if prepared.analysis:
+                        remember_analysis(prepared.analysis)
+            if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
+                _index(archive, unindexed)
+                indexed_at = time.monotonic()
+            yield from events
     except GeneratorExit:
         summary.cancelled = True
         raise
     finally:
-        stream.close()
+        transactions.close()
+        ready.close()
         _index(archive, unindexed)
         _finish_run(archive, summary)
     return summary
+
+
+Stored = tuple[Prepared, str, int | None, str | None]  # the file, outcome, document id, reason
+
+
+def _store_batch(archive: Archive, first: Prepared, ready: _Prefetched, transactions: _Transactions,
+                 summary: ImportSummary, size: int) -> list[Stored]:
+    """Store `first` and the files ready after it in one transaction, each in its own savepoint; commit.
+
+    The batch ends after `size` files or BATCH_SECONDS, when no prepared
+    file is waiting (the write lock is never held while a worker parses), or when
+    another thread of this process wants to write.
+    """
+    transactions.let_others_in()
+    stored: list[Stored] = []
+    try:
+        with archive.session() as session:
+            transactions.begin(session)
+            deadline = time.monotonic() + BATCH_SECONDS
+            prepared: Prepared | None = first
+            while prepared is not None:
+                stored.append((prepared, *_store_one(session, prepared)))
+                if len(stored) >= size or time.monotonic() >= deadline or transactions.others_waiting:
+                    break
+                prepared = ready.next(wait=False)
+    except Exception as e:
+        problem = storage_problem(e)
+        if problem is None:  # a bug while beginning or committing: these files fail, the import goes on
+            log.exception("storing a batch from %s failed", first.path)
+            reason = f"internal error: {type(e).__name__}: {e}"
+            return [(p, FAILED, None, reason) if outcome in (IMPORTED, UPDATED) else (p, outcome, doc_id, why)
+                    for p, outcome, doc_id, why in stored] or [(first, FAILED, None, reason)]
+        saved = len(summary.imported) + len(summary.updated)
+        raise ArchiveError(  # a full disk, a read-only folder or a held lock stops the import
+            f"import stopped at {first.path.name}: {problem}. The {saved} document(s) imported before "
+            "are saved; import again to finish."
+        ) from e
+    return stored
+
+
+def _store_one(session: Session, prepared: Prepared) -> tuple[str, int | None, str | None]:
+    """Store one file in a savepoint: a bug rolls back this file alone, and the batch goes on."""
+    try:
+        with session.begin_nested():
+            return store_prepared(session, prepared)
+    except Exception as e:
+        if storage_problem(e) is not None:  # the disk or a lock: the next files would fail the same way
+            raise
+        log.exception("import of %s failed", prepared.path)
+        return FAILED, None, f"internal error: {type(e).__name__}: {e}"
+
+
+class _Prefetched:
+    """Prepared files pulled from the workers by a thread, so that a batch can take only those ready.
+
+    A batch holds the database's write lock; waiting in it for a worker still
+    parsing a large file would keep other writers out for nothing.
+    """
+
+    _END = object()
+
+    def __init__(self, stream: Iterator[Prepared]) -> None:
+        self._stream = stream
+        self._queue: queue.Queue[object] = queue.Queue(PREFETCH)  # bounded: the workers still wait for us
+        self._stop = threading.Event()
+        self._last: object = None  # the end, or the stream's error, once taken from the queue
+        self._thread = threading.Thread(target=self._pump, name="import-prefetch", daemon=True)
+        self._thread.start()
+
+    def _pump(self) -> None:
+        last: object = self._END
+        try:
+            try:
+                for prepared in self._stream:
+                    if not self._put(prepared):
+                        return
+            finally:
+                self._stream.close()  # the worker pool shuts down in this thread, where its generator runs
+        except BaseException as e:  # handed to the importer, which raises it
+            last = e
+        self._put(last)
+
+    def _put(self, item: object) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def next(self, *, wait: bool = True) -> Prepared | None:
+        """The next prepared file; None at the end, or, without `wait`, when none is ready yet.
+
+        An error of the stream is raised by the next call that waits: a batch under way commits first.
+        """
+        item = self._last
+        if item is None:
+            item = self._take(wait)
+            if item is None:
+                return None
+            if not isinstance(item, Prepared):
+                self._last = item
+        if isinstance(item, Prepared):
+            return item
+        if wait and isinstance(item, BaseException):
+            raise item
+        return None
+
+    def _take(self, wait: bool) -> object | None:
+        if not wait:
+            try:
+                return self._queue.get_nowait()
+            except queue.Empty:
+                return None
+        while True:
+            try:
+                return self._queue.get(timeout=1.0)
+            except queue.Empty:
+                if not self._thread.is_alive() and self._queue.empty():  # never, unless the thread was killed
+                    raise RuntimeError("reading the files stopped unexpectedly") from None
+
+    def close(self) -> None:
+        """Stop the workers (the one at work finishes its files) and wait for them."""
+        self._stop.set()
+        self._thread.join()
+
+
+class _Transactions:
+    """How the import's batch transactions begin, and how they share the archive.
+
+    SQLite makes a writer that finds the lock taken poll for it (every 100 ms
+    after a while), and the import begins its next batch as soon as it has
+    committed one: in the moment between, a poll rarely lands. So:
+    - another thread of this process (the GUI, while the import runs on a worker
+      thread) that starts writing raises a flag (engine events); the batch then
+      ends after the current file, and the next one begins once that thread's
+      transaction has ended (or after OTHERS_TIMEOUT);
+    - another process gets in when the import waits for its workers or writes
+      the index (at least every INDEX_INTERVAL); once the import has had to wait
+      for the lock itself, it knows it shares the archive and pauses for
+      COURTESY_PAUSE before each batch for a while, so the two take turns.
+    The import's commits also copy the write-ahead log into the database less
+    often (CHECKPOINT_PAGES): at SQLite's 1,000 pages, an import stopped every
+    fifty documents to copy and sync the pages, as long as storing them took.
+    """
+
+    def __init__(self, archive: Archive) -> None:
+        self._engine = archive.engine
+        self._importer = threading.get_ident()
+        self._writing: set[int] = set()  # other threads with a write under way
+        self._changed = threading.Condition()
+        self._shared_until = 0.0
+        self._checkpoints: dict[int, int] = {}  # id of a connection of ours → its setting before
+        event.listen(self._engine, "before_cursor_execute", self._before_execute)
+        event.listen(self._engine, "commit", self._ended)
+        event.listen(self._engine, "rollback", self._ended)
+        event.listen(self._engine, "checkin", self._checked_in)
+
+    def _before_execute(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if threading.get_ident() != self._importer and statement.lstrip()[:7].upper().startswith(_WRITES):
+            with self._changed:
+                self._writing.add(threading.get_ident())
+
+    def _ended(self, *_args: object) -> None:
+        if threading.get_ident() in self._writing:
+            with self._changed:
+                self._writing.discard(threading.get_ident())
+                self._changed.notify_all()
+
+    def _checked_in(self, dbapi_connection: sqlite3.Connection | None, _record: object) -> None:
+        before = self._checkpoints.pop(id(dbapi_connection), None)
+        if before is not None and dbapi_connection is not None:  # back in the pool as it was
+            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={before}")
+        self._ended()  # another thread's session may close without commit or rollback
+
+    @property
+    def others_waiting(self) -> bool:
+        return bool(self._writing)
+
+    def let_others_in(self) -> None:
+        """Before a batch: wait for this process's other writers; take turns with another process."""
+        if self._writing:
+            with self._changed:
+                self._changed.wait_for(lambda: not self._writing, OTHERS_TIMEOUT)
+        elif time.monotonic() < self._shared_until:
+            time.sleep(COURTESY_PAUSE)
+
+    def begin(self, session: Session) -> None:
+        """Begin the batch's transaction with the write lock (waiting up to the busy timeout).
+
+        Explicitly, because the sqlite3 module begins one only before a write: a
+        savepoint opened first would start its own, committed by its release. And
+        IMMEDIATE, because a transaction that reads first could not upgrade after
+        another process wrote; it would fail at once instead of waiting.
+        """
+        started = time.monotonic()
+        connection = session.connection()
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if time.monotonic() - started > SHARED_WAIT:
+            self._shared_until = time.monotonic() + SHARED_MEMORY
+        raw = connection.connection.driver_connection
+        if raw is not None and id(raw) not in self._checkpoints:
+            self._checkpoints[id(raw)] = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            raw.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+
+    def close(self) -> None:
+        event.remove(self._engine, "before_cursor_execute", self._before_execute)
+        event.remove(self._engine, "commit", self._ended)
+        event.remove(self._engine, "rollback", self._ended)
+        event.remove(self._engine, "checkin", self._checked_in)
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 def _index(archive: Archive, doc_ids: list[int]) -> None:

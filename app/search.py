@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.archive import Archive
@@ -150,9 +150,15 @@ def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], 
             if doc_id not in present:
                 w.delete(doc_id)
     # Clear only the rows we indexed; a row re-queued meanwhile (newer stamp) stays for the next pass.
-    with archive.session() as s:
-        for doc_id, stamp in stamps.items():
-            s.execute(delete(IndexQueue).where(IndexQueue.document_id == doc_id, IndexQueue.queued_at == stamp))
+    if stamps:
+        with archive.session() as s:
+            s.connection().execute(_UNQUEUE, [{"doc": doc_id, "stamp": stamp} for doc_id, stamp in stamps.items()])
+
+
+# One prepared Core statement run for all rows (executemany): an import clears a thousand rows at a time.
+_UNQUEUE = delete(IndexQueue.__table__).where(
+    IndexQueue.__table__.c.document_id == bindparam("doc"), IndexQueue.__table__.c.queued_at == bindparam("stamp")
+)
 
 
 def bring_up_to_date(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:

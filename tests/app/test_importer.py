@@ -119,7 +119,7 @@ def test_cancel_keeps_what_was_imported(archive: Archive, tmp_path: Path) -> Non
     first = next(gen)
     assert first.outcome == IMPORTED
     gen.close()
-    assert len(list_documents(archive)) == 1
+    assert len(list_documents(archive)) == 1  # the first batch holds one file; a cancel keeps its batch only
     with archive.session() as s:
         run = s.execute(select(ImportRun)).scalar_one()
         assert run.cancelled and run.imported == 1 and run.finished_at is not None
