@@ -899,7 +899,12 @@ class SearchIndex:
             self._meta_for(reader)
             for fieldname in TEXT_FIELDS:
                 self._lengths_for(fieldname)
-        _numpy()  # phrase queries' first use would otherwise pay its import
+        _numpy()  # every search uses it (imported after the columns: the window paints meanwhile)
+        with self._lock:
+            reader = self._fresh_searcher().reader()
+            self._arrays_for(reader, self._meta_for(reader))
+            for fieldname in TEXT_FIELDS:
+                self._np_lengths_for(fieldname)
 
     def _lengths_for(self, fieldname: str) -> list[int] | None:
         """Per-document lengths of a field (global docnums), for BM25; None if unreadable."""
