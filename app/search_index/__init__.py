@@ -36,7 +36,7 @@ from array import array
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, repeat
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,6 +58,7 @@ from app.search_index.segments import (
     SegmentBuilder,
     merge,
     plan_merge,
+    read_block,
     read_vocabulary,
     vocabulary_words,
 )
@@ -1422,18 +1423,7 @@ def _read_matcher(matcher: Any, ids: list[int], weights: list[float], vals: list
         matcher = matcher.child  # deletions are removed once, at the end of _Evaluator.matches()
     if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
         while matcher.is_active():
-            # the block's tuple as stored, decoded with C-level tools (Whoosh's _read_ids and
-            # _read_weights run a Python generator per posting)
-            if matcher._data is None:
-                matcher._read_data()
-            block_ids, block_weights = matcher._data[0], matcher._data[1]
-            ids.extend(accumulate(block_ids))  # docnums are delta-encoded
-            if block_weights is None:
-                weights.extend(repeat(1.0, matcher._blocklength))
-            elif isinstance(block_weights, float):
-                weights.extend(repeat(block_weights, matcher._blocklength))
-            else:
-                weights.extend(block_weights)
+            read_block(matcher, ids, weights)
             if vals is not None:
                 matcher._read_values()
                 vals.extend(matcher._values)

@@ -332,6 +332,21 @@ def _terms_of(index: int, reader: SegmentReader) -> Iterable[tuple[tuple[str, by
     return ((term, index, info) for term, info in items)
 
 
+def read_block(matcher: Any, ids: list[int], weights: list[float]) -> None:
+    """Append the current W3 block's docnums and weights, decoded from the block's tuple as stored
+    with C-level tools (Whoosh's _read_ids and _read_weights run a Python generator per posting)."""
+    if matcher._data is None:
+        matcher._read_data()
+    block_ids, block_weights = matcher._data[0], matcher._data[1]
+    ids.extend(accumulate(block_ids))  # docnums are delta-encoded
+    if block_weights is None:
+        weights.extend(repeat(1.0, matcher._blocklength))
+    elif isinstance(block_weights, float):
+        weights.extend(repeat(block_weights, matcher._blocklength))
+    else:
+        weights.extend(block_weights)
+
+
 def _read_postings(reader: SegmentReader, name: str, terminfo: W3TermInfo, docmap: list[int],
                    ids: list[int], weights: list[float], values: list[bytes]) -> None:  # fmt: skip
     """Append one segment's postings of a term, docnums mapped (deleted documents dropped)."""
@@ -342,18 +357,7 @@ def _read_postings(reader: SegmentReader, name: str, terminfo: W3TermInfo, docma
     seg_values: list[bytes] = []
     if hasattr(matcher, "_read_ids") and not matcher._byteids:
         while matcher.is_active():
-            # the block's tuple as stored, decoded with C-level tools (Whoosh's _read_ids and
-            # _read_weights run a Python generator per posting)
-            if matcher._data is None:
-                matcher._read_data()
-            block_ids, block_weights = matcher._data[0], matcher._data[1]
-            seg_ids.extend(accumulate(block_ids))  # docnums are delta-encoded
-            if block_weights is None:
-                seg_weights.extend(repeat(1.0, matcher._blocklength))
-            elif isinstance(block_weights, float):
-                seg_weights.extend(repeat(block_weights, matcher._blocklength))
-            else:
-                seg_weights.extend(block_weights)
+            read_block(matcher, seg_ids, seg_weights)
             matcher._read_values()
             block_values = matcher._values
             seg_values.extend(block_values if all(block_values) else [v or b"" for v in block_values])
