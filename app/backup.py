@@ -11,6 +11,7 @@ or cancelled run never leaves a half copy under the target's name.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import queue
 import shutil
@@ -117,6 +118,21 @@ def _verify(db_file: Path) -> None:
         raise BackupError(f"{db_file} is damaged: {'; '.join(rows[:3])}")
 
 
+@contextlib.contextmanager
+def _staged(target: Path, action: str) -> Iterator[Path]:
+    """A hidden folder beside `target` to fill; moved into place at the end, removed on any failure
+    (a cancel included), so `target` never holds half a copy. Failures become one BackupError."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
+    try:
+        yield tmp
+        _into_place(tmp, target)
+    except BaseException as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, Exception):
+            raise _failed(e, action, target) from e
+        raise
+
+
 def _into_place(tmp: Path, target: Path) -> None:
     if target.exists():
         target.rmdir()  # empty (checked): rename cannot replace a folder everywhere
@@ -140,18 +156,11 @@ def backup(archive: Archive, dest: Path) -> Iterator[BackupProgress]:
     dest = _check_target(dest, "backup folder")
     if dest == archive.folder or archive.folder in dest.parents:
         raise BackupError(f"backup folder {dest} is inside the archive; choose a folder outside it")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent))
-    try:
+    with _staged(dest, "backup") as tmp:
         yield from _online_copy(archive.folder / DB_NAME, tmp / DB_NAME)
         originals = archive.folder / ORIGINALS
         if originals.is_dir():
             yield from _copy_originals(originals, tmp / ORIGINALS)
-        _into_place(tmp, dest)
-    except BaseException as e:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(e, Exception):
-            raise _failed(e, "backup", dest) from e
-        raise
 
 
 def restore(backup_dir: Path, target_dir: Path) -> Path:
@@ -161,17 +170,10 @@ def restore(backup_dir: Path, target_dir: Path) -> Path:
     if not db_file.is_file():
         raise BackupError(f"{backup_dir} holds no backup ({DB_NAME} not found)")
     target = _check_target(target_dir, "restore target")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
-    try:
+    with _staged(target, "restore") as tmp:
         _copy_file(str(db_file), str(tmp / DB_NAME))
         _verify(tmp / DB_NAME)  # the copy, so the backup itself is never written to
         if (backup_dir / ORIGINALS).is_dir():
             for _ in _copy_originals(backup_dir / ORIGINALS, tmp / ORIGINALS):
                 pass
-        _into_place(tmp, target)
-    except BaseException as e:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(e, Exception):
-            raise _failed(e, "restore", target) from e
-        raise
     return target

@@ -702,7 +702,6 @@ class SearchIndex:
         self._meta: _SegmentMeta = _SegmentMeta(())
         self._vocabulary: tuple[int, dict[int, list[str]]] | None = None
         self._segment_vocabulary: dict[str, set[str]] = {}
-        self._live_cache: tuple[int, frozenset[int]] | None = None
         self._lengths: dict[str, list[int]] = {}
         self._segment_lengths: dict[tuple[str, str], list[int]] = {}
         self._cache = _PostingCache()
@@ -855,7 +854,8 @@ class SearchIndex:
         with self._lock:
             searcher = self._fresh_searcher()
             meta = self._meta_for(searcher.reader())
-            return {meta.ids[d] for d in self._live_docs(searcher.reader())}
+            arrays = self._arrays_for(searcher.reader(), meta)
+            return set(arrays.ids[arrays.live].tolist())
 
     def entries(self) -> dict[int, tuple[str, float]]:
         """Per indexed document: its stored title and when its segment was written (epoch seconds).
@@ -942,13 +942,6 @@ class SearchIndex:
         if self._arrays.generation != generation:
             self._arrays.set_live(reader, generation)
         return self._arrays
-
-    def _live_docs(self, reader: IndexReader) -> frozenset[int]:
-        """Live docnums, kept per index generation (broad queries' facets subtract from it)."""
-        generation = reader.generation()
-        if self._live_cache is None or self._live_cache[0] != generation:
-            self._live_cache = (generation, frozenset(_live(reader)))
-        return self._live_cache[1]
 
     def _meta_for(self, reader: IndexReader) -> _SegmentMeta:
         if reader.doc_count_all() == 0:
@@ -1480,10 +1473,6 @@ def _deleted(reader: IndexReader) -> set[int]:
         if leaf.has_deletions():
             out.update(d + offset for d in leaf.deleted_docs_set)
     return out
-
-
-def _live(reader: IndexReader) -> set[int]:
-    return set(range(reader.doc_count_all())) - _deleted(reader)
 
 
 def _ordered(counts: Iterable[tuple[str, int]]) -> dict[str, int]:

@@ -16,3 +16,19 @@ def corpus(tmp_path: Path) -> Path:
     (src / "profile.txt").write_text(PROFILE, encoding="utf-8")
     (src / "release.txt").write_text(RELEASE, encoding="utf-8")
     return src
+
+
+def annotate_corpus(archive_dir: Path, corpus: Path, *, note: str, tag_names: list[str] | None = None) -> None:
+    """Import `corpus` into a new archive and annotate "new use of mines" in Freedonia; closed again."""
+    from sqlalchemy import select
+
+    from app import annotations
+    from app.archive import Archive
+    from app.importer import import_paths
+    from db.models import Document
+
+    with Archive.open(archive_dir) as archive:
+        list(import_paths(archive, [corpus]))
+        with archive.session() as s:
+            doc_id = s.scalar(select(Document.id).where(Document.title == "Freedonia"))
+        annotations.create_from_quote(archive, doc_id, "new use of mines", note=note, tag_names=tag_names or [])

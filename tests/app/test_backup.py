@@ -8,23 +8,17 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
-from app import annotations, backup, integrity, search
+from app import backup, integrity, search
 from app.archive import DB_NAME, Archive
 from app.errors import DossierError
-from app.importer import import_paths
-from db.models import Document
+from tests.app.conftest import annotate_corpus
 from tests.app.test_cli import run
 
 
 @pytest.fixture
 def filled(archive_dir: Path, corpus: Path) -> Path:
-    with Archive.open(archive_dir) as archive:
-        list(import_paths(archive, [corpus]))
-        with archive.session() as s:
-            doc_id = s.scalar(select(Document.id).where(Document.title == "Freedonia"))
-        annotations.create_from_quote(archive, doc_id, "new use of mines", note="key", tag_names=["claim"])
+    annotate_corpus(archive_dir, corpus, note="key", tag_names=["claim"])
     originals = archive_dir / "originals"
     (originals / "sub").mkdir(parents=True)
     (originals / "profile.txt").write_text("one", encoding="utf-8")

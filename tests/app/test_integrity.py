@@ -11,22 +11,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from app import annotations, integrity, search
+from app import integrity, search
 from app.archive import DB_NAME, Archive
-from app.importer import import_paths
 from app.search_index import IndexDoc
 from db.models import Annotation, Citation, CitationLink, Document
+from tests.app.conftest import annotate_corpus
 from tests.app.test_cli import run
 
 
 @pytest.fixture
 def filled(archive_dir: Path, corpus: Path) -> Path:
     """An archive of two linked documents with one annotation, closed again."""
-    with Archive.open(archive_dir) as archive:
-        list(import_paths(archive, [corpus]))
-        with archive.session() as s:
-            doc_id = s.scalar(select(Document.id).where(Document.title == "Freedonia"))
-        annotations.create_from_quote(archive, doc_id, "new use of mines", note="key claim")
+    annotate_corpus(archive_dir, corpus, note="key claim")
     return archive_dir
 
 
