@@ -44,10 +44,11 @@ from sqlalchemy.orm import Session
 
 from app.annotations import reanchor_document
 from app.archive import Archive, storage_problem
+from app.background_index import BackgroundIndexer
 from app.errors import ArchiveError
 from app.linking import relink_document
 from app.model import ParsedDocument
-from app.prepare import Prepared, prepare, prepared_stream
+from app.prepare import Prepared, parallel, prepare, prepared_stream
 from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
 from app.search_index import remember_analysis
@@ -58,6 +59,7 @@ log = logging.getLogger(__name__)
 
 INDEX_BATCH = 1000  # at most this many documents per index commit during an import…
 INDEX_INTERVAL = 10.0  # …and at least every this many seconds (bigger batches: fewer, cheaper segments)
+BACKGROUND_INDEX_MIN = INDEX_BATCH  # files from which the index is written in a process of its own
 BATCH_DOCUMENTS = 64  # at most this many documents per database transaction…
 BATCH_SECONDS = 0.4  # …held at most about this long (a crash loses no more work, a cancel waits no longer)
 PREFETCH = BATCH_DOCUMENTS  # prepared files taken from the workers ahead of the database
@@ -234,7 +236,8 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
     unindexed: list[int] = []
     indexed_at = time.monotonic()
     absolute_files = [path.resolve() if path.exists() else path.absolute() for path in files]
-    ready = _Prefetched(prepared_stream(absolute_files, _known_hashes(archive)))
+    background = _background_indexer(archive, len(absolute_files))
+    ready = _Prefetched(prepared_stream(absolute_files, _known_hashes(archive), analyse=background is None))
     transactions = _Transactions(archive)
     size = 1  # the first files show up at once; then batches double up to BATCH_DOCUMENTS
     try:
@@ -252,7 +255,7 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
                     if prepared.analysis:
                         remember_analysis(prepared.analysis)
             if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
-                _index(archive, unindexed)
+                _index(archive, unindexed, background)
                 indexed_at = time.monotonic()
             yield from events
     except GeneratorExit:
@@ -261,7 +264,9 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
     finally:
         transactions.close()
         ready.close()
-        _index(archive, unindexed)
+        _index(archive, unindexed, background)
+        if background is not None:
+            background.close()
         _finish_run(archive, summary)
     return summary
 
@@ -480,13 +485,37 @@ class _Transactions:
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
-def _index(archive: Archive, doc_ids: list[int]) -> None:
-    """Index a batch; on failure the rows stay in index_queue and the next open catches up."""
+def _background_indexer(archive: Archive, count: int) -> BackgroundIndexer | None:
+    """An index process for an import of `count` files, when it is large enough to be worth one.
+
+    A new archive's empty index is built first, so that every batch can go to it.
+    """
+    if count < BACKGROUND_INDEX_MIN or not parallel(count):
+        return None
+    try:
+        index = archive.index
+        if index.needs_rebuild and not _has_documents(archive):
+            for _ in rebuild(archive, index):
+                pass
+        return BackgroundIndexer(archive)
+    except Exception:  # the import indexes in its own process, as for a small import
+        log.exception("cannot start the index process")
+        return None
+
+
+def _has_documents(archive: Archive) -> bool:
+    with archive.session() as session:
+        return session.scalar(select(Document.id).limit(1)) is not None
+
+
+def _index(archive: Archive, doc_ids: list[int], background: BackgroundIndexer | None = None) -> None:
+    """Index a batch (handed to the index process if there is one); on failure the rows stay in
+    index_queue and the next open catches up."""
     try:
         if archive.index.needs_rebuild:  # new or unusable index: build it from the database, batch included
             for _ in rebuild(archive, archive.index):
                 pass
-        else:
+        elif doc_ids and (background is None or not background.submit(doc_ids)):
             apply_changes(archive, archive.index, doc_ids, merge=True)
     except Exception:
         log.exception("indexing %d documents failed; left queued", len(doc_ids))

@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
-import sys
-import threading
-import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
+from app.child_process import spawn_pool
 from app.errors import ReadError
 from app.model import ParsedDocument
 from app.parsing import parse
@@ -88,50 +84,17 @@ def prepare(path: Path, known: frozenset[str] = frozenset(), *, analyse: bool = 
 
 
 _known_in_worker: frozenset[str] = frozenset()
+_analyse_in_worker = True
 
 
-class _QuietOrphanStream:
-    """The worker's stderr, silent once its parent has died.
-
-    A killed import closes the pipes under its workers: their task loop then fails
-    and multiprocessing prints a traceback on the way out. That says nothing useful
-    to the user (the import was killed), so it is dropped; while the parent lives,
-    everything is written as usual.
-    """
-
-    def __init__(self, inner: TextIO, parent: int) -> None:
-        self._inner = inner
-        self._parent = parent
-
-    def write(self, text: str) -> int:
-        if os.getppid() != self._parent:
-            return len(text)
-        return self._inner.write(text)
-
-    def flush(self) -> None:
-        if os.getppid() == self._parent:
-            self._inner.flush()
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._inner, name)
-
-
-def _init_worker(known: frozenset[str], parent: int) -> None:
-    global _known_in_worker
+def _init_worker(known: frozenset[str], analyse: bool) -> None:
+    global _known_in_worker, _analyse_in_worker
     _known_in_worker = known
-    sys.stderr = _QuietOrphanStream(sys.stderr, parent)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A killed import leaves no orphans: a worker blocked on its queue would wait forever."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(0)
+    _analyse_in_worker = analyse
 
 
 def _prepare_in_worker(paths: list[Path]) -> list[Prepared]:
-    return [prepare(path, _known_in_worker, analyse=True) for path in paths]
+    return [prepare(path, _known_in_worker, analyse=_analyse_in_worker) for path in paths]
 
 
 def worker_count() -> int:
@@ -140,15 +103,24 @@ def worker_count() -> int:
     return max(0, min(2, os.cpu_count() or 1))
 
 
-def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | None = None) -> Iterator[Prepared]:
-    """Prepared files in the order of `paths`, from worker processes when the import is large."""
+def parallel(count: int, workers: int | None = None) -> bool:
+    """Whether `prepared_stream` reads `count` files in worker processes."""
+    return (worker_count() if workers is None else workers) > 0 and count >= PARALLEL_MIN
+
+
+def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | None = None,
+                    analyse: bool = True) -> Iterator[Prepared]:  # fmt: skip
+    """Prepared files in the order of `paths`, from worker processes when the import is large.
+
+    The workers also compute the index terms (`analyse`) unless the index is written
+    in a process of its own, which then analyses the texts itself.
+    """
     workers = worker_count() if workers is None else workers
-    if workers <= 0 or len(paths) < PARALLEL_MIN:
+    if not parallel(len(paths), workers):
         for path in paths:
             yield prepare(path, known)
         return
-    context = multiprocessing.get_context("spawn")  # safe from any thread, GUI included
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(known, os.getpid()))
+    pool = spawn_pool(workers, _init_worker, (known, analyse))
     chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
     pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
     try:

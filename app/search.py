@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
@@ -135,9 +136,23 @@ def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], 
     `merge=True` lets Whoosh merge small segments in the same commit: right for a
     background import (else segments pile up, one per batch), wrong when a user waits.
     """
+    unqueue(archive, index_documents(archive, index, doc_ids, merge=merge))
+
+
+QueueStamps = dict[int, datetime]
+"""Documents indexed, with the time each was queued (as read before indexing)."""
+
+
+def index_documents(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *,
+                    merge: bool = False) -> QueueStamps:  # fmt: skip
+    """Index these documents in one commit (deleted ones are removed); the queue is only read.
+
+    Returns the queue stamps for `unqueue`: an import's index process reads the
+    database while the import writes it, and leaves the clearing to the import.
+    """
     ids = list(doc_ids)
     if not ids:
-        return
+        return {}
     with archive.session() as s:
         docs = index_docs(s, ids)
         rows = s.execute(select(IndexQueue.document_id, IndexQueue.queued_at).where(IndexQueue.document_id.in_(ids)))
@@ -149,7 +164,11 @@ def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], 
         for doc_id in ids:
             if doc_id not in present:
                 w.delete(doc_id)
-    # Clear only the rows we indexed; a row re-queued meanwhile (newer stamp) stays for the next pass.
+    return stamps
+
+
+def unqueue(archive: Archive, stamps: QueueStamps) -> None:
+    """Clear the queue rows of indexed documents; a row re-queued meanwhile (newer stamp) stays for the next pass."""
     if stamps:
         with archive.session() as s:
             s.connection().execute(_UNQUEUE, [{"doc": doc_id, "stamp": stamp} for doc_id, stamp in stamps.items()])

@@ -117,7 +117,7 @@ def test_an_error_of_the_file_stream_comes_after_the_batch_commits(
 ) -> None:
     paths = _releases(tmp_path / "src", 3)
 
-    def stream(files: list[Path], known: frozenset[str]) -> Iterator[Prepared]:
+    def stream(files: list[Path], known: frozenset[str], **_options: object) -> Iterator[Prepared]:
         yield prepare(files[0], known)
         yield prepare(files[1], known)
         raise OSError("the workers broke")

@@ -1,0 +1,91 @@
+"""A large import's index writes, in a process of their own.
+
+During a large import the main process stores and links each document while two
+worker processes read and parse the files. Written in the main process too, the
+index batches (the texts' index terms, one segment per thousand documents, the
+size-tier merges) stopped that pipeline for seconds at a time: the workers
+filled their queue and waited while the main process wrote a segment, and both
+cores sat half idle. Here one more process writes the index. The import hands
+it the ids of committed documents and goes on; the process reads them from the
+database (it only reads: the import stays the archive's one writer and never
+waits for it), indexes them in one commit, and returns their queue stamps, which
+the import clears. A batch that fails stays queued and the next open catches up,
+as when the import wrote the index itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from app.archive import Archive
+from app.child_process import spawn_pool
+from app.search import QueueStamps, index_documents, unqueue
+
+log = logging.getLogger(__name__)
+
+MAX_PENDING = 2  # batches handed over and not yet indexed; one more and the import waits (the index keeps up)
+
+_archive: Archive | None = None  # in the index process
+
+
+def _open_archive(folder: Path) -> None:
+    global _archive
+    _archive = Archive(folder)  # no migration: the importing process has opened (and migrated) it
+
+
+def _index_batch(doc_ids: list[int]) -> QueueStamps:
+    """In the index process: index these documents, merging size tiers as an import does."""
+    assert _archive is not None
+    index = _archive.index
+    if index.needs_rebuild:  # found unusable here: rebuilding is the import's to do, from its own process
+        raise RuntimeError(f"the index needs a rebuild ({index.rebuild_reason})")
+    return index_documents(_archive, index, doc_ids, merge=True)
+
+
+class BackgroundIndexer:
+    """The import's side: hands batches over in order and clears the queue rows of those indexed."""
+
+    def __init__(self, archive: Archive) -> None:
+        self._archive = archive
+        self._pool = spawn_pool(1, _open_archive, (archive.folder,))
+        self._pending: deque[tuple[int, Future[QueueStamps]]] = deque()
+        self.broken = False  # the process died: the import indexes the rest itself
+
+    def submit(self, doc_ids: list[int]) -> bool:
+        """Hand these committed documents over (False if the process is gone); waits only while
+        MAX_PENDING batches are still being indexed."""
+        self._collect(wait=False)
+        while len(self._pending) >= MAX_PENDING:
+            self._take_oldest()
+        if self.broken:
+            return False
+        try:
+            self._pending.append((len(doc_ids), self._pool.submit(_index_batch, list(doc_ids))))
+        except BrokenProcessPool:  # killed by the system, say
+            log.exception("the index process has stopped; the import indexes the rest itself")
+            self.broken = True
+            return False
+        return True
+
+    def _collect(self, *, wait: bool) -> None:
+        while self._pending and (wait or self._pending[0][1].done()):
+            self._take_oldest()
+
+    def _take_oldest(self) -> None:
+        count, future = self._pending.popleft()
+        try:
+            unqueue(self._archive, future.result())
+        except Exception as e:
+            self.broken = self.broken or isinstance(e, BrokenProcessPool)
+            log.exception("indexing %d documents in the index process failed; left queued", count)
+
+    def close(self) -> None:
+        """Wait for every batch handed over, clear their queue rows, and stop the process."""
+        try:
+            self._collect(wait=True)
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)

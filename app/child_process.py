@@ -1,0 +1,58 @@
+"""Helper processes of an import (the readers and parsers, the index writer): started one way.
+
+They are spawned (safe from any thread, the GUI's included), and each one leaves
+with its parent: a killed import must leave no orphans, and a helper blocked on
+its queue would wait forever. When the pipes close under an orphan, its task
+loop fails and multiprocessing prints a traceback that says nothing useful to
+the user (the import was killed), so an orphan's stderr is silenced.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TextIO
+
+
+def spawn_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...] = ()) -> ProcessPoolExecutor:
+    """A pool of `workers` spawned processes that run `initializer(*initargs)` first and die with this one."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
+                               initargs=(os.getpid(), initializer, initargs))  # fmt: skip
+
+
+def _start(parent: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    sys.stderr = _QuietOrphanStream(sys.stderr, parent)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    initializer(*initargs)
+
+
+class _QuietOrphanStream:
+    """A helper's stderr, silent once its parent has died; while the parent lives, everything is written."""
+
+    def __init__(self, inner: TextIO, parent: int) -> None:
+        self._inner = inner
+        self._parent = parent
+
+    def write(self, text: str) -> int:
+        if os.getppid() != self._parent:
+            return len(text)
+        return self._inner.write(text)
+
+    def flush(self) -> None:
+        if os.getppid() == self._parent:
+            self._inner.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
