@@ -3,6 +3,9 @@
 Every connection gets foreign keys on, the WAL journal (readers never block
 the writer, so the GUI can read while an import writes) and a busy timeout
 (a second process waits instead of failing with "database is locked").
+Temporary data stays in memory: an import writes each document in a
+savepoint, whose journal (the pages' former contents) SQLite otherwise writes
+to a temporary file; an import made 2.7 times as many writes.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ def make_engine(db_path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
 
     return engine

@@ -687,6 +687,13 @@ def test_token_positions_equal_the_token_by_token_definition(text: str) -> None:
     assert search_index._token_positions(text) == _reference_positions(text)
 
 
+@given(st.text(alphabet=st.sampled_from(list("aZé ßİi-._1\t’ﬁ")) | st.characters(), max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_token_positions_of_any_characters_equal_the_definition(text: str) -> None:
+    """Whole texts are lowered before they are split (words lowered one by one only around İ)."""
+    assert search_index._token_positions(text) == _reference_positions(text)
+
+
 def test_token_positions_on_a_seed_sized_text() -> None:
     text = " ".join(d.body + " " + d.footnotes for d in DOCS) * 20
     assert search_index._token_positions(text) == _reference_positions(text)

@@ -50,7 +50,8 @@ _FURNITURE_CUES = re.compile(
     r"banner|©|copyright|\(c\)|rights reserved|cookie|site|share|follow|find us|connect with|subscribe|sign up"
     r"|home|main page|page|photo|image|picture|you are here|jump to|wikipedia"
 )
-_SEPARATOR_CHARS = re.compile(r"[|•·»›]|\s{2,}")
+_SEPARATOR_CHARS = re.compile(r"[|•·»›]")  # or two spaces: two searches, each twice as fast as one alternation
+_DOUBLE_SPACE = re.compile(r"\s\s")
 _MAX_FURNITURE_LINE = 400
 
 
@@ -62,7 +63,7 @@ def is_furniture(line: str) -> bool:
     lowered = text.lower()
     if lowered.strip(" :.") in _NAV_ITEMS:
         return True
-    if _SEPARATOR_CHARS.search(lowered):
+    if _SEPARATOR_CHARS.search(lowered) or _DOUBLE_SPACE.search(lowered):
         items = [item.strip(" :.") for item in _NAV_SEPARATORS.split(lowered)]
         items = [item for item in items if item]
         if len(items) > 1 and all(item in _NAV_ITEMS for item in items):
