@@ -80,7 +80,8 @@ class Footnote(Base):
     __table_args__ = (UniqueConstraint("document_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    # no index of its own: the unique (document_id, number) index finds a document's footnotes
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     number: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     resolved_text: Mapped[str | None] = mapped_column(Text)
@@ -121,7 +122,8 @@ class CitationLink(Base):
     __table_args__ = (UniqueConstraint("citation_id", "target_document_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    citation_id: Mapped[int] = mapped_column(ForeignKey("citations.id", ondelete="CASCADE"), index=True)
+    # no index of its own: the unique (citation_id, target_document_id) index finds a citation's links
+    citation_id: Mapped[int] = mapped_column(ForeignKey("citations.id", ondelete="CASCADE"))
     target_document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
