@@ -697,3 +697,25 @@ def test_token_positions_of_any_characters_equal_the_definition(text: str) -> No
 def test_token_positions_on_a_seed_sized_text() -> None:
     text = " ".join(d.body + " " + d.footnotes for d in DOCS) * 20
     assert search_index._token_positions(text) == _reference_positions(text)
+
+
+def test_a_search_survives_segments_merged_away_by_another_process(tmp_path: Path) -> None:
+    """An import's index process merges segments and deletes their files while the app searches."""
+    ours = SearchIndex.open(tmp_path / "ix")
+    list(ours.clear_and_rebuild(iter(DOCS)))
+    with ours.writer() as w:
+        w.upsert(IndexDoc(900, "Extra report", "Survey of mines"))
+    expected = ours.search("mines").total
+    app_side = SearchIndex.open(tmp_path / "ix")
+    opened = app_side._fresh_searcher()  # opened, nothing read yet…
+    other = SearchIndex.open(tmp_path / "ix")
+    with other.writer() as w:  # …when the other process commits and merges everything
+        w.upsert(IndexDoc(901, "More", "Another report on mines"))
+    other.optimize()
+    fresh = app_side._fresh_searcher
+    calls = iter([lambda: opened])  # the first attempt reads the segments of before
+    app_side._fresh_searcher = lambda: next(calls, fresh)()  # type: ignore[method-assign]
+    result = app_side.search("mines", text_for=lambda _id: ("", ""))
+    assert result.total == expected + 1
+    for index in (ours, app_side, other):
+        index.close()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import math
 import os
 import re
@@ -62,6 +63,8 @@ from app.search_index.segments import (
     read_vocabulary,
     vocabulary_words,
 )
+
+log = logging.getLogger(__name__)
 
 INDEX_SCHEMA_VERSION = 2
 """Bump whenever the schema, the analysis or a posting format changes: older indexes are rebuilt.
@@ -993,24 +996,37 @@ class SearchIndex:
             notices.insert(0, REBUILDING_NOTICE)
         notice = "; ".join(notices) or None
         with self._lock:
-            searcher = self._fresh_searcher()
-            reader = searcher.reader()
-            q = self._parser.parse(checked.text) if checked.text.strip() else query.NullQuery
-            q = q.normalize()
-            meta = self._meta_for(reader)
-            arrays = self._arrays_for(reader, meta)
-            evaluator = _Evaluator(searcher, arrays, self._np_lengths_for, self._cache)
-            mask, scores = evaluator.matches(q)
-            matched = _numpy().flatnonzero(mask)
-            ranked = _ranked(matched, scores, arrays, sort, limit)
-            wanted = _wanted(q, _Wanted())
-            if texts_for is not None and ranked:
-                fetched = texts_for([meta.ids[docnum] for docnum, _ in ranked])
-                text_for = lambda doc_id: fetched.get(doc_id, ("", ""))  # noqa: E731
-            hits = [self._hit(searcher, meta, docnum, score, wanted, evaluator, text_for) for docnum, score in ranked]
-            facets = _facets(arrays, mask, matched)
-            suggestion = self._suggest(raw, reader)
-            match_ids = frozenset(arrays.ids[matched].tolist())
+            try:
+                return self._search_once(raw, checked, notice, limit, sort, text_for, texts_for)
+            except Exception:
+                if self._searcher.reader().generation() == self._ix.latest_generation():
+                    raise
+                # Another process (an import's index process) committed a merge after this searcher
+                # was opened and deleted the merged segments' files: search the new segments.
+                log.info("segments merged away during a search; searching again")
+                return self._search_once(raw, checked, notice, limit, sort, text_for, texts_for)
+
+    def _search_once(self, raw: str, checked: _Checked, notice: str | None, limit: int, sort: SortOrder,
+                     text_for: Callable[[int], tuple[str, str]] | None,
+                     texts_for: Callable[[list[int]], dict[int, tuple[str, str]]] | None) -> SearchResult:  # fmt: skip
+        searcher = self._fresh_searcher()
+        reader = searcher.reader()
+        q = self._parser.parse(checked.text) if checked.text.strip() else query.NullQuery
+        q = q.normalize()
+        meta = self._meta_for(reader)
+        arrays = self._arrays_for(reader, meta)
+        evaluator = _Evaluator(searcher, arrays, self._np_lengths_for, self._cache)
+        mask, scores = evaluator.matches(q)
+        matched = _numpy().flatnonzero(mask)
+        ranked = _ranked(matched, scores, arrays, sort, limit)
+        wanted = _wanted(q, _Wanted())
+        if texts_for is not None and ranked:
+            fetched = texts_for([meta.ids[docnum] for docnum, _ in ranked])
+            text_for = lambda doc_id: fetched.get(doc_id, ("", ""))  # noqa: E731
+        hits = [self._hit(searcher, meta, docnum, score, wanted, evaluator, text_for) for docnum, score in ranked]
+        facets = _facets(arrays, mask, matched)
+        suggestion = self._suggest(raw, reader)
+        match_ids = frozenset(arrays.ids[matched].tolist())
         return SearchResult(raw, notice, suggestion, len(matched), hits, facets, match_ids)
 
     def _hit(self, searcher: Searcher, meta: _SegmentMeta, docnum: int, score: float, wanted: _Wanted,
