@@ -51,6 +51,7 @@ from app.model import ParsedDocument
 from app.prepare import Prepared, parallel, prepare, prepared_stream
 from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
+from app.search import update as update_index
 from app.search_index import remember_analysis
 from app.tags import add_declared_tags
 from db.models import Document, Footnote, ImportFailure, ImportRun, Marker, Section
@@ -267,6 +268,7 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
         _index(archive, unindexed, background)
         if background is not None:
             background.close()
+            _index_queued(archive)
         _finish_run(archive, summary)
     return summary
 
@@ -408,9 +410,10 @@ class _Transactions:
       ends after the current file, and the next one begins once that thread's
       transaction has ended (or after OTHERS_TIMEOUT);
     - another process gets in when the import waits for its workers or writes
-      the index (at least every INDEX_INTERVAL); once the import has had to wait
-      for the lock itself, it knows it shares the archive and pauses for
-      COURTESY_PAUSE before each batch for a while, so the two take turns.
+      the index, or pauses after handing a batch to its index process (at least
+      every INDEX_INTERVAL); once the import has had to wait for the lock itself,
+      it knows it shares the archive and pauses for COURTESY_PAUSE before each
+      batch for a while, so the two take turns.
     The import's commits also copy the write-ahead log into the database less
     often (CHECKPOINT_PAGES): at SQLite's 1,000 pages, an import stopped every
     fifty documents to copy and sync the pages, as long as storing them took.
@@ -503,6 +506,16 @@ def _background_indexer(archive: Archive, count: int) -> BackgroundIndexer | Non
         return None
 
 
+def _index_queued(archive: Archive) -> None:
+    """After an index process: what is still queued, such as an edit made meanwhile by the GUI or
+    another process, which gave up waiting for the index while the index process wrote it."""
+    try:
+        for _ in update_index(archive, archive.index):
+            pass
+    except Exception:
+        log.exception("indexing the queued documents failed; left queued for the next open")
+
+
 def _has_documents(archive: Archive) -> bool:
     with archive.session() as session:
         return session.scalar(select(Document.id).limit(1)) is not None
@@ -515,7 +528,9 @@ def _index(archive: Archive, doc_ids: list[int], background: BackgroundIndexer |
         if archive.index.needs_rebuild:  # new or unusable index: build it from the database, batch included
             for _ in rebuild(archive, archive.index):
                 pass
-        elif doc_ids and (background is None or not background.submit(doc_ids)):
+        elif background is not None and doc_ids and background.submit(doc_ids):
+            time.sleep(COURTESY_PAUSE)  # the lock left free long enough for another process's waiting write
+        elif doc_ids:
             apply_changes(archive, archive.index, doc_ids, merge=True)
     except Exception:
         log.exception("indexing %d documents failed; left queued", len(doc_ids))

@@ -1,11 +1,12 @@
 """The database-free half of an import: hash, read and parse a file.
 
 It needs no archive, so a large import runs it in worker processes while the
-main process writes the database and the index; the two halves overlap and
-use both cores. Workers also compute the search index terms of the texts
+main process writes the database; the halves overlap and use both cores.
+Workers also compute the search index terms of the texts
 (`app.search_index.analyse_texts`), which the main process would otherwise
-compute while writing the index. Files whose content the archive already
-holds are hashed but not parsed.
+compute while writing the index, unless the import writes its index in a
+process of its own (`app.background_index`), which analyses them there. Files
+whose content the archive already holds are hashed but not parsed.
 """
 
 from __future__ import annotations
