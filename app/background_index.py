@@ -55,11 +55,11 @@ class BackgroundIndexer:
         self._pending: deque[tuple[int, Future[QueueStamps]]] = deque()
         self.broken = False  # the process died: the import indexes the rest itself
 
-    def submit(self, doc_ids: list[int]) -> bool:
+    def submit(self, doc_ids: list[int], *, wait: bool = True) -> bool:
         """Hand these committed documents over (False if the process is gone); waits only while
-        MAX_PENDING batches are still being indexed."""
+        MAX_PENDING batches are still being indexed, and not at all without `wait`."""
         self._collect(wait=False)
-        while len(self._pending) >= MAX_PENDING:
+        while wait and len(self._pending) >= MAX_PENDING:
             self._take_oldest()
         if self.broken:
             return False
@@ -77,15 +77,38 @@ class BackgroundIndexer:
 
     def _take_oldest(self) -> None:
         count, future = self._pending.popleft()
-        try:
-            unqueue(self._archive, future.result())
-        except Exception as e:
-            self.broken = self.broken or isinstance(e, BrokenProcessPool)
-            log.exception("indexing %d documents in the index process failed; left queued", count)
+        self._clear(count, future)
 
-    def close(self) -> None:
-        """Wait for every batch handed over, clear their queue rows, and stop the process."""
+    def close(self, *, wait: bool = True) -> None:
+        """Wait for every batch handed over, clear their queue rows, and stop the process.
+
+        Without `wait` (a cancelled import, whose user should not wait for a merge) it returns
+        at once: the process indexes what it was handed, each batch's rows are cleared as it
+        ends, and the process then exits. Killed meanwhile, it leaves them queued for the next open.
+        """
+        if not wait:
+            for count, future in self._pending:
+                future.add_done_callback(lambda done, count=count: self._clear(count, done))
+            self._pending.clear()
+            self._pool.shutdown(wait=False)
+            return
         try:
             self._collect(wait=True)
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _clear(self, count: int, future: Future[QueueStamps]) -> None:
+        """Clear the queue rows of a batch the process has indexed; a failed batch stays queued.
+
+        Never raises: it also runs in the pool's thread after a cancelled import, and the
+        process's failure may be a KeyboardInterrupt (Ctrl-C reaches the whole process group).
+        """
+        error = None if future.cancelled() else future.exception()
+        if future.cancelled() or error is not None:
+            self.broken = self.broken or isinstance(error, BrokenProcessPool)
+            log.error("indexing %d documents in the index process failed (%r); left queued", count, error)
+            return
+        try:
+            unqueue(self._archive, future.result())
+        except Exception:
+            log.exception("clearing the queue rows of %d indexed documents failed; left queued", count)

@@ -82,15 +82,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     show_progress = err.isatty() and not args.json
     with _open(args) as archive:
         gen = import_paths(archive, [Path(p) for p in args.paths])
-        while True:
-            try:
-                event = next(gen)
-            except StopIteration as stop:
-                summary = stop.value
-                break
-            if show_progress:
-                err.write(f"\r\x1b[K[{event.done}/{event.total}] {event.path.name[:60]}")
-                err.flush()
+        try:
+            while True:
+                try:
+                    event = next(gen)
+                except StopIteration as stop:
+                    summary = stop.value
+                    break
+                if show_progress:
+                    err.write(f"\r\x1b[K[{event.done}/{event.total}] {event.path.name[:60]}")
+                    err.flush()
+        finally:
+            gen.close()  # Ctrl-C between two files: cancelled here, while the archive is open (run recorded)
         if show_progress:
             err.write("\r\x1b[K")
     if args.json:

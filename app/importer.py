@@ -259,16 +259,16 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
                 _index(archive, unindexed, background)
                 indexed_at = time.monotonic()
             yield from events
-    except GeneratorExit:
+    except (GeneratorExit, KeyboardInterrupt):  # closed by the GUI or the CLI, or Ctrl-C
         summary.cancelled = True
         raise
     finally:
         transactions.close()
         ready.close()
-        _index(archive, unindexed, background)
-        if background is not None:
-            background.close()
-            _index_queued(archive)
+        if background is None:
+            _index(archive, unindexed)
+        else:
+            _last_hand_over(archive, unindexed, background, cancelled=summary.cancelled)
         _finish_run(archive, summary)
     return summary
 
@@ -504,6 +504,21 @@ def _background_indexer(archive: Archive, count: int) -> BackgroundIndexer | Non
     except Exception:  # the import indexes in its own process, as for a small import
         log.exception("cannot start the index process")
         return None
+
+
+def _last_hand_over(archive: Archive, doc_ids: list[int], background: BackgroundIndexer, *,
+                    cancelled: bool) -> None:  # fmt: skip
+    """The last batch to the index process, then its end. A cancelled import does not wait for it
+    (the user would wait for a merge): the process indexes the rest on its own, then exits."""
+    try:
+        if doc_ids and not background.submit(doc_ids, wait=not cancelled) and not cancelled:
+            apply_changes(archive, archive.index, doc_ids, merge=True)
+    except Exception:
+        log.exception("indexing %d documents failed; left queued", len(doc_ids))
+    doc_ids.clear()
+    background.close(wait=not cancelled)
+    if not cancelled:
+        _index_queued(archive)
 
 
 def _index_queued(archive: Archive) -> None:
