@@ -37,6 +37,10 @@ def _open_archive(folder: Path) -> None:
     _archive = Archive(folder)  # no migration: the importing process has opened (and migrated) it
 
 
+def _started() -> None:
+    """Nothing: submitted first, so that the process starts (and imports its modules) at once."""
+
+
 def _index_batch(doc_ids: list[int]) -> QueueStamps:
     """In the index process: index these documents, merging size tiers as an import does."""
     assert _archive is not None
@@ -52,6 +56,7 @@ class BackgroundIndexer:
     def __init__(self, archive: Archive) -> None:
         self._archive = archive
         self._pool = spawn_pool(1, _open_archive, (archive.folder,))
+        self._pool.submit(_started)  # started now, with the workers: ready by the first hand-over
         self._pending: deque[tuple[int, Future[QueueStamps]]] = deque()
         self.broken = False  # the process died: the import indexes the rest itself
 
@@ -96,6 +101,15 @@ class BackgroundIndexer:
             self._collect(wait=True)
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def stop(self) -> None:
+        """End the process now (an interrupted import): batches not yet indexed stay queued."""
+        self._collect(wait=False)
+        self._pending.clear()
+        processes = list((self._pool._processes or {}).values())  # no public way before Python 3.14
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
 
     def _clear(self, count: int, future: Future[QueueStamps]) -> None:
         """Clear the queue rows of a batch the process has indexed; a failed batch stays queued.

@@ -4,13 +4,15 @@ They are spawned (safe from any thread, the GUI's included), and each one leaves
 with its parent: a killed import must leave no orphans, and a helper blocked on
 its queue would wait forever. When the pipes close under an orphan, its task
 loop fails and multiprocessing prints a traceback that says nothing useful to
-the user (the import was killed), so an orphan's stderr is silenced.
+the user (the import was killed), so an orphan's stderr is silenced. Ctrl-C is
+the parent's to handle: helpers ignore it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -27,6 +29,9 @@ def spawn_pool(workers: int, initializer: Callable[..., None], initargs: tuple[A
 
 
 def _start(parent: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides what stops (a helper interrupted
+    # while waiting for work would print a traceback that tells the user nothing)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.stderr = _QuietOrphanStream(sys.stderr, parent)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     initializer(*initargs)

@@ -241,6 +241,7 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
     ready = _Prefetched(prepared_stream(absolute_files, _known_hashes(archive), analyse=background is None))
     transactions = _Transactions(archive)
     size = 1  # the first files show up at once; then batches double up to BATCH_DOCUMENTS
+    interrupted = False
     try:
         while (first := ready.next()) is not None:
             events = []
@@ -259,14 +260,19 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
                 _index(archive, unindexed, background)
                 indexed_at = time.monotonic()
             yield from events
-    except (GeneratorExit, KeyboardInterrupt):  # closed by the GUI or the CLI, or Ctrl-C
+    except GeneratorExit:  # closed by the GUI or the CLI
         summary.cancelled = True
+        raise
+    except KeyboardInterrupt:  # Ctrl-C in the CLI: the process ends, so does its index process
+        summary.cancelled = interrupted = True
         raise
     finally:
         transactions.close()
         ready.close()
         if background is None:
             _index(archive, unindexed)
+        elif interrupted:
+            background.stop()  # what it had not committed stays queued: the next open catches up
         else:
             _last_hand_over(archive, unindexed, background, cancelled=summary.cancelled)
         _finish_run(archive, summary)

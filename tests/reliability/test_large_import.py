@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -102,3 +104,24 @@ def test_a_killed_large_import_leaves_no_index_process(large_corpus: Path, tmp_p
     archive = opened(folder)
     assert_index_matches(archive)
     assert len(archive.index.doc_ids()) == LARGE
+
+
+def test_ctrl_c_cancels_a_large_import_cleanly(large_corpus: Path, tmp_path: Path,
+                                              opened: Callable[[Path], Archive]) -> None:  # fmt: skip
+    """Ctrl-C reaches the whole process group (workers and index process too): one line, the run recorded."""
+    folder = tmp_path / "archive"
+    imp = start_cli("--archive", str(folder), "import", str(large_corpus))
+    try:
+        assert wait_for(lambda: _committed(folder) >= importer.INDEX_BATCH + 50, timeout=300)
+        os.killpg(imp.pid, signal.SIGINT)
+        out, err = imp.communicate(timeout=120)
+    finally:
+        cleanup_group(imp)
+    assert imp.returncode == 130 and err.strip() == "dossier: interrupted", out + err
+    with sqlite3.connect(folder / DB_NAME) as db:
+        cancelled, imported, finished = db.execute("SELECT cancelled, imported, finished_at FROM import_runs").fetchone()
+        documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert cancelled == 1 and finished is not None and imported == documents
+    archive = opened(folder)
+    sqlite_checks(archive)
+    assert_index_matches(archive)
