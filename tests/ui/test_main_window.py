@@ -142,6 +142,25 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
     assert 2 < window.model.total < 152
 
 
+def test_a_large_import_indexes_in_its_index_process(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started from the GUI's worker thread, the import's index process indexes every document."""
+    from app import search
+
+    monkeypatch.setattr("app.importer.BACKGROUND_INDEX_MIN", 2)  # a large import, in miniature
+    monkeypatch.setattr("app.importer.INDEX_BATCH", 40)
+    src = tmp_path / "lots"
+    src.mkdir()
+    for i in range(150):
+        (src / f"r{i:03}.txt").write_text(RELEASE.replace("January", f"January, item {i} quorlex"), encoding="utf-8")
+    before = window.model.total
+    window.start_import([src])
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=60_000)
+    assert window.model.total == before + 150
+    assert search.search(window.archive, window.archive.index, "quorlex").total == 150
+    assert len(window.archive.index.doc_ids()) == before + 150
+
+
 def test_facet_click_filters_the_library(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     model = window.facets.model
     kind_group = next(model.item(r) for r in range(model.rowCount()) if model.item(r).text().startswith("Kind"))
