@@ -114,8 +114,8 @@ class BackgroundIndexer:
     def _clear(self, count: int, future: Future[QueueStamps]) -> None:
         """Clear the queue rows of a batch the process has indexed; a failed batch stays queued.
 
-        Never raises: it also runs in the pool's thread after a cancelled import, and the
-        process's failure may be a KeyboardInterrupt (Ctrl-C reaches the whole process group).
+        Never raises: it also runs in the pool's thread after a cancelled import, where no
+        one would see the error (and a failed future's error may be any BaseException).
         """
         error = None if future.cancelled() else future.exception()
         if future.cancelled() or error is not None:

@@ -269,13 +269,15 @@ def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEve
     finally:
         transactions.close()
         ready.close()
-        if background is None:
-            _index(archive, unindexed)
-        elif interrupted:
-            background.stop()  # what it had not committed stays queued: the next open catches up
-        else:
-            _last_hand_over(archive, unindexed, background, cancelled=summary.cancelled)
-        _finish_run(archive, summary)
+        try:
+            if background is None:
+                _index(archive, unindexed)
+            elif interrupted:
+                background.stop()  # what it had not committed stays queued: the next open catches up
+            else:
+                _last_hand_over(archive, unindexed, background, cancelled=summary.cancelled)
+        finally:
+            _finish_run(archive, summary)
     return summary
 
 

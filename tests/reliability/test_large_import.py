@@ -49,6 +49,15 @@ def _committed(folder: Path) -> int:
         return 0
 
 
+def _past_the_first_hand_over(folder: Path, corpus: Path) -> subprocess.Popen[str]:
+    """A CLI import of `corpus` that has committed (and handed to its index process) a first batch."""
+    imp = start_cli("--archive", str(folder), "import", str(corpus))
+    if not wait_for(lambda: _committed(folder) >= importer.INDEX_BATCH + 50, timeout=300):
+        cleanup_group(imp)
+        pytest.fail("the import did not get past its first index batch")
+    return imp
+
+
 def test_a_large_import_shares_the_archive(large_corpus: Path, tmp_path: Path,
                                            opened: Callable[[Path], Archive]) -> None:  # fmt: skip
     """While the index process writes the index: another process's write gets in, a searching process sees
@@ -87,10 +96,9 @@ def test_a_large_import_shares_the_archive(large_corpus: Path, tmp_path: Path,
 def test_a_killed_large_import_leaves_no_index_process(large_corpus: Path, tmp_path: Path,
                                                        opened: Callable[[Path], Archive]) -> None:  # fmt: skip
     folder = tmp_path / "archive"
-    imp = start_cli("--archive", str(folder), "import", str(large_corpus))
+    imp = _past_the_first_hand_over(folder, large_corpus)
     try:
-        assert wait_for(lambda: _committed(folder) >= importer.INDEX_BATCH + 50, timeout=300)
-        children, _err = kill_hard(imp)  # after the first hand-over: the index process is up
+        children, _err = kill_hard(imp)
         assert len(children) >= 3, children
         assert wait_for(lambda: not any(alive(pid) for pid in children), timeout=10)
     finally:
@@ -110,9 +118,8 @@ def test_ctrl_c_cancels_a_large_import_cleanly(large_corpus: Path, tmp_path: Pat
                                               opened: Callable[[Path], Archive]) -> None:  # fmt: skip
     """Ctrl-C reaches the whole process group (workers and index process too): one line, the run recorded."""
     folder = tmp_path / "archive"
-    imp = start_cli("--archive", str(folder), "import", str(large_corpus))
+    imp = _past_the_first_hand_over(folder, large_corpus)
     try:
-        assert wait_for(lambda: _committed(folder) >= importer.INDEX_BATCH + 50, timeout=300)
         os.killpg(imp.pid, signal.SIGINT)
         out, err = imp.communicate(timeout=120)
     finally:
