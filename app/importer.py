@@ -95,6 +95,12 @@ class ImportSummary:
     cancelled: bool = False
     run_id: int | None = None
 
+    @property
+    def handled(self) -> int:
+        """Files handled so far, whatever their outcome."""
+        return (len(self.imported) + len(self.updated) + len(self.unchanged) + len(self.duplicates)
+                + len(self.failed))  # fmt: skip
+
     def add(self, event: ImportEvent) -> None:
         if event.outcome == IMPORTED:
             self.imported.append(event.document_id or 0)
@@ -217,10 +223,15 @@ def _known_hashes(archive: Archive) -> frozenset[str]:
         return frozenset(session.scalars(select(Document.sha256)))
 
 
-def import_paths(archive: Archive, paths: Iterable[Path]) -> Generator[ImportEvent, None, ImportSummary]:
-    """Import every supported file under `paths`; yields an ImportEvent per file, once it is committed."""
+def import_paths(archive: Archive, paths: Iterable[Path], *,
+                 summary: ImportSummary | None = None) -> Generator[ImportEvent, None, ImportSummary]:  # fmt: skip
+    """Import every supported file under `paths`; yields an ImportEvent per file, once it is committed.
+
+    `summary`, if given, is filled as files are committed: a caller that cancels (closes the
+    generator) reads there what was kept, including the batch under way when it cancelled.
+    """
     named = [Path(p).expanduser() for p in paths]
-    summary = ImportSummary()
+    summary = ImportSummary() if summary is None else summary
     with archive.session() as session:
         run = ImportRun(started_at=_now(), paths="\n".join(str(p) for p in named))
         session.add(run)

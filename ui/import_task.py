@@ -79,6 +79,7 @@ class ImportTask(QObject):
         self.strip = strip
         self.worker: GeneratorWorker | None = None
         self.done = 0
+        self.summary: ImportSummary | None = None  # the running import's, filled by the worker thread
         strip.cancelRequested.connect(self.cancel)
 
     @property
@@ -88,11 +89,12 @@ class ImportTask(QObject):
     def start(self, archive: Archive, paths: list[Path], pool: QThreadPool | None = None) -> bool:
         if self.worker is not None:
             return False
-        from app.importer import import_paths  # the parser and readers load with the first import
+        from app.importer import ImportSummary, import_paths  # the parser and readers load with the first import
 
         self.done = 0
+        self.summary = summary = ImportSummary()  # read here only once the worker has ended
         self.strip.begin(f"Importing {len(paths)} item(s)…")
-        worker = GeneratorWorker(lambda: import_paths(archive, paths))
+        worker = GeneratorWorker(lambda: import_paths(archive, paths, summary=summary))
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_finished)
         worker.signals.failed.connect(self._on_failed)
@@ -120,8 +122,10 @@ class ImportTask(QObject):
         self.finished.emit(summary)
 
     def _on_cancelled(self) -> None:
+        """The files handled before the cancel took effect: the batch under way when the user
+        cancelled is kept too, so this can be more than the progress bar showed."""
         self._finish()
-        self.cancelled.emit(self.done)
+        self.cancelled.emit(max(self.done, self.summary.handled if self.summary else 0))
 
     def _on_failed(self, message: str) -> None:
         self._finish()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -133,13 +134,17 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
     for i in range(150):
         (src / f"r{i:03}.txt").write_text(RELEASE.replace("January", f"January, item {i}"), encoding="utf-8")
     window._import_refresh.setInterval(50)
+    before = window.model.total
     window.start_import([src])
     qtbot.waitUntil(lambda: window.model.total > 2, timeout=30_000)  # the library fills in during the import
     assert window.importer.running
     qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.importer.running, timeout=30_000)
-    assert "cancelled" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "cancelled" in message
     assert 2 < window.model.total < 152
+    kept = int(re.search(r"after (\d+) file", message).group(1))  # type: ignore[union-attr]
+    assert kept == window.model.total - before  # the batch under way at the cancel is counted too
 
 
 def test_a_large_import_indexes_in_its_index_process(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
