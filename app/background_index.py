@@ -24,12 +24,14 @@ from pathlib import Path
 from app.archive import Archive
 from app.child_process import spawn_pool
 from app.search import QueueStamps, index_documents, unqueue
+from app.search_index import SearchIndex
 
 log = logging.getLogger(__name__)
 
 MAX_PENDING = 2  # batches handed over and not yet indexed; one more and the import waits (the index keeps up)
 
 _archive: Archive | None = None  # in the index process
+_index: SearchIndex | None = None
 
 
 def _open_archive(folder: Path) -> None:
@@ -43,11 +45,11 @@ def _started() -> None:
 
 def _index_batch(doc_ids: list[int]) -> QueueStamps:
     """In the index process: index these documents, merging size tiers as an import does."""
+    global _index
     assert _archive is not None
-    index = _archive.index
-    if index.needs_rebuild:  # found unusable here: rebuilding is the import's to do, from its own process
-        raise RuntimeError(f"the index needs a rebuild ({index.rebuild_reason})")
-    return index_documents(_archive, index, doc_ids, merge=True)
+    if _index is None:  # an unusable index raises: emptying it for a rebuild is the app's to do, not ours
+        _index = SearchIndex.open(_archive.index_dir, recreate=False)
+    return index_documents(_archive, _index, doc_ids, merge=True)
 
 
 class BackgroundIndexer:

@@ -482,6 +482,20 @@ def test_corrupt_index_is_detected_and_recreated(tmp_path: Path, damage: object)
         assert not again.needs_rebuild
 
 
+@pytest.mark.parametrize("damage", [_truncate_postings, _delete_a_segment_file, _empty_column])
+def test_a_helper_process_never_empties_an_unusable_index(tmp_path: Path, damage: object) -> None:
+    """`recreate=False` (an import's index process) raises and leaves the files for the app to rebuild."""
+    path = tmp_path / "index"
+    build(path).close()
+    damage(path)  # type: ignore[operator]
+    files = sorted(p.name for p in path.iterdir())
+    with pytest.raises(search_index.IndexUnusableError, match="needs a rebuild"):
+        SearchIndex.open(path, recreate=False)
+    assert sorted(p.name for p in path.iterdir()) == files
+    with SearchIndex.open(path) as index:
+        assert index.needs_rebuild
+
+
 def test_corruption_without_meta_record_is_caught_by_reading(tmp_path: Path) -> None:
     path = tmp_path / "index"
     build(path).close()

@@ -99,6 +99,10 @@ _JOINERS = re.compile(r"[-.]")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+class IndexUnusableError(ArchiveError):
+    """The index must be rebuilt, and the caller may not do it (see `SearchIndex.open`)."""
+
+
 class IndexLockedError(ArchiveError):
     """Another live process is writing to the index."""
 
@@ -726,8 +730,12 @@ class SearchIndex:
     # ----------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: Path, *, lock_timeout: float = 10.0) -> SearchIndex:
-        """Open the index in `path`, recreating it empty (needs_rebuild=True) if unusable."""
+    def open(cls, path: Path, *, lock_timeout: float = 10.0, recreate: bool = True) -> SearchIndex:
+        """Open the index in `path`, recreating it empty (needs_rebuild=True) if unusable.
+
+        Without `recreate` an unusable index raises IndexUnusableError instead: a helper process
+        (an import's index process) must not empty the index the app is searching.
+        """
         path.mkdir(parents=True, exist_ok=True)
         reason = _problem_with(path)
         if reason is None:
@@ -737,6 +745,8 @@ class SearchIndex:
             except Exception as exc:  # any failure to read the derived data means: rebuild it
                 reason = f"index unreadable ({type(exc).__name__}: {exc})"
         if reason is not None:
+            if not recreate:
+                raise IndexUnusableError(f"the search index needs a rebuild: {reason}")
             ix = _recreate(path)
         result = cls(path, ix, needs_rebuild=reason is not None, reason=reason, lock_timeout=lock_timeout)
         _write_meta(path, ix, state=result._state)
