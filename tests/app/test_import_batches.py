@@ -87,6 +87,10 @@ def test_a_failing_file_is_rolled_back_alone(
         assert str(paths[2].resolve()) not in sources and len(sources) == 4
         assert s.scalar(select(func.count(Footnote.id)).where(Footnote.document_id.not_in(
             select(Document.id)))) == 0
+        # the batch was stored again after the failure, with savepoints: nothing of the first try is left twice
+        parsed = prepare(paths[0]).parsed
+        assert parsed is not None
+        assert s.scalar(select(func.count(Footnote.id))) == 4 * len(parsed.footnotes)
 
 
 def test_a_full_disk_rolls_back_the_batch_and_counts_only_committed_documents(
