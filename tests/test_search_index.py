@@ -466,7 +466,14 @@ def _empty_column(path: Path) -> None:
         file.write_bytes(b"")
 
 
-@pytest.mark.parametrize("damage", [_truncate_postings, _delete_toc, _delete_a_segment_file, _garble_meta, _empty_column])
+def _grow_a_vocabulary_file(path: Path) -> None:
+    """Read only by "did you mean", so only the recorded sizes can tell it changed."""
+    file = next(path.glob("*.vcb"))
+    file.write_bytes(file.read_bytes() + b"x")
+
+
+@pytest.mark.parametrize("damage", [_truncate_postings, _delete_toc, _delete_a_segment_file, _garble_meta, _empty_column,
+                                    _grow_a_vocabulary_file])
 def test_corrupt_index_is_detected_and_recreated(tmp_path: Path, damage: object) -> None:
     path = tmp_path / "index"
     build(path).close()
@@ -494,6 +501,33 @@ def test_a_helper_process_never_empties_an_unusable_index(tmp_path: Path, damage
     assert sorted(p.name for p in path.iterdir()) == files
     with SearchIndex.open(path) as index:
         assert index.needs_rebuild
+
+
+def test_opening_while_another_process_commits_does_not_take_the_change_for_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that vanished under the check because another writer committed (and merged) meanwhile is not
+    damage: the index is checked again, never emptied."""
+    path = tmp_path / "index"
+    build(path).close()
+    check = search_index._problem_with
+    calls: list[int] = []
+
+    def committed_during_the_check(where: Path) -> str | None:
+        calls.append(1)
+        if len(calls) == 1:
+            with SearchIndex.open(where) as other:  # the index process's commit and merge
+                with other.writer() as w:
+                    w.upsert(IndexDoc(950, "Late report", "Clearance of mines"))
+                other.optimize()
+            return "index file MAIN_x.trm is missing"  # as the first look saw it
+        return check(where)
+
+    monkeypatch.setattr(search_index, "_problem_with", committed_during_the_check)
+    with SearchIndex.open(path) as index:
+        assert not index.needs_rebuild
+        assert index.search("mines").total == 7
+    assert len(calls) == 3  # the first look, the other writer's own open, the second look
 
 
 def test_corruption_without_meta_record_is_caught_by_reading(tmp_path: Path) -> None:

@@ -737,13 +737,7 @@ class SearchIndex:
         (an import's index process) must not empty the index the app is searching.
         """
         path.mkdir(parents=True, exist_ok=True)
-        reason = _problem_with(path)
-        if reason is None:
-            try:
-                ix = index.open_dir(str(path), indexname=INDEX_NAME, schema=_schema())
-                _check_readable(ix)
-            except Exception as exc:  # any failure to read the derived data means: rebuild it
-                reason = f"index unreadable ({type(exc).__name__}: {exc})"
+        reason, ix = _checked_open(path)
         if reason is not None:
             if not recreate:
                 raise IndexUnusableError(f"the search index needs a rebuild: {reason}")
@@ -1704,6 +1698,43 @@ def _write_meta(path: Path, ix: index.Index, *, state: str) -> None:
     os.replace(tmp, path / META_FILE)
 
 
+def _checked_open(path: Path) -> tuple[str | None, Any]:
+    """(why the index cannot be trusted, or None; the opened Whoosh index if it can).
+
+    Checked again while another process commits meanwhile (an import's index process
+    merges segments and deletes their files): what looked missing or changed was then
+    only replaced, and taking it for damage would empty a sound index.
+    """
+    reason: str | None = None
+    ix: Any = None
+    for _attempt in range(_OPEN_ATTEMPTS):
+        before = _generation(path)
+        try:
+            reason = _problem_with(path)
+            if reason is None:
+                ix = index.open_dir(str(path), indexname=INDEX_NAME, schema=_schema())
+                _check_readable(ix)
+        except FileNotFoundError as exc:  # a TOC or segment file gone between listing and reading it
+            reason = f"index file missing ({exc.filename})"
+        except Exception as exc:  # any failure to read the derived data means: rebuild it
+            reason = f"index unreadable ({type(exc).__name__}: {exc})"
+        if reason is None or _generation(path) == before:
+            return reason, (ix if reason is None else None)
+        time.sleep(0.05)
+    return reason, None
+
+
+_OPEN_ATTEMPTS = 10
+
+
+def _generation(path: Path) -> int | None:
+    """The latest TOC generation in `path` (from the file names: nothing is read)."""
+    try:
+        return int(index.TOC._latest_generation(FileStorage(str(path)), INDEX_NAME))
+    except Exception:  # unreadable or changing: compared only, never trusted
+        return None
+
+
 def _problem_with(path: Path) -> str | None:
     """Why the index in `path` cannot be trusted, or None; cheap checks only (no reads)."""
     if not index.exists_in(str(path), indexname=INDEX_NAME):
@@ -1715,8 +1746,7 @@ def _problem_with(path: Path) -> str | None:
         return f"index schema version {meta.get('schema_version')} is not {INDEX_SCHEMA_VERSION}"
     if meta.get("state") != "ok":
         return "an earlier rebuild did not finish"
-    generation = index.version_in(str(path), indexname=INDEX_NAME)[1]
-    if meta.get("generation") == generation:
+    if meta.get("generation") == _generation(path):  # recorded after this commit: the files must match
         files = meta.get("files") or {}
         for name, size in files.items():
             try:
