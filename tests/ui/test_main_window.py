@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,17 @@ def test_import_reports_skipped_files(window: MainWindow, tmp_path: Path, qtbot)
     dialog.close()
 
 
-def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import importer
+
+    store = importer.store_prepared
+
+    def slowly(session, prepared):  # type: ignore[no-untyped-def]
+        time.sleep(0.02)  # 150 files take seconds, however fast the machine: the click lands mid-import
+        return store(session, prepared)
+
+    monkeypatch.setattr(importer, "store_prepared", slowly)
     src = tmp_path / "lots"
     src.mkdir()
     for i in range(150):
