@@ -184,7 +184,6 @@ def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | Non
             return FAILED, None, prepared.error or "cannot read"
     parsed = prepared.parsed
     now = _now()
-    values = {**_metadata(parsed), "format": prepared.format, "sha256": prepared.sha, "updated_at": now}
     found = db.execute(_BY_PATH, (source,)).fetchone()
     if found is None:
         outcome = IMPORTED
@@ -195,6 +194,7 @@ def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | Non
     else:
         outcome = UPDATED
         doc_id = found[0]
+        values = {**_metadata(parsed), "format": prepared.format, "sha256": prepared.sha, "updated_at": now}
         session.execute(update(Document).where(Document.id == doc_id).values(**values))
     assert doc_id is not None
     _store_parts(session, db, doc_id, parsed, replace=outcome == UPDATED)
@@ -270,6 +270,8 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
                         remember_analysis(prepared.analysis)
             if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
                 _index(archive, unindexed, background)
+                if background is not None:  # writing the index here left the lock free; so does this pause,
+                    time.sleep(COURTESY_PAUSE)  # long enough for another process's waiting write to get in
                 indexed_at = time.monotonic()
             yield from events
     except GeneratorExit:  # closed by the GUI or the CLI
@@ -558,12 +560,7 @@ def _last_hand_over(archive: Archive, doc_ids: list[int], background: Background
                     cancelled: bool) -> None:  # fmt: skip
     """The last batch to the index process, then its end. A cancelled import does not wait for it
     (the user would wait for a merge): the process indexes the rest on its own, then exits."""
-    try:
-        if doc_ids and not background.submit(doc_ids, wait=not cancelled) and not cancelled:
-            apply_changes(archive, archive.index, doc_ids, merge=True)
-    except Exception:
-        log.exception("indexing %d documents failed; left queued", len(doc_ids))
-    doc_ids.clear()
+    _index(archive, doc_ids, background, wait=not cancelled)
     background.close(wait=not cancelled)
     if not cancelled:
         _index_queued(archive)
@@ -584,17 +581,19 @@ def _has_documents(archive: Archive) -> bool:
         return session.scalar(select(Document.id).limit(1)) is not None
 
 
-def _index(archive: Archive, doc_ids: list[int], background: BackgroundIndexer | None = None) -> None:
+def _index(archive: Archive, doc_ids: list[int], background: BackgroundIndexer | None = None, *,
+           wait: bool = True) -> None:  # fmt: skip
     """Index a batch (handed to the index process if there is one); on failure the rows stay in
-    index_queue and the next open catches up."""
+    index_queue and the next open catches up. Without `wait` (a cancel) the batch is handed over
+    without waiting, and never indexed here."""
     try:
         if archive.index.needs_rebuild:  # new or unusable index: build it from the database, batch included
             for _ in rebuild(archive, archive.index):
                 pass
-        elif background is not None and doc_ids and background.submit(doc_ids):
-            time.sleep(COURTESY_PAUSE)  # the lock left free long enough for another process's waiting write
         elif doc_ids:
-            apply_changes(archive, archive.index, doc_ids, merge=True)
+            handed = background is not None and background.submit(doc_ids, wait=wait)
+            if not handed and wait:  # no index process, or it has died
+                apply_changes(archive, archive.index, doc_ids, merge=True)
     except Exception:
         log.exception("indexing %d documents failed; left queued", len(doc_ids))
     doc_ids.clear()

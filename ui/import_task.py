@@ -125,7 +125,7 @@ class ImportTask(QObject):
         """The files handled before the cancel took effect: the batch under way when the user
         cancelled is kept too, so this can be more than the progress bar showed."""
         self._finish()
-        self.cancelled.emit(max(self.done, self.summary.handled if self.summary else 0))
+        self.cancelled.emit(self.summary.handled if self.summary is not None else self.done)
 
     def _on_failed(self, message: str) -> None:
         self._finish()

@@ -307,13 +307,16 @@ class _FastText(fields.TEXT):
             return known
         positions = _token_positions(value)
         boost = self.format.field_boost
-        if len(value) <= 0xFFFF and not _BIG_ENDIAN and isinstance(self.format, _CompactPositions):
-            # fewer characters than 65,536, so fewer tokens: every position fits the narrow array
-            return [(word.encode("utf-8"), len(found), len(found) * boost, array("H", found).tobytes())
-                    for word, found in positions.items()]  # fmt: skip
-        encode = self.format.encode
+        # fewer characters than 65,536 means fewer tokens: every position fits the narrow array unchecked
+        narrow = len(value) <= 0xFFFF and not _BIG_ENDIAN and isinstance(self.format, _CompactPositions)
+        encode = _narrow_positions if narrow else self.format.encode
         return [(word.encode("utf-8"), len(found), len(found) * boost, encode(found))
                 for word, found in positions.items()]  # fmt: skip
+
+
+def _narrow_positions(found: list[int]) -> bytes:
+    """`_CompactPositions.encode` of positions known to be below 65,536, on a little-endian machine."""
+    return array("H", found).tobytes()
 
 
 class _DateField(fields.ID):

@@ -52,7 +52,8 @@ def test_large_import_indexes_in_the_index_process(archive: Archive, tmp_path: P
                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     submitted: list[list[int]] = []
     submit = BackgroundIndexer.submit
-    monkeypatch.setattr(BackgroundIndexer, "submit", lambda self, ids: submitted.append(list(ids)) or submit(self, ids))
+    monkeypatch.setattr(BackgroundIndexer, "submit",
+                        lambda self, ids, **how: submitted.append(list(ids)) or submit(self, ids, **how))
     inline: list[int] = []
     monkeypatch.setattr("app.importer.apply_changes", lambda _a, _i, ids, **_k: inline.extend(ids))
     summary = run_import(archive, _reports(tmp_path / "src", 12))
