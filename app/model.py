@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("country-profile", "press-release", "article", "speech", "statement", "report", "other")
+# A closed vocabulary, documented in docs/PARSING.md ("Kinds"); the search's `kind:` field uses these names.
+KINDS = (
+    "country-profile",
+    "press-release",
+    "statement",
+    "speech",
+    "transcript",
+    "article",
+    "report",
+    "policy-brief",
+    "court-decision",
+    "legal-filing",
+    "letter",
+    "other",
+)
 FORMATS = ("txt", "md", "html", "pdf")
 
 
@@ -23,7 +37,10 @@ class RawDocument:
     `headings` lists heading lines the format marked explicitly (HTML <h1>..<h6>,
     Markdown `#`), as (level, text); the parser also detects headings itself.
     `hints` holds metadata the format declared (front matter, <title>, <meta>):
-    keys among title, date, publisher, kind, tags (list[str]).
+    keys among title, date, publisher, kind, tags (list[str]). These win over
+    what the parser finds in the text. `fallback_title` and `fallback_date`
+    (a PDF's info dictionary, a file name's date) are weaker: used only when
+    the text itself gives no title or date.
     """
 
     text: str

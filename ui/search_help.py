@@ -18,7 +18,7 @@ SYNTAX: tuple[tuple[str, str], ...] = (
     ("PMN-2, OZM-72, E-001", "mine models and codes, kept whole"),
     ("title:Azerbaijan", "a word in the title"),
     ("publisher:ICBL", "documents from one publisher"),
-    ("kind:press-release", "one kind: country-profile, press-release, article, speech, statement, report"),
+    ("kind:press-release", "one kind, e.g. press-release, speech, report, court-decision (all in the metadata editor)"),
     ("tag:survey", "documents or annotations with a tag"),
     ("date:2013, date:2013-09", "a year, a month"),
     ("date:[2020 to 2022]", "a range of years"),

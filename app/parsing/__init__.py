@@ -75,10 +75,15 @@ def _parse(raw: RawDocument) -> ParsedDocument:
     hinted_date = parse_date(hints.get("date"))
     if hinted_date:
         date, label = hinted_date, label or "published"
+    elif date is None and (fallback_date := parse_date(hints.get("fallback_date"))):
+        date, label = fallback_date, "published"
     publisher = _hinted_str(hints, "publisher") or detect_publisher(kind, lines, header, dropped)
+    title = _title(_hinted_str(hints, "title"), header.title)
+    if title == UNTITLED and (fallback_title := _hinted_str(hints, "fallback_title")):
+        title = _title(fallback_title, "")
     return ParsedDocument(
         text=body,
-        title=_title(_hinted_str(hints, "title"), header.title),
+        title=title,
         date=date,
         date_label=label if date else None,
         publisher=publisher,

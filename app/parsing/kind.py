@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from app.parsing.header import Header, is_prose, strip_dateline
+from app.parsing.headline import LineClass
+from app.parsing.kind_legal import legal_scores
 from app.parsing.normalise import Line
 from app.parsing.organisations import subject_organisation
 
@@ -39,7 +41,8 @@ _PRESS_WORDS = re.compile(
     r"|media advisory)\b"
 )
 _PRESS_CLOSING = re.compile(
-    r"(?i)(?:for (?:more|further) information|media contacts?|press contacts?|notes to editors|^#{3}$"
+    r"(?i)(?:for (?:more|further) information|further information:|media contacts?|press contacts?|^contacts?:"
+    r"|media enquiries|for interview|notes to editors|^#{3}$"
     r"|^-+\s*ends?\s*-+$|^[–—]\s*ends?\s*[–—]$)"
 )
 _NUMBERED = re.compile(r"(?i)^No\.?\s*:?\s*[0-9]+\s*/\s*[0-9]+")
@@ -54,6 +57,13 @@ _VOCATIVES = re.compile(
     r"|excellenc(?:y|ies)|distinguished (?:delegates|guests|colleagues|participants)|dear (?:colleagues|friends)"
     r"|i thank you|thank you,? (?:mr|madam|madame|chair)|check against delivery|honou?rable (?:minister|members))\b"
 )
+_RELEASE_LABEL = re.compile(r"(?i)\b(?:media|press|news)\s+r\w{4,6}\b")  # OCR: "Media ReIease"
+_ANNOUNCES = re.compile(r"(?i)\bI\s+am\s+(?:pleased|delighted|proud)\s+to\s+announce\b|\b(?:said|announced)\s+today\b")
+_SPOKEN = re.compile(
+    r"(?i)^(?:an?\s+|the\s+)?(?:(?:opening|closing|keynote|welcoming|inaugural)\s+)?(?:address|speech|remarks"
+    r"|lecture|oration|talk)\b"
+)
+_PAPER = re.compile(r"(?i)^(?:a\s+)?(?:(?:conference|discussion|working)\s+)?(?:paper|presentation|submission)\b")
 _REPORT_TITLE = re.compile(
     r"(?i)\b(?:report|annual report|monitor 20[0-9]{2}|fact ?sheet|briefing paper|survey|assessment|review)\b"
 )
@@ -116,7 +126,13 @@ def _scores(cues: KindCues) -> dict[str, int]:
     profile = 2 if header.date_label == "last updated" else 0
     profile += min(3, len(alone & PROFILE_HEADINGS))
 
-    press = 3 if any(_PRESS_WORDS.search(t) for t in head_texts) else 0
+    classes = set(header.classes.values())
+    descriptions = [lines[i].stripped for i, c in header.classes.items() if c is LineClass.DESCRIPTOR]
+    labels = " ".join(header.kind_labels)
+    press = 3 if any(_PRESS_WORDS.search(t) for t in head_texts) or _RELEASE_LABEL.search(labels) else 0
+    press += 2 if LineClass.OFFICE in classes and not descriptions else 0
+    press += 1 if LineClass.CODE in classes else 0
+    press += 2 if _ANNOUNCES.search(opening) else 0
     press += 3 if _NUMBERED.match(title) else 0
     press += 1 if header.date_first or header.dateline else 0
     if prose and header.first_prose is not None:
@@ -132,9 +148,13 @@ def _scores(cues: KindCues) -> dict[str, int]:
     vocatives = {m.group().lower() for m in _VOCATIVES.finditer(opening)}
     vocatives |= {m.group().lower() for t in closing for m in _VOCATIVES.finditer(t)}
     speech += min(4, 2 * len(vocatives))
+    speech += 4 if any(_SPOKEN.match(t) for t in descriptions) or "speeches" in labels else 0
 
     report = 3 if _REPORT_TITLE.search(title) else 0
     report += min(3, len(alone & _REPORT_HEADINGS))
+    report += 4 if any(_PAPER.match(t) for t in descriptions) else 0
+    report += 2 if "abstract" in alone else 0
+    report += 1 if cues.has_note_list and LineClass.PERSON in classes else 0
 
     return {
         "country-profile": profile,
@@ -142,6 +162,7 @@ def _scores(cues: KindCues) -> dict[str, int]:
         "statement": statement,
         "speech": speech,
         "report": report,
+        **legal_scores(opening, closing),
     }
 
 

@@ -147,7 +147,7 @@ def statement_issuer(title: str) -> str | None:
     if not match:
         return None
     who = match.group("who").strip()
-    return canonical(who) if is_organisation(who) else None
+    return canonical(who) if is_organisation(who) and plausible_name(who) else None
 
 
 def title_organisation(title: str) -> str | None:
@@ -168,9 +168,28 @@ def explicit_publisher(line: str) -> str | None:
     if not match:
         return None
     who = match.group("who").strip(" ,.")
-    if not who or who.lower().startswith("all rights") or not any(c.isalpha() for c in who):
+    if not who or who.lower().startswith("all rights") or not plausible_name(who):
         return None
     return canonical(who)
+
+
+_NAME_JOINERS = frozenset({"of", "to", "for", "the", "and", "on", "in", "&", "de", "du", "des", "la", "le", "für"})
+
+
+def plausible_name(name: str) -> bool:
+    """Whether `name` reads as the name of an issuer rather than a fragment of a sentence.
+
+    A name is short, starts with a capital, and its words are capitalised apart from joiners
+    ("Department of Foreign Affairs and Trade"); "of the NDAA for FY 2018, which…" is not one.
+    """
+    words = name.split()
+    if not words or len(words) > 10 or len(name) > 90 or name.endswith(("…", "...")):
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or sum(c.isalpha() for c in name) < 2:
+        return False
+    content = [w for w in words if w.lower().strip(",.") not in _NAME_JOINERS]
+    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha())
+    return bool(content) and capitalised >= 0.75 * len(content)
 
 
 def known_in(text: str) -> str | None:
