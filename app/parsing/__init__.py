@@ -21,6 +21,7 @@ import logging
 
 from app.model import KINDS, ParsedDocument, RawDocument
 from app.parsing.boilerplate import strip_furniture
+from app.parsing.caption import case_title, court_name, filing_firm
 from app.parsing.citations import parse_citation, parse_citations
 from app.parsing.dates import find_dates, parse_date
 from app.parsing.footnotes import build_footnotes, missing_and_unreferenced
@@ -39,6 +40,7 @@ __all__ = ["find_dates", "find_url", "parse", "parse_citation", "parse_citations
 log = logging.getLogger(__name__)
 
 _STRICT_HEADING_KINDS = frozenset({"speech", "statement", "press-release"})
+_COURT_KINDS = frozenset({"court-decision", "legal-filing", "letter"})
 
 
 def parse(raw: RawDocument) -> ParsedDocument:
@@ -77,8 +79,9 @@ def _parse(raw: RawDocument) -> ParsedDocument:
         date, label = hinted_date, label or "published"
     elif date is None and (fallback_date := parse_date(hints.get("fallback_date"))):
         date, label = fallback_date, "published"
-    publisher = _hinted_str(hints, "publisher") or detect_publisher(kind, lines, header, dropped)
-    title = _title(_hinted_str(hints, "title"), header.title)
+    publisher = _hinted_str(hints, "publisher") or _court_publisher(kind, lines)
+    publisher = publisher or detect_publisher(kind, lines, header, dropped)
+    title = _title(_hinted_str(hints, "title"), _case_title(kind, lines) or header.title)
     if title == UNTITLED and (fallback_title := _hinted_str(hints, "fallback_title")):
         title = _title(fallback_title, "")
     return ParsedDocument(
@@ -95,6 +98,20 @@ def _parse(raw: RawDocument) -> ParsedDocument:
         unreferenced_footnotes=unreferenced,
         tags=_hinted_tags(hints),
     )
+
+
+def _case_title(kind: str, lines: list[Line]) -> str | None:
+    """A court paper is known by its case name; a letter about a case by its 'Re:' line."""
+    return case_title(lines) if kind in _COURT_KINDS else None
+
+
+def _court_publisher(kind: str, lines: list[Line]) -> str | None:
+    """The court for its decisions and its clerk's letters; the signing firm for a filing."""
+    if kind == "legal-filing":
+        return filing_firm(lines)
+    if kind in ("court-decision", "letter"):
+        return court_name(lines)
+    return None
 
 
 def _release_title_line(header: Header, lines: list[Line], hinted_title: str | None) -> None:

@@ -162,7 +162,7 @@ def _scores(cues: KindCues) -> dict[str, int]:
         "statement": statement,
         "speech": speech,
         "report": report,
-        **legal_scores(opening, closing),
+        **legal_scores([line.stripped for line in lines], " ".join([title, *header.kind_labels])),
     }
 
 

@@ -1,0 +1,133 @@
+"""Headlines under letterheads, dates inside header lines, and publishers only from real cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.parsing.headline import LineClass, classify, strip_trailing_byline
+
+from .util import parse_text
+
+PROSE = (
+    "Australia will provide an additional $40 million in development assistance over four years, "
+    "the Minister said today, as part of a bilateral agreement on resettlement and demining.\n\n"
+    "The funding is additional to the bilateral aid programme and will support land mine clearance.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("MEDIA RELEASE", LineClass.KIND_LABEL),
+        ("Media ReIease", LineClass.KIND_LABEL),  # OCR
+        ("News Release No 139/89", LineClass.KIND_LABEL),
+        ("DRAFT", LineClass.KIND_LABEL),
+        ("Speeches THE COLLEGE OF LAW", LineClass.KIND_LABEL),
+        ("MINISTER FOR FOREIGN AFFAIRS", LineClass.OFFICE),
+        ("ROBERT SMITH MP SHADOW MINISTER FOR DEFENCE", LineClass.OFFICE),
+        ("The Hon Jane Doe MP", LineClass.PERSON),
+        ("By Dr Penelope Mathew", LineClass.PERSON),
+        ("MDC 20", LineClass.CODE),
+        ("http://www.example.org/releases", LineClass.URL),
+        ("`Y 1 e 1 I", LineClass.NOISE),
+        ("33", LineClass.NOISE),
+        ("Address to the United Nations Youth Association", LineClass.DESCRIPTOR),
+        ("paper for", LineClass.DESCRIPTOR),
+        ("AWARDS FUNCTION WESTIN HOTEL, SYDNEY", LineClass.WEAK),
+        ("DEVELOPMENT ASSISTANCE FOR CAMBODIA", LineClass.CANDIDATE),
+        ("LAW FIRMS AND JUSTICE IN AUSTRALIA", LineClass.CANDIDATE),  # "JUSTICE" in capitals is a word
+        ("Minister welcomes mine clearance results", LineClass.CANDIDATE),  # a headline with a verb
+    ],
+)
+def test_header_lines_are_classed(line: str, expected: LineClass) -> None:
+    assert classify(line) is expected
+
+
+def test_the_headline_under_a_letterhead_is_the_title() -> None:
+    doc = parse_text(
+        "MEDIA RELEASE\n\nMINISTER FOR FOREIGN AFFAIRS\n\nThe Hon Jane Doe MP  26 September 2014\n\n"
+        "DEVELOPMENT ASSISTANCE FOR CAMBODIA\n\n" + PROSE
+    )
+    assert doc.title == "DEVELOPMENT ASSISTANCE FOR CAMBODIA"
+    assert doc.date == "2014-09-26"
+    assert doc.publisher == "Minister for Foreign Affairs"
+    assert doc.kind == "press-release"
+
+
+def test_a_headline_wrapped_over_two_lines_is_joined() -> None:
+    doc = parse_text("MINISTER for JUSTICE\n\n12 December 1994\n\nGREATER RESPECT FOR\n\nHUMANITARIAN LAW NEEDED\n\n" + PROSE)
+    assert doc.title == "GREATER RESPECT FOR HUMANITARIAN LAW NEEDED"
+    assert doc.publisher == "Minister for Justice"
+
+
+def test_a_release_code_before_the_date_does_not_hide_it() -> None:
+    doc = parse_text("AA 07 03          25  January  2007\n\nAustralia provides $5 million for clearance in Lebanon\n\n" + PROSE)
+    assert (doc.title, doc.date) == ("Australia provides $5 million for clearance in Lebanon", "2007-01-25")
+
+
+def test_a_covering_note_before_the_headline() -> None:
+    doc = parse_text(
+        "Attached is the Minister's opening address to the conference on humanitarian law held in Canberra "
+        "this week, for the information of members and their staff, 12 May 1994\n\n"
+        "INTERNATIONAL HUMANITARIAN LAW: A TIME FOR ACTION\n\n"
+        "Opening Address by Senator the Hon Gareth Evans QC, Minister for Foreign Affairs, at the Australian "
+        "Defence Force Academy, Canberra, 12 May 1994.\n\n" + PROSE
+    )
+    assert doc.title == "INTERNATIONAL HUMANITARIAN LAW: A TIME FOR ACTION"
+    assert doc.date == "1994-05-12"
+    assert doc.kind == "speech"
+    assert doc.publisher == "Minister for Foreign Affairs"
+
+
+def test_the_occasion_and_the_speaker_are_not_the_title() -> None:
+    doc = parse_text(
+        "Speeches AUSTRALIAN LAW AWARDS\n\nAWARDS FUNCTION WESTIN HOTEL, SYDNEY\n\n7 MARCH 2002\n\n"
+        "LAW FIRMS AND JUSTICE IN AUSTRALIA\n\nThe Hon Justice Michael Kirby AC CMG*\n\n" + PROSE
+    )
+    assert doc.title == "LAW FIRMS AND JUSTICE IN AUSTRALIA"
+    assert doc.date == "2002-03-07"
+    assert doc.kind == "speech"
+    assert doc.publisher is None  # a judge's name is not an issuer
+
+
+def test_a_place_after_a_description_belongs_to_it() -> None:
+    doc = parse_text(
+        "Address to United Nations Youth Association\n\nCanberra\n\n10 July 2007\n\n"
+        "STRENGTHENING UN RELEVANCE\n\nIN THE NEW MILLENNIUM\n\n" + PROSE
+    )
+    assert doc.title == "STRENGTHENING UN RELEVANCE IN THE NEW MILLENNIUM"
+
+
+def test_a_headline_run_into_its_first_paragraph() -> None:
+    doc = parse_text(
+        "13 June 2002  MEDIA RELEASE                          02/304\n\n"
+        "Human toll of the crisis continues to grow The Democrats say it is time for the Government to act on "
+        "the growing human misery and to show some leadership in the region on the issue.\n\n" + PROSE
+    )
+    assert doc.title == "Human toll of the crisis continues to grow"
+    assert doc.date == "2002-06-13"
+
+
+def test_trailing_byline_is_not_part_of_the_title() -> None:
+    assert strip_trailing_byline("Bouncing the Ball: What is the score? By Susan Kneebone*") == (
+        "Bouncing the Ball: What is the score?"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: of the NDAA for FY 2018, which the committee amended",
+        "Published by antidumping or countervailing duty orders issued",
+    ],
+)
+def test_sentence_fragments_are_never_publishers(line: str) -> None:
+    doc = parse_text("A Report on Trade\n\n" + PROSE + "\n" + line + "\n")
+    assert doc.publisher is None
+
+
+def test_an_organisation_in_the_letterhead_is_the_publisher() -> None:
+    doc = parse_text(
+        "The Department of Foreign Affairs and Trade, Australia\n\nSTRENGTHENING HUMAN RIGHTS\n\n" + PROSE
+    )
+    assert doc.publisher == "Department of Foreign Affairs and Trade"
