@@ -34,24 +34,27 @@ _STOP = re.compile(
 )
 _PARTY_LINES = 3
 _ROLE_START = re.compile(rf"(?i)^{_ROLE}(?:\s*[-—–/]\s*{_ROLE})*(?![\w'’])")
-_CORPORATE = r"(?:LLC|L\.L\.C\.|LLP|L\.L\.P\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|L\.P\.|Co\.|CO\.|Corp\.?|CORP\.?|N\.A\.|P\.C\.|PLLC|P\.A\.)"
+_CORPORATE = (
+    r"(?:LLC|L\.L\.C\.|LLP|L\.L\.P\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|L\.P\.|Co\.|CO\.|Corp\.?|CORP\.?|N\.A\.|P\.C\."
+    r"|PLLC|P\.A\.)"
+)
 _FIRST_PARTY_CUT = re.compile(rf"(?i);|,\s+and\s+|,\s+(?!{_CORPORATE}|et\s+al)")
 _ET_AL = re.compile(r"(?i),?\s+et\s+al\.?,?")
+_DISTRICT = r"(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+"
 _COURT = re.compile(
     r"(?i)^(?:filed\s+)?(?:in\s+the\s+)?(?P<court>(?:united\s+states\s+)?(?:(?:supreme|district|circuit|bankruptcy"
-    r"|superior|appellate|federal|county|high|family)\s+)?court(?:\s+of\s+(?:appeals?|criminal appeals|[a-z][a-z .']+?))?)"
-    r"(?:\s+(?P<rest>(?:for|of)\s+the\s+.+|(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+.+))?$"
+    r"|superior|appellate|federal|county|high|family)\s+)?court"
+    r"(?:\s+of\s+(?:appeals?|criminal appeals|[a-z][a-z .']+?))?)"
+    rf"(?:\s+(?P<rest>(?:for|of)\s+the\s+.+|{_DISTRICT}.+))?$"
 )
-_COURT_MORE = re.compile(
-    r"(?i)^(?P<more>(?:for\s+the\s+)?(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+[a-z .]+"
-    r"|(?:for\s+the\s+)?[a-z]+\s+circuit)\b"
-)
+_COURT_MORE = re.compile(rf"(?i)^(?P<more>(?:for\s+the\s+)?{_DISTRICT}[a-z .]+|(?:for\s+the\s+)?[a-z]+\s+circuit)\b")
 _FIRM = re.compile(
     rf"(?P<firm>(?:[A-Z][\w'’.-]*,?\s+(?:&\s+)?){{1,5}}{_CORPORATE})(?![\w.])"
 )
 _FIRM_CUE = re.compile(r"(?i)\battorneys?\b|\bcounsel\b|respectfully submitted")
-_SMALL = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "ex", "rel.", "dba", "v.", "et", "al."})
-_KEEP_CAPS = re.compile(rf"^(?:{_CORPORATE}|[IVX]+|U\.S\.A?\.?|USA|MDL|IVC|N\.C\.|[A-Z]\.)[,.;]?$")
+_SMALL = frozenset("of the for and in on at to a an ex rel. dba v. et al.".split())
+# corporate suffixes, Roman numerals, initials and vowel-less acronyms keep their capitals
+_KEEP_CAPS = re.compile(rf"^(?:{_CORPORATE}|[IVX]+|(?:[A-Z]\.)+|[B-DF-HJ-NP-TV-Z]{{2,4}})[,.;]?$")
 
 
 def case_title(lines: list[Line]) -> str | None:
