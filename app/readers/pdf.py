@@ -1,31 +1,34 @@
-"""PDF reader: the text layer via pypdf; a scan without text is refused, not imported empty.
+"""PDF reader: the text layer read by layout; a scan without text is refused, not imported empty.
 
-PDF lines are hard-wrapped, so lines are re-joined into paragraphs: a
-vertical gap (a blank line in pypdf's layout mode), a short line or a `[N]`
-note start ends a paragraph. Pages and
-characters are capped so a hostile or huge PDF cannot exhaust memory, and
-each stream's decompressed size and parsing work are capped (pypdf's own
-defaults allow 75 MB per stream, which a 3 KB "bomb" reaches and which takes
-minutes to extract).
+pypdf gives every piece of text with its position and size (`pdf_lines`);
+the layout analysis (`pdf_layout`) turns them into the genre's layout:
+running heads dropped, paragraphs from gaps and indents, notes from the
+page foot, markers from raised digits. This module opens the file and
+bounds the work: pages and characters are capped so a hostile or huge PDF
+cannot exhaust memory, and each stream's decompressed size and parsing work
+are capped (pypdf's own defaults allow 75 MB per stream, which a 3 KB
+"bomb" reaches and which takes minutes to extract).
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from pypdf import PageObject, PasswordType, PdfReader, apply_configuration
 from pypdf.errors import DependencyError, LimitReachedError
+from pypdf.generic import ContentStream
 
 from app.errors import ReadError
 from app.model import RawDocument
-from app.readers.decoding import normalise_newlines
-from app.readers.hints import clean_hints, meaningful_name
+from app.readers.hints import meaningful_title
 from app.readers.layout import compose
+from app.readers.pdf_layout import PdfText, analyse
+from app.readers.pdf_lines import Line, Run, page_lines, page_runs, visitor_runs
 
 MAX_PAGES = 2000
 MAX_CHARS = 10_000_000  # extracted characters kept; about 5,000 dense pages
@@ -39,9 +42,7 @@ _LIMITS = {
     "stream_parsing_work_maximum_count": MAX_STREAM_WORK,
 }
 log = logging.getLogger(__name__)
-_NOTE_START = re.compile(r"^\[\d{1,4}\]")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-_SHORT_LINE = 0.7  # of the typical line length: shorter lines end a paragraph
+_SHOWS = frozenset((b"Tj", b"TJ", b"'", b'"'))
 
 
 def read_pdf(data: bytes, max_chars: int = MAX_CHARS, max_pages: int = MAX_PAGES) -> RawDocument:
@@ -52,13 +53,18 @@ def read_pdf(data: bytes, max_chars: int = MAX_CHARS, max_pages: int = MAX_PAGES
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
             _unlock(reader)
-            pages = _page_texts(reader, max_chars, max_pages)
+            pages = _page_lines(reader, max_chars, max_pages)
             hints = _hints(reader)
         except ReadError:
             raise
         except Exception as exc:  # pypdf raises many exception types on damaged files
             raise ReadError(f"broken PDF: {_short(exc)}") from exc
-    return RawDocument(text=compose(paragraphs(pages), {}), format="pdf", hints=hints)
+    layout = _layout(pages)
+    if layout.title:
+        hints["title"] = layout.title
+    if layout.filed:
+        hints["fallback_date"] = layout.filed  # printed on every page: better than the file's creation date
+    return RawDocument(text=compose(layout.paragraphs, layout.notes), format="pdf", hints=hints)
 
 
 @contextmanager
@@ -92,22 +98,24 @@ def _unlock(reader: PdfReader) -> None:
         raise ReadError("PDF is encrypted")
 
 
-def _page_texts(reader: PdfReader, max_chars: int, max_pages: int) -> list[str]:
-    """Text of each page; a page that fails is skipped, a PDF where all fail is broken."""
-    texts: list[str] = []
+def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> list[list[Line]]:
+    """Lines of each page; a page that fails is skipped, a PDF where all fail is broken."""
+    pages: list[list[Line]] = []
     total = failures = over_limit = 0
     count = len(reader.pages)
     if count == 0:
         raise ReadError("broken PDF: no pages")
     content = 0
+    fonts: dict[int, Any] = {}
     for number in range(min(count, max_pages)):
         try:
             page = reader.pages[number]
-            content += _content_size(page)
+            contents = page.get_contents()
+            content += len(contents.get_data()) if contents is not None else 0
             if content > MAX_CONTENT_BYTES:
                 log.warning("PDF read up to page %d: page contents over %d bytes (limit)", number, MAX_CONTENT_BYTES)
                 break
-            text = _extract(page)
+            lines = page_lines(_runs(page, contents, fonts), number)
         except LimitReachedError:  # a decompression or parsing bomb: skip the page, never retry it
             failures += 1
             over_limit += 1
@@ -115,8 +123,8 @@ def _page_texts(reader: PdfReader, max_chars: int, max_pages: int) -> list[str]:
         except Exception:  # one damaged page should not lose the others
             failures += 1
             continue
-        texts.append(normalise_newlines(text)[: max_chars - total])
-        total += len(texts[-1])
+        lines, total = _capped(lines, max_chars - total), total + sum(len(line.text) for line in lines)
+        pages.append(lines)
         if total >= max_chars:
             log.warning("PDF text cut at %d characters (limit)", max_chars)
             break
@@ -124,80 +132,67 @@ def _page_texts(reader: PdfReader, max_chars: int, max_pages: int) -> list[str]:
         log.warning("PDF has %d pages; only the first %d were read (limit)", count, max_pages)
     if over_limit:
         log.warning("%d PDF pages skipped: content over the safety limits", over_limit)
-    if not any(text.strip() for text in texts):
+    if not any(line.text.strip() for lines in pages for line in lines):
         if over_limit:
             raise ReadError("PDF content exceeds the safety limits (decompression or parsing); not imported")
-        if failures and not texts:
+        if failures and not pages:
             raise ReadError("broken PDF: no page could be read")
         raise ReadError("PDF has no text layer (scanned image?); not imported")
-    return texts
+    return pages
 
 
-def _content_size(page: PageObject) -> int:
-    """Decompressed size of a page's content streams (decoding is cheap; parsing them is what costs)."""
-    contents = page.get_contents()
-    return len(contents.get_data()) if contents is not None else 0
-
-
-def _extract(page: PageObject) -> str:
-    """Layout mode keeps vertical gaps as blank lines (paragraph breaks); plain mode is the fallback."""
+def _runs(page: PageObject, contents: ContentStream | None, fonts: dict[int, Any]) -> list[Run]:
+    """Runs by layout; pypdf's plain visitor when layout bookkeeping fails on odd operators, or
+    finds nothing on a page that shows text (all of it turned sideways, which layout skips)."""
+    if contents is None:
+        return []
+    contents.forced_encoding = "bytes"  # strings stay bytes, decoded by each font
     try:
-        return page.extract_text(extraction_mode="layout") or ""
+        ops = contents.operations
+        runs = page_runs(page, ops, fonts)
     except LimitReachedError:
-        raise  # plain mode would pay the same cost again
-    except Exception:  # layout mode is stricter about odd fonts and operators
-        return page.extract_text() or ""
+        raise  # the visitor would pay the same cost again
+    except Exception:
+        return visitor_runs(page)
+    if not runs and any(operator in _SHOWS for _operands, operator in ops):
+        return visitor_runs(page)
+    return runs
 
 
-def paragraphs(pages: list[str]) -> list[str]:
-    """Re-join hard-wrapped lines into paragraphs, across page breaks when a sentence continues."""
-    pages_lines = [_strip_page_numbers([line.strip() for line in page.split("\n")]) for page in pages]
-    lengths = sorted(len(line) for lines in pages_lines for line in lines if line)
-    typical = lengths[int(len(lengths) * 0.8)] if lengths else 0
-    result: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            result.append(_join(current))
-            current.clear()
-
-    for lines in pages_lines:
-        if current and lines and lines[0] and not lines[0][0].islower():
-            flush()  # a new page continues the paragraph only mid-sentence
-        for line in lines:
-            if not line or (current and _NOTE_START.match(line)):
-                flush()
-            if line:
-                current.append(line)
-                if len(line) < _SHORT_LINE * typical and not line.endswith((",", ";", "-", "–", "(")):
-                    flush()
-    flush()
-    return result
+def _capped(lines: list[Line], room: int) -> list[Line]:
+    """The lines that fit in `room` characters, the last one cut."""
+    kept: list[Line] = []
+    for line in lines:
+        if room <= 0:
+            break
+        if len(line.text) > room:
+            line.text = line.text[:room]
+            line.raised = [(start, end) for start, end in line.raised if end <= room]
+        kept.append(line)
+        room -= len(line.text)
+    return kept
 
 
-def _strip_page_numbers(lines: list[str]) -> list[str]:
-    while lines and (not lines[-1] or _PAGE_NUMBER.match(lines[-1])):
-        lines.pop()
-    while lines and (not lines[0] or _PAGE_NUMBER.match(lines[0])):
-        lines.pop(0)
-    return lines
-
-
-def _join(lines: list[str]) -> str:
-    """Join wrapped lines with spaces; a line ending in a hyphen joins without one."""
-    text = lines[0]
-    for line in lines[1:]:
-        text += line if re.search(r"\w-$", text) else " " + line
-    return text
+def _layout(pages: list[list[Line]]) -> PdfText:
+    """The layout analysis; should it fail on an odd document, its lines page by page."""
+    try:
+        return analyse(pages)
+    except Exception:  # a bug in the analysis must not lose the document
+        log.exception("PDF layout analysis failed; lines kept as they are")
+        return PdfText(paragraphs=[line.text for lines in pages for line in lines])
 
 
 def _hints(reader: PdfReader) -> dict[str, object]:
-    """Title, author (as publisher) and creation date, when they look meaningful."""
+    """The info dictionary's title, as a fallback only.
+
+    What the first page prints wins: /Title is often a file name or a
+    template's. /CreationDate is the day of the scan, the export or the
+    upload, not the document's date: a document that prints no date gets
+    none rather than a wrong one. /Author is a login name ("localuser").
+    """
     try:
         info = reader.metadata or {}
-        raw = {key: str(info.get(key) or "") for key in ("/Title", "/Author", "/CreationDate")}
+        title = meaningful_title(str(info.get("/Title") or ""))
     except Exception:  # damaged info dictionaries are common and harmless
         return {}
-    return clean_hints({"title": raw["/Title"], "publisher": meaningful_name(raw["/Author"]),
-                        "date": raw["/CreationDate"] or None})
+    return {"fallback_title": title} if title else {}
