@@ -1,12 +1,21 @@
 """Resolve "Ibid." and its relatives to the source they repeat.
 
 "Ibid", "Id.", "loc. cit." and "op. cit." at the start of a note name the
-previous note's source (the previous note that exists: a missing note cannot be
-referred to). "Author, op. cit." names the last earlier note by that author.
+source of the last earlier note that CITED A SOURCE: a note that only comments
+("This was later repealed.") is skipped (`sourcecues` holds the rule), and a
+missing note cannot be referred to. A note that only repeats its source ("Ibid
+at 5") is transparent: the next Ibid names that same source, so a chain always
+points at the note that spells the source out. A note that adds sources ("Ibid;
+and X") becomes a source itself. An "ibid" later in a note counts too when
+what comes before it cites nothing ("Although they stress context. Ibid para
+[48]", "s 7A, inserted by ibid."); after a citation it repeats that citation
+within the note and is left alone. "Author, op. cit." names the last earlier
+note by that author. With no earlier note that cites, the previous note is
+taken, as the best guess.
+
 The note keeps its own text; `resolved_text` spells the source out with the
 note's own rest appended ("Ibid; and X" -> "<source>; and X", "Ibid at 10966"
--> "<source>, at 10966"). Chains resolve through the earlier resolution, and
-always point backwards, so they terminate.
+-> "<source>, at 10966"). Targets always lie earlier, so chains terminate.
 """
 
 from __future__ import annotations
@@ -14,11 +23,13 @@ from __future__ import annotations
 import re
 
 from app.model import Footnote
+from app.parsing.sourcecues import MAX_NOTE_CHARS, cites_source, has_strong_cue
 
 _IBID = re.compile(
     r"\s*(?i:see,?\s+(?:also,?\s+)?)?(?:(?i:ibid(?:em)?|loc\.?\s*cit|op\.?\s*cit)(?![\w-])\.?"
     r"|(?:Id|id)\.|Id(?=\s+at\b|\s*[,;]|\s*$)|(?i:idem)(?![\w-])\.?)"
 )
+_INNER_IBID = re.compile(r"(?i)(?<![\w-])ibid(?:em)?(?![\w-])\.?")
 _AUTHOR_CIT = re.compile(r"\s*(?P<author>[^;“”\"]{2,80}?),?\s+(?i:op\.?\s*cit|loc\.?\s*cit)\b\.?")
 MAX_BASE_CHARS = 2_000  # a chain of "Ibid; and ..." notes stops accumulating sources here
 _PIN = re.compile(r"(?i)(?:at\b|p\.|pp\.|para|paras|page|pages|n\.|§|¶|[0-9])")
@@ -60,6 +71,17 @@ def _author_source(notes: list[Footnote], index: int, author: str) -> Footnote |
     return None
 
 
+def find_ibid(text: str) -> tuple[str, str] | None:
+    """(text before, text after) an Ibid-like reference of the note, or None when the note is no Ibid."""
+    rest = ibid_rest(text)
+    if rest is not None:
+        return "", rest
+    inner = _INNER_IBID.search(text, 0, MAX_NOTE_CHARS)
+    if inner is None or has_strong_cue(text[: inner.start()]):
+        return None
+    return text[: inner.start()], text[inner.end() :].strip()
+
+
 def resolve_ibids(notes: list[Footnote]) -> None:
     """Fill `ibid_of` and `resolved_text` in place; `notes` must be sorted by number.
 
@@ -67,25 +89,32 @@ def resolve_ibids(notes: list[Footnote]) -> None:
     after "Ibid at 4" spells out the source once, with "at 5".
     """
     bases: dict[int, str] = {}  # note number -> the source it names, without its own pin cite
+    last_source: Footnote | None = None  # the last note that cited a source, after Ibids are seen through
     for index, note in enumerate(notes):
         note.ibid_of = None
         note.resolved_text = None
         bases[note.number] = note.text
-        if index == 0:
-            continue
-        rest = ibid_rest(note.text)
-        source: Footnote | None = notes[index - 1]
-        if rest is None:
+        found = find_ibid(note.text)
+        source = last_source
+        if found is None:
             author = _AUTHOR_CIT.match(note.text)
             if not author:
+                if cites_source(note.text):
+                    last_source = note
                 continue
             source = _author_source(notes, index, author.group("author")) or source
-            rest = note.text[author.end() :].strip()
+            found = ("", note.text[author.end() :].strip())
+        prefix, rest = found
+        if source is None and index:
+            source = notes[index - 1]
         if source is None or source.number >= note.number:
             continue
         base = bases.get(source.number, source.text)
         note.ibid_of = source.number
-        note.resolved_text = compose(base, rest)
-        pin_only = not rest.strip(" .,") or _PIN.match(rest.lstrip(", "))
-        grows = not pin_only and len(note.resolved_text) <= MAX_BASE_CHARS
-        bases[note.number] = note.resolved_text if grows else base
+        note.resolved_text = prefix + compose(base, rest)
+        pin_only = not rest.strip(" .,") or _PIN.match(rest.lstrip(", ")) is not None
+        if pin_only and not has_strong_cue(prefix):
+            last_source = source  # "Ibid at 5" repeats the source: the next Ibid names it too
+        else:  # "Ibid; and X" cites X too: it is the next Ibid's source (grown no further past a bound)
+            bases[note.number] = note.resolved_text if len(note.resolved_text) <= MAX_BASE_CHARS else base
+            last_source = note

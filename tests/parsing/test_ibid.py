@@ -2,6 +2,7 @@ import pytest
 
 from app.model import Footnote
 from app.parsing.ibid import compose, ibid_rest, resolve_ibids
+from app.parsing.sourcecues import cites_source
 
 SOURCE = "Smith, “Mines,” Herald, 2 May 2001."
 
@@ -49,18 +50,18 @@ def resolved(notes: list[Footnote]) -> dict[int, tuple[int | None, str | None]]:
     return {n.number: (n.ibid_of, n.resolved_text) for n in notes}
 
 
-def test_chain_ibid_ibid_source_and_missing_previous() -> None:
+def test_a_chain_of_ibids_names_the_note_that_spells_the_source_out() -> None:
     notes = [
         Footnote(6, SOURCE),
         Footnote(7, "Ibid."),
         Footnote(8, "Ibid at 10966"),
-        Footnote(10, "Id. at 5."),  # note 9 is missing: Id. names note 8
+        Footnote(10, "Id. at 5."),  # note 9 is missing; 7 and 8 only repeat note 6's source
     ]
     assert resolved(notes) == {
         6: (None, None),
         7: (6, SOURCE),
-        8: (7, "Smith, “Mines,” Herald, 2 May 2001, at 10966"),
-        10: (8, "Smith, “Mines,” Herald, 2 May 2001, at 5."),
+        8: (6, "Smith, “Mines,” Herald, 2 May 2001, at 10966"),
+        10: (6, "Smith, “Mines,” Herald, 2 May 2001, at 5."),
     }
     assert notes[1].text == "Ibid."
 
@@ -91,3 +92,85 @@ def test_long_chains_terminate_and_stay_bounded() -> None:
     for note in notes[1:]:
         assert note.ibid_of == note.number - 1
         assert len(note.resolved_text or "") < 3_000
+
+
+def test_a_comment_between_a_source_and_its_ibid_is_skipped() -> None:
+    notes = [
+        Footnote(1, SOURCE),
+        Footnote(2, "This was later repealed."),
+        Footnote(3, "See the discussion above."),
+        Footnote(4, "Ibid., p. 7."),
+    ]
+    assert resolved(notes)[4] == (1, "Smith, “Mines,” Herald, 2 May 2001, p. 7.")
+
+
+def test_glosses_and_sentences_are_skipped_but_short_sources_are_not() -> None:
+    notes = [
+        Footnote(40, "[2002] FCA 726 (11 June 2002)."),
+        Footnote(41, "That is, s 51(xix) of the Constitution."),
+        Footnote(42, "Approximately 24 decisions on s91R were examined."),
+        Footnote(43, "Ibid para 48."),
+        Footnote(44, "Nineteen Eighty-Four, p. 3."),
+        Footnote(45, "Ibid."),
+    ]
+    result = resolved(notes)
+    assert (result[43][0], result[45][0]) == (40, 44)
+
+
+def test_an_ibid_after_a_comment_inside_a_note_names_the_previous_source() -> None:
+    notes = [
+        Footnote(5, "(2002) 67 ALD 577."),
+        Footnote(6, "Although they also stress the legislative context. Ibid para [48]."),
+        Footnote(10, "Migration Legislation (Validation and Enforcement Powers) Act 2001."),
+        Footnote(11, "See s 7A Migration Act, inserted by ibid."),
+        Footnote(24, "(1989) 169 CLR 379, 429-430. Ibid per Mason CJ at 388."),  # the note's own case
+    ]
+    result = resolved(notes)
+    assert result[6] == (5, "Although they also stress the legislative context. (2002) 67 ALD 577, para [48].")
+    assert result[11] == (
+        10,
+        "See s 7A Migration Act, inserted by Migration Legislation (Validation and Enforcement Powers) Act 2001.",
+    )
+    assert result[24] == (None, None)
+
+
+def test_with_no_earlier_source_the_previous_note_is_the_best_guess() -> None:
+    notes = [Footnote(1, "This paper was presented at the conference."), Footnote(2, "Ibid.")]
+    assert resolved(notes)[2] == (1, "This paper was presented at the conference.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SOURCE,
+        "Nineteen Eighty-Four, p. 3.",
+        "George Orwell, Nineteen Eighty-Four, Penguin, London, 2003.",
+        "Mabo v Queensland [No 2] (1992) 175 CLR 1.",
+        "[2003] FCAFC 80 (19 February 2003).",
+        "Migration Act 1958 (Cth) ss. 189, 245.",
+        "Article 33, 1951 Convention Relating to the Status of Refugees.",
+        "Koops, above n 3, 127.",
+        "http://www.gtcentre.unsw.edu.au/publications/submissions.asp",
+        "It should be noted that the provisions changed since Chu Kheng Lim v. Minister (1992) 176 CLR 1.",
+        "Letter, 7 January 2019.",
+        "Source, 2001.",
+    ],
+)
+def test_notes_that_cite_a_source(text: str) -> None:
+    assert cites_source(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This was later repealed.",
+        "See the discussion above.",
+        "That is, s 51(xxvii) of the Constitution.",
+        "Recognising that most, but not all, such decisions will be favourable to the applicant.",
+        "Approximately 21 decisions were examined.",
+        "Emphasis added.",
+        "",
+    ],
+)
+def test_notes_that_only_comment(text: str) -> None:
+    assert not cites_source(text)

@@ -35,8 +35,29 @@ def test_bracketed_words_zero_and_leading_zeros_are_not_markers() -> None:
 def test_numbers_far_beyond_the_note_list_are_noise() -> None:
     assert marker_limit(set()) == 500
     assert marker_limit({1, 2, 3}) == 53
+    assert marker_limit(set(range(1, 1201))) == 2400
     assert numbers("a[2] b[45] c[400]", {1, 2, 3}) == [2, 45]
-    assert numbers("a[2] b[499] c[501]") == [2, 499]
+    assert numbers("a[2] b[499] c[500] d[501]") == [2, 499, 500]  # 501: beyond any list-less numbering
+
+
+def test_markers_of_any_size() -> None:
+    notes = set(range(1, 1301))
+    text = " ".join(f"w[{n}]" for n in range(990, 1301))
+    assert numbers(text, notes) == list(range(990, 1301))
+
+
+def test_a_year_among_markers_is_told_by_the_sequence() -> None:
+    notes = set(range(1, 2501))
+    assert numbers("so.[14] As R v Petrovic [2000] 2 AC 118 holds.[15]", notes) == [14, 15]
+    assert numbers("so.[14] In the year [2000] it was.[15]", notes) == [14, 15]  # far ahead of the running order
+    assert numbers("a.[1998] b.[1999] c.[2000] d.[2001]", notes) == [1998, 1999, 2000, 2001]  # in order
+    assert numbers("a.[1999] see [2000] HCA 3 and b.[2000]", notes) == [1999, 2000]  # a law report is no marker
+
+
+def test_a_jump_is_believed_when_the_markers_go_on_from_it() -> None:
+    assert numbers("a[1201] b[1202] c[1203]", set(range(1201, 1204))) == [1201, 1202, 1203]
+    assert numbers("a[1] b[2] c[97] d[3]", set(range(1, 100))) == [1, 2, 3]
+    assert numbers("a[1] b[1] c[2] d[1]") == [1, 1, 2, 1]  # a note cited again
 
 
 def test_offsets_are_in_reading_order() -> None:
