@@ -18,6 +18,7 @@ from app.parsing.normalise import Line
 
 SCAN_LINES = 14
 _LOOKAHEAD = 3  # lines after a covering note where its headline may stand
+_WRAP_LINES = 8  # lines of a wrapped paragraph looked at on each side to judge it
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
 SYNTH_TITLE_CHARS = 80
@@ -212,7 +213,7 @@ def read_header(lines: list[Line]) -> Header:
     header.letterhead.sort()
     header.classes = classes
     if header.first_prose is None:
-        header.first_prose = next((i for i, line in enumerate(lines) if _opens_body(line.stripped)), None)
+        header.first_prose = next((i for i in range(len(lines)) if _prose_at(lines, i)), None)
     _settle_title(header, lines)
     _settle_date(header, lines)
     return header
@@ -222,12 +223,19 @@ def _opens_body(text: str) -> bool:
     return is_prose(text) and not _DESCRIPTOR_OPENING.match(text)
 
 
+def _prose_at(lines: list[Line], index: int) -> bool:
+    """Whether the line is running text, judged by its whole paragraph (OCR and e-mail text wrap lines)."""
+    block = lines[index].block
+    near = lines[max(0, index - _WRAP_LINES) : index + _WRAP_LINES + 1]
+    return _opens_body(" ".join(line.stripped for line in near if line.block == block))
+
+
 def _window(lines: list[Line]) -> list[int]:
     """Indices of the header lines: up to the first prose paragraph (a description of the
     occasion is not prose here), or just past it when it is a covering note before the headline."""
     window: list[int] = []
-    for index, line in enumerate(lines[:SCAN_LINES]):
-        if _opens_body(line.stripped):
+    for index in range(min(SCAN_LINES, len(lines))):
+        if _prose_at(lines, index):
             if any(_title_like(lines[i].stripped) and classify(lines[i].stripped) is LineClass.CANDIDATE
                    for i in window):
                 break
@@ -244,12 +252,12 @@ def _headline_after_note(lines: list[Line], prose: int) -> int | None:
     """The last header line index when a capitals headline follows a first prose paragraph closely."""
     for index in range(prose + 1, min(prose + 1 + _LOOKAHEAD, len(lines))):
         text = lines[index].stripped
-        if _opens_body(text):
+        if _prose_at(lines, index):
             return None
         letters = [c for c in text if c.isalpha()]
         if len(text.split()) >= 3 and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
             end = index
-            while end + 1 < len(lines) and not _opens_body(lines[end + 1].stripped) and end - prose < 6:
+            while end + 1 < len(lines) and not _prose_at(lines, end + 1) and end - prose < 6:
                 end += 1
             return end
     return None
@@ -339,7 +347,7 @@ def glued_headline(text: str) -> str | None:
 def _settle_date(header: Header, lines: list[Line]) -> None:
     """Fall back to a dateline in the first paragraph, then to a full date inside a header line
     ("MDC 20 10 March 1995", "The Hon Julie Bishop MP 26 September 2014", "Address by … Canberra,
-    12 May 1994"), then to a date in the title line."""
+    12 May 1994"), then to a month there, then to a date in the title line."""
     if header.date is not None:
         return
     if header.first_prose is not None and header.first_prose < SCAN_LINES:
@@ -347,12 +355,13 @@ def _settle_date(header: Header, lines: list[Line]) -> None:
         if iso:
             header.date, header.date_label, header.dateline = iso, "published", True
             return
-    for index in sorted(header.classes):
-        found = [d for d in find_dates(lines[index].stripped) if len(d.iso) == 10]
-        if found:
-            header.date, header.date_label = found[0].iso, "published"
-            header.header_lines.add(index)
-            return
+    for precision in (10, 7):  # a full date first, then a month ("Report excerpt - March 2023")
+        for index in sorted(header.classes):
+            found = [d for d in find_dates(lines[index].stripped) if len(d.iso) == precision]
+            if found:
+                header.date, header.date_label = found[0].iso, "published"
+                header.header_lines.add(index)
+                return
     if header.title_line is not None:
         found = first_date(lines[header.title_line].stripped)
         if found:

@@ -61,7 +61,7 @@ _HONORIFIC = re.compile(  # case-sensitive: in capitals "JUSTICE" or "DR" may be
 _BY_LINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
 _DESCRIPTOR = re.compile(
     r"(?i)^(?:an?\s+|the\s+)?(?:opening\s+|closing\s+|keynote\s+|welcoming\s+|inaugural\s+)?"
-    r"(?:address|speech|remarks|paper|lecture|presentation|submission|notes|talk|statement|oration|attached is)"
+    r"(?:address|speech|remarks|paper|lecture|presentation|submission|notes|talk|oration|attached is)"
     r"\b.{0,400}?\b(?:by|to|at|for|presented|delivered|given|before)\b"
     r"|^(?:presented|delivered|given|prepared)\s+(?:at|to|by|for)\b"
 )

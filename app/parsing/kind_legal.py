@@ -22,8 +22,8 @@ _PARTIES = re.compile(  # a caption: parties' roles, or "X v. Y" / "In re X" at 
     re.MULTILINE | re.DOTALL,
 )
 _DECISION = re.compile(
-    r"(?:\bOPINION\b|\bORDERS?\b|\bO R D E R\b|\bJUDGMENT\b|\bJUDGEMENT\b|\bMEMORANDUM\b|\bDECISION\b|\bPER CURIAM\b"
-    r"|(?i:\bit is (?:so |hereby |further )?ordered\b)|(?i:\bwe (?:affirm|reverse|vacate)\b)"
+    r"(?:\bOPINION\b|\bORDERS?\b|\bO R D E R\b|\bJUDGMENT\b|\bJUDGEMENT\b|\bMEMORANDUM\b|\bDECISION\b"
+    r"|(?i:\bper curiam\b)|(?i:\bit is (?:so |hereby |further )?ordered\b)|(?i:\bwe (?:affirm|reverse|vacate)\b)"
     r"|(?i:\bdelivered the opinion\b)|(?i:\bopinion of the court\b)|(?i:\bdecided:?\s+[A-Z][a-z]+ \d))"
 )
 _FILING = re.compile(  # what counsel writes; an opinion also talks of "the complaint" and "the motion"
@@ -59,13 +59,13 @@ def legal_scores(texts: list[str], heading: str = "") -> dict[str, int]:
     letter_ending = "\n".join(texts[-_LETTER_CLOSING_LINES:])[-_CUE_CHARS:]
     court = bool(_COURT.search(opening))
     parties = bool(_PARTIES.search(opening))
-    decision = len({m.group().lower() for m in _DECISION.finditer(opening + "\n" + ending)})
+    decision = len({m.group().lower() for m in _DECISION.finditer(letter_opening + "\n" + ending)})
     decision += 1 if _JUDGE.search(ending) else 0
     filing = len({m.group().lower() for m in _FILING.finditer(opening + "\n" + ending)})
     letter = (3 if _SALUTATION.search(letter_opening) else 0) + (2 if _VALEDICTION.search(letter_ending) else 0)
     court_points = (2 if court else 0) + (1 if parties else 0)
     return {
-        "court-decision": court_points + min(3, 2 * decision) if court or parties else 0,
+        "court-decision": court_points + min(3, 2 * decision) if (court or parties) and decision else 0,
         "legal-filing": court_points + min(4, 2 * filing) if (court or parties) and filing else 0,
         "letter": letter + (1 if court and letter and not filing else 0),
         "policy-brief": 5 if _POLICY_BRIEF.search(opening[:1500]) else 0,

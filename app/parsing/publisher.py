@@ -102,12 +102,19 @@ def letterhead_publisher(lines: list[Line], header: Header) -> str | None:
     """
     wanted = (LineClass.OFFICE, LineClass.PERSON, LineClass.DESCRIPTOR, LineClass.WEAK, LineClass.KIND_LABEL)
     for index in sorted(header.classes):
-        if header.classes[index] not in wanted:
-            continue
-        found = _first_named(lines[index].stripped)
+        text = lines[index].stripped
+        # any other header line counts when it opens with its issuer: "Field Survey Group - Report excerpt"
+        found = _first_named(text) if header.classes[index] in wanted else _opening_organisation(text)
         if found:
             return found
     return None
+
+
+def _opening_organisation(text: str) -> str | None:
+    match = _ORG_NAME.match(text)
+    if not match or not re.match(r"\s*(?:[-–—|,:]\s|$)", text[match.end() :]):
+        return None
+    return organisation(match.group("name"))
 
 
 def _first_named(text: str) -> str | None:
