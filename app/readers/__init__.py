@@ -37,7 +37,7 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     if suffix in (".md", ".markdown"):
         from app.readers.markdown import read_markdown
 
-        return read_markdown(data)
+        return read_markdown(data, name=path.name)
     if suffix in (".html", ".htm"):
         from app.readers.html import read_html
 

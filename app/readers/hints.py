@@ -88,14 +88,18 @@ def meaningful_name(value: object) -> str | None:
 
 
 def clean_hints(raw: dict[str, object]) -> dict[str, object]:
-    """Keep only well-formed hints: str title/date/publisher/kind, list[str] tags."""
+    """Keep only well-formed hints: str title/date/publisher/kind, list[str] tags.
+
+    `fallback_title`/`fallback_date` (weak hints, used only when the text has
+    none) are cleaned like title and date; absent keys stay absent.
+    """
     hints: dict[str, object] = {}
-    title = meaningful_title(raw.get("title"))
-    if title:
-        hints["title"] = title
-    date = iso_date(raw.get("date"))
-    if date:
-        hints["date"] = date
+    for key, fallback in (("title", "fallback_title"), ("date", "fallback_date")):
+        clean = meaningful_title if key == "title" else iso_date
+        for name in (key, fallback):
+            value = clean(raw.get(name))
+            if value:
+                hints[name] = value
     publisher = meaningful_name(raw.get("publisher"))
     if publisher:
         hints["publisher"] = publisher

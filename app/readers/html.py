@@ -1,7 +1,8 @@
 """HTML reader: visible text only, headings recorded, footnotes turned into `[N]` markers and notes.
 
 Pages are parsed (BeautifulSoup over lxml), never rendered: scripts, styles,
-forms and navigation are dropped and no URL is fetched. The tree is walked
+forms and navigation are dropped, no script runs and no URL is fetched
+(JSON-LD blocks are read as data by `html_meta`). The tree is walked
 with an explicit stack so deeply nested markup cannot exhaust Python's stack;
 if the parser itself recurses too deep, a flat tag-stripping pass is used.
 """
@@ -19,10 +20,12 @@ from bs4.dammit import EncodingDetector
 from app.errors import ReadError
 from app.model import RawDocument
 from app.readers.decoding import decode_bytes, sniff_bom
-from app.readers.hints import clean_hints
+from app.readers.html_meta import labelled_date, page_hints
 from app.readers.html_notes import extract_notes
+from app.readers.html_refs import page_names
 from app.readers.html_text import DROPPED, TextWalker
 from app.readers.layout import compose
+from app.readers.text_cues import copyright_cues, opening_authors
 
 MAX_DEPTH = 400  # real pages nest a few dozen levels; beyond this, pathological markup
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -65,47 +68,24 @@ def convert_html(markup: str) -> RawDocument:
     if max_depth(soup) > MAX_DEPTH:
         raise RecursionError("nesting too deep for the footnote heuristics")  # use the flat fallback
     hints = page_hints(soup)
+    names = page_names(soup)
     _drop_invisible(soup)
-    notes = extract_notes(soup)
+    notes = extract_notes(soup, names)
     walker = TextWalker()
     walker.walk(soup.body or soup)
+    visible = labelled_date(line for paragraph in walker.paragraphs for line in paragraph.split("\n"))
+    if visible and (visible[1] or "date" not in hints):
+        hints["date"] = visible[0]
+        hints.pop("fallback_date", None)
+    opening = walker.paragraphs[:12]
+    year, holder = copyright_cues(opening, opening_authors(opening))
+    if year and "date" not in hints:
+        hints.setdefault("fallback_date", year)
+    if holder and "publisher" not in hints:
+        hints["publisher"] = holder
     return RawDocument(
         text=compose(walker.paragraphs, notes), format="html", headings=walker.headings, hints=hints
     )
-
-
-def page_hints(soup: BeautifulSoup) -> dict[str, object]:
-    """Title, date, publisher, tags and description declared in <head>."""
-    metas: dict[str, str] = {}
-    tags: list[str] = []
-    for meta in soup.find_all("meta"):
-        key = str(meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
-        content = str(meta.get("content") or "").strip()
-        if not key or not content:
-            continue
-        if key == "article:tag":
-            tags.append(content)
-        metas.setdefault(key, content)
-
-    def first(*keys: str) -> str | None:
-        return next((metas[key] for key in keys if key in metas), None)
-
-    title_tag = soup.find("title")
-    site = first("og:site_name", "application-name")
-    title = first("og:title", "dc.title", "dcterms.title", "citation_title") or (
-        title_tag.get_text(" ", strip=True) if title_tag else None
-    )
-    if title and site:
-        title = re.sub(r"\s*[|–—:-]\s*" + re.escape(site) + r"\s*$", "", title) or title
-    return clean_hints({
-        "title": title,
-        "date": first("date", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.issued",
-                      "article:published_time", "citation_publication_date", "pubdate", "publish-date"),
-        "publisher": site or first("publisher", "dc.publisher", "dcterms.publisher", "citation_publisher",
-                                   "author", "dc.creator", "dcterms.creator"),
-        "tags": tags or first("keywords", "news_keywords"),
-        "description": first("description", "og:description", "dc.description"),
-    })
 
 
 def _drop_invisible(soup: BeautifulSoup) -> None:

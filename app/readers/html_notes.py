@@ -1,312 +1,447 @@
 """Footnotes in HTML: note lists become `{number: text}`, references become `[N]` text.
 
-Covers the common producers: pandoc and markdown-it (`section.footnotes`,
-`a.footnote-ref`), Python-Markdown (`div.footnote`, `fn:1`), Wikipedia
-(`ol.references`, `cite_note-N`), Word exports (`div#ftn1`, `_ftnref1`), and
-hand-written pages (`<sup>1</sup>`, `<p id="fn1">`, `<ol id="footnotes">`).
+Notes are found three ways, so producers we have never seen still work:
+declared lists (class/id `footnotes`, `references`, `wp-block-footnotes`,
+role `doc-endnotes`, `epub:type="footnotes"`), typed notes (`doc-endnote`,
+`epub:type="footnote"`), and the blocks that reference-shaped links point at
+(Word's `#_ftn1`, tDiary's `#f01`, WordPress plugins' rows). A note keeps
+the number its references display (Wikipedia's `[3]` for `cite_note-x-5`, a
+chapter's 22-25), else its list position, leading number or id. Group notes
+shown as `[n 1]`/`[a]`/`†` are numbered after the numbered ones. A declared
+list that nothing refers to is a bibliography and stays in the body.
 Tags are compared by identity: bs4's `==` compares markup, not nodes.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from app.readers.html_text import TextWalker
-from app.readers.layout import link_text, one_line
-
-_CONTAINER = re.compile(r"^(?:(?:foot|end)notes?(?:[-_].*)?|references|reflist|notes|fn-?list)$", re.I)
-_CONTAINER_ROLES = ("doc-endnotes", "doc-footnotes")
-_NOTE_ID = re.compile(
-    r"^(?:fn|ftn|_ftn|footnote|endnote|note|edn|_edn|en|cite_note)[-_:.]?(?:[\w.:-]*[-_:])?(\d+)$", re.I
+from app.readers.html_note_text import (
+    NOTE_ID,
+    NOTES_HEADING,
+    TOO_BIG,
+    Note,
+    drop_duplicates,
+    head_text,
+    id_number,
+    is_backlink_in_note,
+    leading_number,
+    note_text,
+    remove_notes,
+    rewrite_bare_superscripts,
+    set_text,
 )
-_REF_MARKS = re.compile(r"footnote-?ref|noteref|\bfootnote\b|\breference\b", re.I)
-_BACKLINK_MARKS = re.compile(r"back-?ref|back-?link|footnote-back|cite-backlink", re.I)
-_BACKLINK_TEXT = re.compile(r"^[\s↩↑⤴^\ufe0e\ufe0f]*$|^\s*\^?\s*(?:[a-z]\s*)+$")
-_NOTES_HEADING = re.compile(r"\s*(?:(?:foot|end)?notes?|references|sources|notes and references)\s*:?\s*", re.I)
-_HEADING_LIKE = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"))
-_INLINE = frozenset(["a", "span", "sup", "sub", "b", "i", "em", "strong", "small", "cite", "font", "abbr"])
-_TOO_BIG = frozenset(("body", "html", "main", "article", "[document]"))
-_LEADING_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.):]?)(?=\s|$)")
-_SUP_NUMBERS = re.compile(r"^[\s\[\](),;]*\d{1,4}(?:\s*(?:[-–,;]|\]\s*\[|\s)\s*\[?\d{1,4})*[\s\[\](),;]*$")
+from app.readers.html_refs import (
+    INLINE,
+    Label,
+    fragment,
+    marks,
+    page_names,
+    reference_label,
+)
+from app.readers.html_text import HEADINGS
+
+_CONTAINER = re.compile(
+    r"^(?:[\w-]*[-_])?(?:(?:foot|end|rear)notes?|references)(?:[-_][\w-]*)?$|^(?:reflist|notes|fn-?list)$", re.I
+)
+_CONTAINER_TAGS = frozenset(("div", "section", "aside", "ol", "ul", "dl", "footer", "table", "tbody"))
+_CONTAINER_TYPES = re.compile(r"\b(?:doc-endnotes|doc-footnotes|footnotes|endnotes|rearnotes)\b")
+_NOTE_TYPES = re.compile(r"\b(?:doc-endnote|doc-footnote|footnote|endnote|rearnote)\b")
+_BLOCKS = ["li", "p", "div", "dd", "tr", "aside", "section", "blockquote"]
 _MARKERS_ONLY = re.compile(r"^[\s\[\](),;]*(?:\[\d+\][\s\[\](),;]*)+$")
-_UNIT_BEFORE = re.compile(r"(?:\b(?:sq\.?\s?)?[kcdm]?m|\bft|\bmi)\s?$")
+_MAX_FOUND_NOTE = 4000  # characters; a link target bigger than this is a section, not a note
 
 
-def extract_notes(soup: BeautifulSoup) -> dict[int, str]:
-    """Find the notes, rewrite references as `[N]`, and remove the notes from the tree."""
-    notes = _number(_find_notes(soup))
-    note_ids = _subtree_ids([note for note, _ in notes])
-    targets: dict[str, int] = {}
-    for note, number in notes:
-        for tag in (note, *note.find_all(True)):
-            for key in (tag.get("id"), tag.get("name")):
+@dataclass(eq=False)
+class _Ref:
+    anchor: Tag
+    target: Tag
+    label: Label
+
+
+def extract_notes(soup: BeautifulSoup, names: frozenset[str] | None = None) -> dict[int, str]:
+    """Find the notes, rewrite references as `[N]`, and remove the notes from the tree.
+
+    `names` are this page's own file names (from `page_names`, read before <head> is dropped).
+    """
+    return _NoteFinder(soup, names if names is not None else page_names(soup)).run()
+
+
+def read_note_list(soup: BeautifulSoup) -> tuple[dict[int, str], dict[str, int]]:
+    """Notes of a fragment that is known to be a note list (Markdown's raw-HTML notes section).
+
+    Returns the texts and, for each id inside a note, its number, so the
+    references outside the fragment can be resolved.
+    """
+    finder = _NoteFinder(soup, frozenset({""}), trusted=True)
+    texts = finder.run()
+    return texts, finder.targets
+
+
+class _NoteFinder:
+    """One pass over one page: find, number, rewrite, extract, remove."""
+
+    def __init__(self, soup: BeautifulSoup, names: frozenset[str], trusted: bool = False) -> None:
+        self.soup = soup
+        self.names = names
+        self.trusted = trusted
+        self.targets: dict[str, int] = {}
+        self.order: dict[int, int] = {}
+        self.ids: dict[str, Tag] = {}
+        self.typed: list[Tag] = []  # role doc-endnote / epub:type footnote
+        self.note_ids: list[Tag] = []  # id="fn3", "_ftn3", "cite_note-3"
+        self.tags: list[Tag] = soup.find_all(True)  # one traversal; the lists below filter it
+        for position, tag in enumerate(self.tags):
+            self.order[id(tag)] = position
+            if (tag.get("role") or tag.get("epub:type")) and _typed_note(tag):
+                self.typed.append(tag)
+            if isinstance(tag.get("id"), str) and NOTE_ID.match(tag["id"]):
+                self.note_ids.append(tag)
+            for key in (tag.get("id"), tag.get("name") if tag.name == "a" else None):
                 if isinstance(key, str) and key:
-                    targets.setdefault(key, number)
-    _rewrite_references(soup, targets, note_ids)
-    texts: dict[int, str] = {}
-    for note, number in notes:
-        text = _note_text(note, number)
-        if text:
-            texts.setdefault(number, text)
-    _remove_notes([note for note, _ in notes])
-    _rewrite_bare_superscripts(soup)
-    return texts
+                    self.ids.setdefault(key, tag)
+        self.refs = self._references()
+        self.owner: dict[int, Note] = {}
+        self.covered: set[int] = set()
+        self.markers: Counter[int] | None = None
+        self.checked: dict[int, bool] = {}
+        self.positions: dict[int, dict[int, int]] = {}  # list id -> item id -> index (the tree outlives no call)
+
+    def run(self) -> dict[int, str]:
+        notes = self._find()
+        for note in notes:
+            for part in note.parts():
+                self.owner[id(part)] = note
+                self.owner.update((id(node), note) for node in part.descendants)
+        for ref in self.refs:
+            note = self.owner.get(id(ref.target))
+            if note is not None:
+                note.labels.append(ref.label)
+        _number(notes, self.positions)
+        self.targets = {key: note.number for key, tag in self.ids.items() if (note := self.owner.get(id(tag)))}
+        wrappers = self._rewrite_references()
+        texts: dict[int, str] = {}
+        for note in notes:
+            text = note_text(note)
+            if text:
+                texts.setdefault(note.number, text)
+        for wrapper, note in wrappers:
+            drop_duplicates(wrapper, texts.get(note.number, ""))
+        remove_notes(notes)
+        rewrite_bare_superscripts(self.soup)
+        return texts
+
+    # -- references ------------------------------------------------------------
+
+    def _references(self) -> list[_Ref]:
+        names = self.names
+        refs: list[_Ref] = []
+        for anchor in (tag for tag in self.tags if tag.name == "a" and tag.has_attr("href")):
+            key = fragment(str(anchor["href"]), names)
+            target = self.ids.get(key) if key else None
+            if target is None or target is anchor:
+                continue
+            label = reference_label(anchor)
+            if label is not None and not any(parent is target for parent in anchor.parents):
+                refs.append(_Ref(anchor, target, label))
+        return refs
+
+    # -- finding the notes -----------------------------------------------------
+
+    def _find(self) -> list[Note]:
+        found: list[Note] = []
+        for container in self._containers():
+            found.extend(self._container_notes(container))
+        found.extend(self._heading_notes())
+        found.extend(Note(tag, True) for tag in self.typed)
+        for ref in self.refs:
+            block = self._target_block(ref)
+            if block is not None:
+                found.append(Note(block, False))
+        for tag in self.note_ids:
+            block = _enclosing_block(tag)
+            if block is not None and block.name not in TOO_BIG and _leads_with_own_number(block, tag):
+                found.append(Note(block, False))
+        unique: dict[int, Note] = {}
+        for note in found:
+            unique.setdefault(id(note.tag), note)
+        outermost = [n for n in unique.values() if not any(id(p) in unique for p in n.tag.parents)]
+        return sorted(outermost, key=lambda n: self.order.get(id(n.tag), 0))
+
+    def _containers(self) -> list[Tag]:
+        """Declared note lists, outermost first; a list nothing refers to is left in the body."""
+        found: list[Tag] = []
+        covered: set[int] = set()
+        for tag in (tag for tag in self.tags if tag.name in _CONTAINER_TAGS):
+            if id(tag) in covered:
+                continue
+            typed = bool(_CONTAINER_TYPES.search(f"{tag.get('role') or ''} {tag.get('epub:type') or ''}"))
+            tokens = [*tag.get_attribute_list("class"), tag.get("id")]
+            if typed or any(isinstance(token, str) and _CONTAINER.match(token) for token in tokens):
+                found.append(tag)
+                covered.update(id(node) for node in tag.descendants)
+                covered.add(id(tag))
+        self.covered = covered
+        return found
+
+    def _heading_notes(self) -> list[Note]:
+        """Under a 'Notes'/'References' heading: the list that follows, or the numbered paragraphs."""
+        notes: list[Note] = []
+        for heading in (tag for tag in self.tags if tag.name in HEADINGS and tag.parent is not None):
+            if not NOTES_HEADING.fullmatch(heading.get_text()):
+                continue
+            following: list[Tag] = []
+            sibling = heading.next_sibling
+            while sibling is not None and len(following) < 2000:
+                if isinstance(sibling, Tag):
+                    if sibling.name in HEADINGS or sibling.find(tuple(HEADINGS)) is not None:
+                        break
+                    following.append(sibling)
+                sibling = sibling.next_sibling
+            if any(id(tag) in self.covered or any(id(inner) in self.covered for inner in tag.find_all(_CONTAINER_TAGS))
+                   for tag in following):
+                continue  # a declared list is read as such
+            if following and following[0].name in ("ol", "ul") and not _CONTAINER_TYPES.search(marks(following[0])):
+                found = self._container_notes(following[0])
+            else:
+                found = self._block_notes([t for t in following if t.name in ("p", "div", "dd")])
+                found = found if found and self._referenced(found) else []
+            notes.extend(found)
+        return notes
+
+    def _container_notes(self, container: Tag) -> list[Note]:
+        outer = {id(p) for p in container.parents}
+        lis = [li for li in container.find_all("li") if _top_li(li, container, outer)]
+        candidates = container.find_all(("p", "div", "dd", "tr", "aside"))
+        notes = [Note(li, True) for li in lis] if lis else self._block_notes(candidates)
+        typed = bool(_CONTAINER_TYPES.search(f"{container.get('role') or ''} {container.get('epub:type') or ''}"))
+        if notes and not typed and not self.trusted and not self._referenced(notes):
+            return []
+        return notes
+
+    def _block_notes(self, candidates: list[Tag]) -> list[Note]:
+        """Paragraph-style notes: blocks with a note id, a leading number, or a link pointing at them.
+
+        What follows a note up to the next one (a quotation inside the note) belongs to it.
+        """
+        targets = {id(ref.target) for ref in self.refs}
+        linked: list[Note] = []
+        numbered: list[Note] = []
+        for tag in candidates:
+            if tag.find(("p", "div", "tr")) or any(p.name == "blockquote" for p in tag.parents):
+                continue
+            if id(tag) in targets or any(id(node) in targets for node in tag.descendants):
+                linked.append(Note(tag, True))
+            elif id_number(tag) is not None or leading_number(tag) is not None:
+                numbered.append(Note(tag, True))
+        # When the page links its notes, an unlinked numbered paragraph is a note's quotation, not a note.
+        notes = linked or numbered
+        starts = {id(n.tag) for n in notes}
+        for note in notes:
+            if note.tag.name not in ("p", "div"):
+                continue
+            sibling = note.tag.next_sibling
+            while sibling is not None and id(sibling) not in starts:
+                if isinstance(sibling, Tag):
+                    if sibling.name in HEADINGS or sibling.name == "hr" or sibling.find(HEADINGS):
+                        break
+                    note.extra.append(sibling)
+                sibling = sibling.next_sibling
+        return notes
+
+    def _referenced(self, notes: list[Note]) -> bool:
+        """Some link points into the notes, or the page carries bracket/superscript markers of their numbers."""
+        inside: set[int] = set()
+        for note in notes:
+            inside.add(id(note.tag))
+            inside.update(id(node) for node in note.tag.descendants)
+        if any(id(ref.target) in inside for ref in self.refs):
+            return True
+        numbers = {n for n in (_plain_number(note.tag, self.positions) for note in notes) if n is not None}
+        if not numbers:
+            return False
+        own = Counter(int(n) for note in notes for n in re.findall(r"\[(\d{1,4})\]", head_text(note.tag, 12)))
+        cited = {n for n in numbers if self._page_markers()[n] > own[n]}
+        return len(cited) * 2 >= len(numbers)
+
+    def _page_markers(self) -> Counter[int]:
+        """How often each number appears as `[N]` or as a superscript on the page (computed once)."""
+        if self.markers is None:
+            self.markers = Counter()
+            for sup in (tag for tag in self.tags if tag.name == "sup"):
+                text = sup.get_text()
+                if len(text) < 12:
+                    self.markers.update(int(n) for n in re.findall(r"\d{1,4}", text))
+            self.markers.update(int(n) for n in re.findall(r"\[(\d{1,4})\]", self.soup.get_text()))
+        return self.markers
+
+    def _target_block(self, ref: _Ref) -> Tag | None:
+        """The note a reference points at: the block that starts with the link's target, after the reference."""
+        block = ref.target if ref.target.name in _BLOCKS else ref.target.find_parent(_BLOCKS)
+        if block is None or block.name in TOO_BIG or any(p is block for p in ref.anchor.parents):
+            return None
+        if block is not ref.target and not _starts_with(block, ref.target):
+            return None
+        parent = block.parent
+        if block.name == "p" and isinstance(parent, Tag) and parent.name in ("div", "section", "aside") and (
+            NOTE_ID.match(str(parent.get("id") or "")) or _typed_note(parent)
+        ):
+            block = parent  # Word's <div id=ftn1> holds the note's paragraphs
+        if self.order.get(id(block), 0) < self.order.get(id(ref.anchor), 0):
+            return None  # notes follow their references; an earlier block is the body the backlink returns to
+        if id(block) not in self.checked:
+            small = len(head_text(block, _MAX_FOUND_NOTE)) < _MAX_FOUND_NOTE
+            self.checked[id(block)] = small and block.find(HEADINGS) is None
+        return block if self.checked[id(block)] else None
+
+    # -- rewriting the tree ----------------------------------------------------
+
+    def _rewrite_references(self) -> list[tuple[Tag, Note]]:
+        """Each reference becomes `[N]`; returns the inline wrappers that may hold a tooltip copy."""
+        wrappers: list[tuple[Tag, Note]] = []
+        gone: set[int] = set()
+        for ref in self.refs:
+            note = self.owner.get(id(ref.target))
+            if id(ref.anchor) in gone or note is None or self.owner.get(id(ref.anchor)) is note:
+                continue
+            unit = _marker_unit(ref.anchor)
+            wrapper = unit.parent
+            gone.update(id(node) for node in unit.descendants)
+            set_text(unit, f"[{note.number}]")
+            if isinstance(wrapper, Tag) and wrapper.name in INLINE:
+                wrappers.append((wrapper, note))
+        for anchor in self.soup.find_all("a"):
+            if id(anchor) in gone or (id(anchor) in self.owner and is_backlink_in_note(anchor)):
+                continue
+            label = reference_label(anchor)
+            if label is not None and label.number is not None and _looks_like_marker(anchor):
+                unit = _marker_unit(anchor)
+                gone.update(id(node) for node in unit.descendants)
+                set_text(unit, f"[{label.number}]")
+        for sup in self.soup.find_all("sup"):
+            if id(sup) not in gone and sup.parent is not None and _MARKERS_ONLY.match(sup.get_text()):
+                gone.update(id(node) for node in sup.descendants)
+                set_text(sup, "".join(re.findall(r"\[\d+\]", sup.get_text())))
+        return wrappers
 
 
-def _subtree_ids(tags: list[Tag]) -> set[int]:
-    """Identities of `tags` and everything inside them, for O(1) 'is it inside?' tests."""
-    ids: set[int] = set()
-    for tag in tags:
-        if id(tag) not in ids:
-            ids.add(id(tag))
-            ids.update(id(node) for node in tag.descendants)
-    return ids
+# -- numbering ---------------------------------------------------------------------
 
 
-def _remove(tag: Tag, gone: set[int], replacement: str | None = None) -> None:
-    """Replace or decompose `tag`, remembering it and its content as gone (never touched again)."""
-    gone.update(_subtree_ids([tag]))
-    if replacement is None:
-        tag.decompose()
-    else:
-        tag.replace_with(NavigableString(replacement))
-
-
-def _marks(tag: Tag) -> str:
-    """Class, role and rel of a tag as one string, for pattern tests."""
-    return " ".join([*tag.get_attribute_list("class"), str(tag.get("role") or ""), str(tag.get("rel") or "")])
-
-
-# -- finding the notes -------------------------------------------------------------
-
-
-def _find_notes(soup: BeautifulSoup) -> list[Tag]:
-    """Note elements in document order, outermost only."""
-    found = [*_container_items(soup), *_id_notes(soup), *_link_targets(soup)]
-    unique = {id(tag): tag for tag in found}
-    outermost = [tag for tag in unique.values() if not any(id(p) in unique for p in tag.parents)]
-    order = {id(tag): n for n, tag in enumerate(soup.find_all(True))}
-    return sorted(outermost, key=lambda tag: order.get(id(tag), 0))
-
-
-def _containers(soup: BeautifulSoup) -> list[Tag]:
-    """Elements declared as note lists by class, id or ARIA role."""
-    found: list[Tag] = []
-    covered: set[int] = set()
-    for tag in soup.find_all(True):
-        tokens = [*tag.get_attribute_list("class"), tag.get("id")]
-        declared = str(tag.get("role") or "") in _CONTAINER_ROLES or any(
-            isinstance(token, str) and _CONTAINER.match(token) for token in tokens
-        )
-        if declared and tag.name not in _TOO_BIG | _INLINE and id(tag) not in covered:
-            found.append(tag)
-            covered |= _subtree_ids([tag])
-    return found
-
-
-def _container_items(soup: BeautifulSoup) -> list[Tag]:
-    """Top-level list items of each container, else its numbered or note-id paragraphs."""
-    items: list[Tag] = []
-    for container in _containers(soup):
-        outer_li = {id(p) for p in container.parents if p.name == "li"}
-        lis = [li for li in container.find_all("li") if not _inside_li(li, container, outer_li)]
-        items.extend(lis or [
-            tag for tag in container.find_all(("p", "div", "dd"))
-            if not tag.find(("p", "div")) and (_id_number(tag) is not None or _LEADING_NUMBER.match(tag.get_text()))
-        ])
-    return items
-
-
-def _inside_li(li: Tag, container: Tag, outer: set[int]) -> bool:
-    parent = li.find_parent("li")
-    return parent is not None and id(parent) not in outer and parent is not container
-
-
-def _id_notes(soup: BeautifulSoup) -> list[Tag]:
-    """Blocks with a note-like id (`fn1`, `footnote-2`) that start with their number."""
-    found = []
-    for tag in soup.find_all(id=_NOTE_ID):
-        block = _block_of(tag)
-        number = _id_number(tag)
-        match = _LEADING_NUMBER.match(block.get_text()) if block is not None else None
-        if block is not None and number is not None and match and int(match.group(1) or match.group(2)) == number:
-            found.append(block)
-    return found
-
-
-def _is_reference(anchor: Tag) -> bool:
-    """A link shaped like a footnote reference: marked as one, '[N]', or a number in <sup>."""
-    if _REF_MARKS.search(_marks(anchor)):
-        return True
-    text = anchor.get_text().strip()
-    near = [anchor.parent, getattr(anchor.parent, "parent", None)]
-    in_sup = any(tag is not None and tag.name == "sup" for tag in near) or anchor.find("sup") is not None
-    return bool(re.fullmatch(r"\[\d{1,4}\]", text)) or (in_sup and bool(_SUP_NUMBERS.match(text)))
-
-
-def _link_targets(soup: BeautifulSoup) -> list[Tag]:
-    """Blocks that footnote-shaped links point at: notes even without a declared container."""
-    ids: dict[str, Tag] = {}
-    for tag in soup.find_all(True):
-        key = tag.get("id") or (tag.get("name") if tag.name == "a" else None)
-        if isinstance(key, str) and key:
-            ids.setdefault(key, tag)
-    found = []
-    for anchor in soup.find_all("a", href=re.compile(r"^#.")):
-        target = ids.get(str(anchor["href"])[1:])
-        if target is None or not _is_reference(anchor) or "ref" in str(anchor["href"]).lower():
-            continue
-        block = _block_of(target)
-        if block is None or block.name in _TOO_BIG or block.name == "section" or block.find(("h1", "h2", "h3")):
-            continue
-        if block is anchor or any(parent is block for parent in anchor.parents):
-            continue
-        found.append(block)
-    return found
-
-
-def _block_of(tag: Tag | None) -> Tag | None:
-    """The element that holds a note: `tag` itself unless it is inline."""
-    while tag is not None and tag.name in _INLINE:
-        tag = tag.parent
-    return tag if tag is not None and tag.name not in _TOO_BIG else None
-
-
-def _id_number(tag: Tag) -> int | None:
-    """Digits ending a note-like id on the tag or on a named anchor inside it (Word)."""
-    candidates = [tag.get("id"), *(a.get("name") for a in tag.find_all("a", attrs={"name": True}, limit=2))]
-    for key in candidates:
-        if isinstance(key, str) and "ref" not in key.lower() and (match := _NOTE_ID.match(key)):
-            return int(match.group(1))
-    return None
-
-
-def _number(notes: list[Tag]) -> list[tuple[Tag, int]]:
-    """Number notes by value attribute, id digits, a leading '[N]'/'N.', list position, or sequence."""
-    numbered: list[tuple[Tag, int]] = []
+def _number(notes: list[Note], positions: dict[int, dict[int, int]]) -> None:
+    """Displayed number, else list value/position, leading number or id; group notes and clashes go last."""
+    groups = _group_lists(notes)
+    used: set[int] = set()
+    later: list[Note] = []
     previous = 0
     for note in notes:
-        number = _declared_number(note)
-        if number is None:
-            number = previous + 1
-        numbered.append((note, number))
-        previous = number
-    return numbered
-
-
-def _declared_number(note: Tag) -> int | None:
-    value = str(note.get("value") or "")
-    if note.name == "li" and value.isdigit():
-        return int(value)
-    number = _id_number(note)
-    if number is not None:
-        return number
-    match = _LEADING_NUMBER.match(note.get_text())
-    if match and (note.name != "li" or match.group(1)):
-        return int(match.group(1) or match.group(2))
-    parent = note.parent
-    if note.name == "li" and parent is not None and parent.name == "ol":
-        start = str(parent.get("start") or "1")
-        position = next(i for i, li in enumerate(parent.find_all("li", recursive=False)) if li is note)
-        return (int(start) if start.isdigit() else 1) + position
-    return None
-
-
-# -- rewriting the tree ------------------------------------------------------------
-
-
-def _rewrite_references(soup: BeautifulSoup, targets: dict[str, int], notes: set[int]) -> None:
-    """Replace links to notes, and footnote-shaped links, by `[N]` text outside the notes."""
-    gone = set(notes)
-    for anchor in soup.find_all("a"):
-        if id(anchor) in gone:
-            continue
-        href = str(anchor.get("href") or "")
-        number = targets.get(href[1:]) if href.startswith("#") else None
-        if number is None and _is_reference(anchor):
-            digits = re.findall(r"\d+", anchor.get_text())
-            number = int(digits[0]) if len(digits) == 1 else None
-        if number is not None:
-            _remove(anchor, gone, f"[{number}]")
-    for sup in soup.find_all("sup"):
-        if id(sup) not in gone and _MARKERS_ONLY.match(sup.get_text()):
-            _remove(sup, gone, "".join(re.findall(r"\[\d+\]", sup.get_text())))
-
-
-def _rewrite_bare_superscripts(soup: BeautifulSoup) -> None:
-    """`<sup>4</sup>` and `<sup>2, 3</sup>` are markers; `m<sup>2</sup>` is an area unit."""
-    gone: set[int] = set()
-    for sup in soup.find_all("sup"):
-        text = sup.get_text().strip() if id(sup) not in gone else ""
-        if not _SUP_NUMBERS.match(text):
-            continue
-        before = sup.previous_element
-        if text in ("2", "3") and isinstance(before, NavigableString) and _UNIT_BEFORE.search(str(before)):
-            _remove(sup, gone, "²" if text == "2" else "³")
+        numeric = [label.number for label in note.labels if label.number is not None]
+        if numeric:
+            number: int | None = Counter(numeric).most_common(1)[0][0]
+        elif note.labels or id(note.tag.parent) in groups:
+            number = None
         else:
-            _remove(sup, gone, "".join(f"[{n}]" for n in _expand(text)))
-
-
-def _expand(text: str) -> list[int]:
-    """'1, 2' -> [1, 2]; '3-5' -> [3, 4, 5] (short ranges only)."""
-    numbers: list[int] = []
-    for part in re.split(r"[,;\s\]\[]+", text.strip(" []")):
-        bounds = [int(n) for n in re.split(r"[-–]", part) if n.isdigit()]
-        if len(bounds) == 2 and 0 < bounds[1] - bounds[0] <= 20:
-            numbers.extend(range(bounds[0], bounds[1] + 1))
-        else:
-            numbers.extend(bounds)
-    return numbers
-
-
-def _note_text(note: Tag, number: int) -> str:
-    """The note on one line: backlinks and the leading number dropped, link URLs kept as text."""
-    gone: set[int] = set()
-    for anchor in note.find_all("a"):
-        if id(anchor) in gone:
+            number = _declared_number(note, positions) or previous + 1
+        if number is None or number in used:
+            later.append(note)
             continue
-        href = str(anchor.get("href") or "")
-        if _BACKLINK_MARKS.search(_marks(anchor)) or "doc-backlink" in _marks(anchor) or (
-            href.startswith("#") and (_BACKLINK_TEXT.match(anchor.get_text()) or "ref" in href.lower())
-        ):
-            _remove(anchor, gone)
-        elif href and not href.startswith("#"):
-            _remove(anchor, gone, link_text(anchor.get_text(), href))
-    for backlink in note.find_all(class_=_BACKLINK_MARKS):
-        if id(backlink) not in gone:
-            _remove(backlink, gone)
-    walker = TextWalker()
-    walker.walk(note)
-    text = one_line(" ".join(walker.paragraphs))
-    match = _LEADING_NUMBER.match(text)
-    if match and int(match.group(1) or match.group(2)) == number:
-        text = text[match.end():]
-    return re.sub(r"^[\s^↑↩]+|[\s↩↑\ufe0e\ufe0f]+$", "", text)
+        note.number = previous = number
+        used.add(number)
+    top = max(used, default=0)
+    for offset, note in enumerate(later, start=1):
+        note.number = top + offset
 
 
-def _remove_notes(notes: list[Tag]) -> None:
-    """Drop the notes, then their emptied containers and any 'Notes' heading before them."""
-    parents = {id(note.parent): note.parent for note in notes if note.parent is not None}
-    gone: set[int] = set()
+def _group_lists(notes: list[Note]) -> set[int]:
+    """Parents of notes whose references mostly show group labels ('n 1', 'a')."""
+    tally: dict[int, list[int]] = {}
     for note in notes:
-        _drop_notes_heading(note, gone)
-        _remove(note, gone)
-    for parent in parents.values():
-        node: Tag | None = parent
-        while node is not None and node.name not in _TOO_BIG and id(node) not in gone:
-            if len(node.get_text(" ", strip=True)) > 80:
-                break
-            above = node.parent
-            _drop_notes_heading(node, gone)
-            _remove(node, gone)
-            node = above
+        if note.labels:
+            counts = tally.setdefault(id(note.tag.parent), [0, 0])
+            counts[0 if any(label.number is not None for label in note.labels) else 1] += 1
+    return {key for key, (numbered, grouped) in tally.items() if grouped > numbered}
 
 
-def _drop_notes_heading(tag: Tag, gone: set[int]) -> None:
-    heading = tag.find_previous_sibling(True)
-    if heading is not None and id(heading) not in gone and heading.name in _HEADING_LIKE and (
-        _NOTES_HEADING.fullmatch(heading.get_text())
-    ):
-        _remove(heading, gone)
+def _declared_number(note: Note, positions: dict[int, dict[int, int]]) -> int | None:
+    tag = note.tag
+    value = str(tag.get("value") or "")
+    if tag.name == "li" and value.isdigit():
+        return int(value)
+    leading = leading_number(tag)
+    if leading is not None and (tag.name != "li" or leading[1] is not None or leading[2]):
+        return leading[0]
+    parent = tag.parent
+    if tag.name == "li" and isinstance(parent, Tag) and parent.name == "ol":
+        start = str(parent.get("start") or "1")
+        return (int(start) if start.isdigit() else 1) + _list_position(tag, parent, positions)
+    return id_number(tag)
+
+
+def _list_position(li: Tag, parent: Tag, positions: dict[int, dict[int, int]]) -> int:
+    """li's place among its list's items, indexed once per list (a 5,000-item list stays linear)."""
+    if id(parent) not in positions:
+        items = [child for child in parent.contents if isinstance(child, Tag) and child.name == "li"]
+        positions[id(parent)] = {id(item): index for index, item in enumerate(items)}
+    return positions[id(parent)].get(id(li), 0)
+
+
+def _plain_number(tag: Tag, positions: dict[int, dict[int, int]]) -> int | None:
+    declared = _declared_number(Note(tag, True), positions)
+    return declared if declared is not None else id_number(tag)
+
+
+# -- helpers for finding -----------------------------------------------------------
+
+
+def _typed_note(tag: Tag) -> bool:
+    return bool(_NOTE_TYPES.search(f"{tag.get('role') or ''} {tag.get('epub:type') or ''}"))
+
+
+def _top_li(li: Tag, container: Tag, outer: set[int]) -> bool:
+    parent = li.find_parent("li")
+    return parent is None or id(parent) in outer
+
+
+def _enclosing_block(tag: Tag) -> Tag | None:
+    while tag is not None and tag.name in INLINE:
+        tag = tag.parent
+    return tag
+
+
+def _leads_with_own_number(block: Tag, tag: Tag) -> bool:
+    number = id_number(tag) if tag is block else id_number(block) or id_number(tag)
+    leading = leading_number(block)
+    return number is not None and leading is not None and leading[0] == number
+
+
+def _starts_with(block: Tag, target: Tag) -> bool:
+    """No visible text in `block` before `target`."""
+    for count, node in enumerate(block.descendants):
+        if node is target or count > 400:
+            return node is target
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and str(node).strip():
+            return False
+    return False
+
+
+def _marker_unit(anchor: Tag) -> Tag:
+    """The anchor, or the inline wrappers (`<sup>[<a>1</a>]</sup>`) that hold nothing else."""
+    unit = anchor
+    core = re.sub(r"[\s\[\]()]", "", anchor.get_text())
+    while isinstance(unit.parent, Tag) and unit.parent.name in INLINE:
+        if re.sub(r"[\s\[\]()]", "", unit.parent.get_text()) != core:
+            break
+        unit = unit.parent
+    return unit
+
+
+def _looks_like_marker(anchor: Tag) -> bool:
+    """A reference whose target is missing or elsewhere still is one if marked or superscript."""
+    href = str(anchor.get("href") or "")
+    if href.startswith(("#", "javascript:")) or not href:
+        return True
+    return anchor.find("sup") is not None or anchor.find_parent("sup") is not None

@@ -1,9 +1,11 @@
-"""Markdown reader: YAML front matter as hints, Markdown reduced to plain text.
+"""Markdown reader: front matter as hints, Markdown reduced to plain text.
 
 No Markdown library is a dependency and the genre uses a small subset
 (headings, emphasis, links, lists, footnotes), so a line-based converter is
-enough; it never renders HTML. Markdown footnotes become `[N]` markers and the
-`[N] text` note list the parser expects.
+enough; it never renders HTML. `[^label]` footnotes are numbered in order of
+first reference, as renderers number them, and become `[N]` markers and the
+`[N] text` note list the parser expects; raw-HTML notes (pandoc output) and
+plain numbered note lists are read by `markdown_notes`.
 """
 
 from __future__ import annotations
@@ -12,14 +14,23 @@ import html
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from app.model import RawDocument
 from app.readers.decoding import decode_bytes
 from app.readers.hints import clean_hints
+from app.readers.html_refs import link_parts
 from app.readers.layout import compose, link_text, one_line
+from app.readers.markdown_meta import file_hints, opens_with_byline, split_front_matter, title_heading
+from app.readers.markdown_notes import (
+    NOTES_HEADING,
+    NOTES_OPEN,
+    close_index,
+    region_notes,
+    rewrite_references,
+    trailing_list,
+)
+from app.readers.text_cues import copyright_cues, opening_authors, revision_date
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
+__all__ = ["MarkdownConverter", "read_markdown", "split_front_matter"]
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -34,13 +45,14 @@ _NOTE_LINE = re.compile(r"^\[\d+\][ \t]")
 _INDENTED = re.compile(r"^(?: {2,}|\t)\S")
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>^])")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation, as in CommonMark
+# Bracket contents exclude "[" so a run of unclosed brackets is scanned once, not once per bracket.
+_IMAGE = re.compile(r"!\[[^\[\]]*\](?:\([^()]*\)|\[[^\[\]]*\])")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\]")
 _URL_PART = r"<?((?:[^()\s>]|\([^()\s]*\))*)>?"
-_INLINE_LINK = re.compile(r"\[([^\]]*)\]\(\s*" + _URL_PART + r"(?:\s+[\"'(][^)]*[\"')])?\s*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
-_SHORTCUT_LINK = re.compile(r"\[([^\]]+)\](?![(\[])")
+_INLINE_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*" + _URL_PART + r"(?:\s+[\"'(][^)]*[\"')])?\s*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]")
+_SHORTCUT_LINK = re.compile(r"\[([^\[\]]+)\](?![(\[])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+|[^@<>\s]+@[^@<>\s]+\.[a-z]+)>", re.I)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -55,54 +67,33 @@ _EMPHASIS = (
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 
 
-def read_markdown(data: bytes) -> RawDocument:
-    """Decode, split off front matter, and convert the body to the genre's layout."""
+def read_markdown(data: bytes, name: str | None = None) -> RawDocument:
+    """Decode, split off front matter, and convert the body to the genre's layout.
+
+    `name` is the file's name, for the weak date and title a file name gives.
+    """
     text = decode_bytes(data)
     raw_hints, body = split_front_matter(text)
-    doc = MarkdownConverter(body).convert()
-    doc.hints = clean_hints(raw_hints)
+    converter = MarkdownConverter(body)
+    doc = converter.convert()
+    weak = file_hints(name)
+    if "title" not in raw_hints and not converter.leading_heading and opens_with_byline(converter.opening):
+        raw_hints["title"] = title_heading(doc.headings, name) or weak.get("fallback_title")  # not the byline
+    paragraphs = doc.text.split("\n\n")
+    year, holder = copyright_cues(paragraphs[:8], opening_authors(paragraphs[:8]))
+    if year:
+        weak.setdefault("fallback_date", year)
+    if "date" not in raw_hints and (revised := revision_date(paragraphs)):
+        raw_hints["date"] = revised
+    if "publisher" not in raw_hints and holder:
+        raw_hints["publisher"] = holder
+    doc.hints = clean_hints({**weak, **raw_hints})
     return doc
-
-
-def split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """Front matter fields (with publisher fallbacks) and the body after it.
-
-    A front matter block that is not valid YAML, or not a mapping, is dropped
-    and yields no hints: the body is what matters.
-    """
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    body = text[match.end():]
-    try:
-        loaded = yaml.safe_load(match.group(1) or "")
-    except Exception:  # YAML errors, impossible dates (ValueError), deep nesting
-        return {}, body
-    if not isinstance(loaded, dict):
-        return {}, body
-    fields = {str(key).strip().lower(): value for key, value in loaded.items()}
-    raw: dict[str, object] = {key: fields.get(key) for key in ("title", "date", "kind", "description")}
-    raw["publisher"] = _first_name(fields, ("publisher", "source", "author", "organisation", "organization"))
-    raw["tags"] = fields.get("tags", fields.get("keywords"))
-    if raw["kind"] is None:
-        raw["kind"] = fields.get("type")
-    return raw, body
-
-
-def _first_name(fields: dict[str, object], keys: tuple[str, ...]) -> str | None:
-    """First present name among `keys`; a list of names is joined with commas."""
-    for key in keys:
-        value = fields.get(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if isinstance(v, str | int))
-        if isinstance(value, str | int) and str(value).strip():
-            return str(value).strip()
-    return None
 
 
 @dataclass
 class _Block:
-    kind: str  # "text", "code" or "heading"
+    kind: str  # "text", "code", "heading" or "rule"
     lines: list[str]
     level: int = 0
 
@@ -118,13 +109,22 @@ class MarkdownConverter:
     link_urls: dict[str, str] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
     tokens: list[str] = field(default_factory=list)
+    html_notes: dict[int, str] = field(default_factory=dict)
+    html_targets: dict[str, int] = field(default_factory=dict)
+    opening: list[str] = field(default_factory=list)  # the first text paragraphs, for byline detection
+    note_urls: list[str] | None = None  # while converting a note: URLs to append at its end
+    leading_heading: bool = False
 
     def convert(self) -> RawDocument:
         self._scan(self.source.split("\n"))
         self._number_notes()
         paragraphs: list[str] = []
         headings: list[tuple[int, str]] = []
+        boundary: int | None = None  # where a trailing plain note list may start
         for block in self.blocks:
+            if block.kind == "rule":
+                boundary = len(paragraphs)
+                continue
             if block.kind == "code":
                 paragraphs.append("\n".join(block.lines))
                 continue
@@ -133,9 +133,22 @@ class MarkdownConverter:
                 text = one_line(text)
                 if text:
                     headings.append((block.level, text))
+                    self.leading_heading = self.leading_heading or not any(p.strip() for p in paragraphs)
+                    if NOTES_HEADING.fullmatch(text):
+                        boundary = len(paragraphs)
+            elif text.strip() and len(self.opening) < 2 and not self.leading_heading:
+                self.opening.append(text)
             paragraphs.append(text)
-        notes = {self.numbers[label]: one_line(self._inline(" ".join(parts)))
-                 for label, parts in self.note_parts.items()}
+        notes = {self.numbers[label]: self._note_text(parts) for label, parts in self.note_parts.items()}
+        for number, text in self.html_notes.items():
+            notes.setdefault(number, text)
+        if boundary is not None and not notes:
+            headed = boundary < len(paragraphs) and NOTES_HEADING.fullmatch(paragraphs[boundary])
+            start = boundary + 1 if headed else boundary
+            body, listed = trailing_list(paragraphs, start)
+            if listed:
+                paragraphs, notes = body[:boundary], listed
+                headings = [h for h in headings if not NOTES_HEADING.fullmatch(h[1])] if start > boundary else headings
         return RawDocument(text=compose(paragraphs, notes), format="md", headings=headings)
 
     # -- block structure ---------------------------------------------------------
@@ -168,6 +181,14 @@ class MarkdownConverter:
                 continue
             while _QUOTE.match(line):
                 line = _QUOTE.sub("", line, count=1)
+            if match := NOTES_OPEN.match(line):
+                self._flush()
+                end = close_index(lines, index - 1, match.group(1))
+                texts, targets = region_notes(lines[index - 1:end + 1])
+                self.html_notes.update(texts)
+                self.html_targets.update(targets)
+                index = end + 1
+                continue
             if match := _FENCE.match(line):
                 self._flush()
                 fence = match.group(1)
@@ -193,6 +214,8 @@ class MarkdownConverter:
                 continue
             if _RULE.match(line) or _TABLE_RULE.match(line):
                 self._flush()
+                if _RULE.match(line):
+                    self.blocks.append(_Block("rule", []))
                 continue
             new_line = hard_break
             hard_break = line.endswith(("  ", "\\"))
@@ -231,16 +254,54 @@ class MarkdownConverter:
         return index
 
     def _number_notes(self) -> None:
-        """Numeric labels keep their number; others follow, in order of definition."""
-        for label in self.note_parts:
-            if label.isdigit():
-                self.numbers[label] = int(label)
-        for label in self.note_parts:
+        """Defined labels are numbered in order of first reference, as renderers do; labels only
+        referenced follow (they show as missing notes). With no definitions at all, numeric labels
+        keep their numbers: they point at a plain numbered list."""
+        order: list[str] = []
+        for block in self.blocks:
+            if block.kind != "code":
+                block.lines = [self._inline_notes(line) for line in block.lines]
+                for line in block.lines:
+                    order.extend(_FOOTNOTE_REF.findall(_CODE_SPAN.sub("", line)))
+        for parts in self.note_parts.values():
+            order.extend(_FOOTNOTE_REF.findall(" ".join(parts)))
+        seen = list(dict.fromkeys(order))
+        if not self.note_parts:
+            taken = {int(label) for label in seen if label.isdigit()}
+            start = max(taken, default=0)
+            for label in seen:
+                self.numbers[label] = int(label) if label.isdigit() else start + 1 + len(
+                    [x for x in self.numbers if not x.isdigit()])
+            return
+        for label in [*(x for x in seen if x in self.note_parts), *self.note_parts, *seen]:
             if label not in self.numbers:
-                self.numbers[label] = self._next_number()
+                self.numbers[label] = len(self.numbers) + 1
 
-    def _next_number(self) -> int:
-        return max(self.numbers.values(), default=0) + 1
+    def _inline_notes(self, line: str) -> str:
+        """Pandoc's inline notes `^[text]` become definitions under a private label, in place.
+
+        Brackets are matched in one pass (a stack), so unbalanced input stays linear.
+        """
+        if "^[" not in line:
+            return line
+        closing: dict[int, int] = {}
+        stack: list[int] = []
+        for index, char in enumerate(line):
+            if char == "[":
+                stack.append(index)
+            elif char == "]" and stack:
+                closing[stack.pop()] = index
+        parts: list[str] = []
+        position = 0
+        for start in range(len(line) - 1):
+            end = closing.get(start + 1)
+            if start < position or line[start] != "^" or end is None or (start and line[start - 1] == "\\"):
+                continue
+            label = f"\ue002{len(self.note_parts)}"
+            self.note_parts[label] = [line[start + 2:end]]
+            parts.append(f"{line[position:start]}[^{label}]")
+            position = end + 1
+        return "".join(parts) + line[position:]
 
     # -- inline markup -----------------------------------------------------------
 
@@ -251,11 +312,26 @@ class MarkdownConverter:
     def _note_marker(self, match: re.Match[str]) -> str:
         label = match.group(1)
         if label not in self.numbers:
-            self.numbers[label] = int(label) if label.isdigit() else self._next_number()
+            self.numbers[label] = max(self.numbers.values(), default=0) + 1
         return self._protect(f"[{self.numbers[label]}]")
 
+    def _note_text(self, parts: list[str]) -> str:
+        """A note on one line, as printed; its links' URLs follow at the end (as in HTML notes)."""
+        self.note_urls = []
+        text = one_line(self._inline(" ".join(parts)))
+        extra = [url for url in self.note_urls if url not in text]
+        self.note_urls = None
+        return f"{text} {' '.join(extra)}".strip() if extra and text else text
+
     def _link(self, text: str, url: str) -> str:
-        return self._protect(link_text(text, url))
+        # `[effect<sup>8</sup>](…)`: a marker inside a link's text
+        text = _HTML_TAG.sub("", rewrite_references(text, self.html_targets, self._protect))
+        if self.note_urls is None:
+            return self._protect(link_text(text, url))
+        shown, extra = link_parts(self._restore(text), url)
+        if extra and extra not in self.note_urls:
+            self.note_urls.append(extra)
+        return self._protect(shown)
 
     def _reference(self, match: re.Match[str]) -> str:
         label = (match.group(2) if match.lastindex == 2 and match.group(2) else match.group(1)).lower()
@@ -273,10 +349,14 @@ class MarkdownConverter:
         text = _REF_LINK.sub(self._reference, text)
         text = _SHORTCUT_LINK.sub(self._reference, text)
         text = _AUTOLINK.sub(lambda m: self._protect(m.group(1).removeprefix("mailto:")), text)
+        text = rewrite_references(text, self.html_targets, self._protect)
         text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
         for pattern in _EMPHASIS:
             text = pattern.sub(r"\2", text)
         text = html.unescape(text)
+        return self._restore(text)
+
+    def _restore(self, text: str) -> str:
         for _ in range(3):  # placeholders nest at most a few levels (a code span inside link text)
             text = _TOKEN.sub(lambda m: self.tokens[int(m.group(1))], text)
         return text

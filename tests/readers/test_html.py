@@ -45,10 +45,10 @@ def test_title_and_meta_hints() -> None:
     }
 
 
-def test_author_and_dc_date_as_fallbacks() -> None:
+def test_author_is_not_a_publisher_and_dc_date_is_read() -> None:
     doc = read_html(b'<head><meta name="author" content="HALO Trust"><meta name="dc.date" content="2021">'
                     b'<meta name="description" content="About mines."></head><p>x</p>')
-    assert doc.hints == {"publisher": "HALO Trust", "date": "2021", "description": "About mines."}
+    assert doc.hints == {"date": "2021", "description": "About mines."}
 
 
 def test_sup_linked_footnotes_with_ol_footnotes() -> None:
@@ -59,7 +59,7 @@ def test_sup_linked_footnotes_with_ol_footnotes() -> None:
     assert text == (
         "Mines were laid.[1] Maps handed over.[2]\n\n"
         "[1] Asbarez, 26 July 2013, https://asbarez.com/112014/.\n\n"
-        "[2] “Mine maps,” Eurasianet (https://eurasianet.org/maps), 12 June 2021.\n"
+        "[2] “Mine maps,” Eurasianet, 12 June 2021. https://eurasianet.org/maps\n"
     )
 
 

@@ -44,7 +44,6 @@ def test_front_matter_hints() -> None:
     assert doc.hints == {
         "title": "ICBL gravely concerned about use of antipersonnel mines",
         "date": "2013-09-20",
-        "publisher": "International Campaign to Ban Landmines",
         "kind": "press-release",
         "tags": ["landmines", "Nagorno-Karabakh"],
     }
@@ -71,9 +70,9 @@ def test_headings_recorded_with_levels() -> None:
     assert read_markdown(DOC.encode()).headings == [(1, "Mine Ban Policy"), (2, "Policy")]
 
 
-def test_numeric_labels_keep_numbers_and_missing_definitions_stay_markers() -> None:
+def test_labels_numbered_by_first_reference_and_undefined_ones_follow() -> None:
     text = read_markdown(b"Use.[^3] Stock.[^5] Other.[^x]\n\n[^3]: Third.\n[^x]: Named.\n").text
-    assert text == "Use.[3] Stock.[5] Other.[4]\n\n[3] Third.\n\n[4] Named.\n"
+    assert text == "Use.[1] Stock.[3] Other.[2]\n\n[1] Third.\n\n[2] Named.\n"
 
 
 def test_malformed_front_matter_is_ignored_and_body_kept() -> None:
