@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench bench-parsing screenshots clean
 
 $(STAMP): setup.cfg pyproject.toml
 	@bash scripts/ensure-system-libs.sh
@@ -26,6 +26,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(ARGS)
+
+bench-parsing: $(STAMP)
+	$(BIN)/python -m bench.parsing $(ARGS)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py

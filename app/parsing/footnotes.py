@@ -8,10 +8,15 @@ without a marker is "unreferenced".
 
 from __future__ import annotations
 
+import re
+
 from app.model import Citation, Footnote, Marker
 from app.parsing.citations import parse_citations
 from app.parsing.ibid import resolve_ibids
 from app.parsing.notelist import RawNote
+
+_NOTE_REFERENCE = re.compile(r"\[([1-9][0-9]{0,6})\]")
+_SCAN_CHARS = 20_000  # of one note's text
 
 
 def build_footnotes(notes: list[RawNote]) -> list[Footnote]:
@@ -30,7 +35,15 @@ def build_footnotes(notes: list[RawNote]) -> list[Footnote]:
 
 
 def missing_and_unreferenced(markers: list[Marker], footnotes: list[Footnote]) -> tuple[list[int], list[int]]:
-    """(marker numbers with no note, note numbers with no marker), each sorted and without repeats."""
+    """(marker numbers with no note, note numbers with no marker), each sorted and without repeats.
+
+    A note cited by another note ("… is a de facto official language.[2]" in an explanatory note)
+    is referenced too.
+    """
     marked = {marker.number for marker in markers}
     noted = {footnote.number for footnote in footnotes}
+    for footnote in footnotes:
+        if "[" in footnote.text:
+            cited = {int(n) for n in _NOTE_REFERENCE.findall(footnote.text[:_SCAN_CHARS])}
+            marked |= (cited & noted) - {footnote.number}
     return sorted(marked - noted), sorted(noted - marked)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from app.parsing.dates import find_dates
 
@@ -54,6 +55,7 @@ _VERB = re.compile(
     r"(?i)\b(?:says?|said|announces?|announced|welcomes?|calls?|urges?|visits?|launches?|opens?|condemns?"
     r"|will|is|are|to)\b"
 )
+_SMALL_VERBS = frozenset({"is", "are", "to", "will"})
 _HONORIFIC = re.compile(  # case-sensitive: in capitals "JUSTICE" or "DR" may be words of a headline
     r"(?:\b(?:Hon|HON|Senator|SENATOR|MP|M\.P|QC|AC|AO|CMG|KC|Dr|Prof|Professor|Mr|Ms|Mrs|Sir|Dame)\b\.?)"
     r"|\bJustice\s+[A-Z][a-z]"
@@ -79,6 +81,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _ONE_WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=4096)  # the header reader asks again about the lines it weighs
 def classify(text: str) -> LineClass:
     """What one header line is (text stripped, already known not to be a plain date line)."""
     words = text.split()
@@ -132,7 +135,7 @@ def _kind_label(text: str) -> bool:
     simple = re.sub(r"\b(?:no\s*)?\d[\d\s/]*$", "", simple).strip()  # "news release no 139/89"
     if not simple or len(simple) > 40:
         return False
-    return any(fuzz.ratio(simple, phrase) >= 85 for phrase in _LABEL_PHRASES)
+    return process.extractOne(simple, _LABEL_PHRASES, scorer=fuzz.ratio, score_cutoff=85) is not None
 
 
 def _without_dates(text: str) -> str:
@@ -151,12 +154,16 @@ def _code_line(text: str) -> bool:
 def _office_line(text: str) -> bool:
     if len(text.split()) > 16 or text.rstrip().endswith("."):
         return False
-    lowered_verbs = [m for m in _VERB.finditer(text) if m.group().islower()]
-    if lowered_verbs:
+    if _has_verb(text):  # "Minister for Defence visits troops" is a headline
         return False
     if _OFFICE_START.match(text):
         return True
     return bool(_HONORIFIC.search(text)) and bool(re.search(r"(?i)\bminister\b|\bspokes(?:person|man)\b", text))
+
+
+def _has_verb(text: str) -> bool:
+    """A verb makes a line a headline; in capitals only the unambiguous verbs count ("TO", "IS" may be names)."""
+    return any(m.group().islower() or m.group().lower() not in _SMALL_VERBS for m in _VERB.finditer(text))
 
 
 def _person_line(text: str) -> bool:
@@ -165,7 +172,7 @@ def _person_line(text: str) -> bool:
         return False
     if _BY_LINE.match(text):
         return True
-    if [m for m in _VERB.finditer(text) if m.group().islower()]:
+    if _has_verb(text):
         return False
     if _HONORIFIC.search(text):
         return True

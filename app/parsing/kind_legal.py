@@ -15,12 +15,15 @@ _COURT = re.compile(
     r"\s+court\b|\bcourt\s+of\s+(?:appeals?|justice|first instance|criminal appeal)\b|\btribunal\b"
     r"|\bin the (?:[a-z]+\s+){0,3}court\b|\breview board\b"
 )
-_PARTIES = re.compile(  # a caption: parties' roles, or "X v. Y" / "In re X" at the top of the first page
+_ROLES = re.compile(  # a caption's parties by their roles
     r"\b(?:PLAINTIFFS?|DEFENDANTS?|APPELLANTS?|APPELLEES?|PETITIONERS?|RESPONDENTS?|(?:Plaintiff|Defendant"
     r"|Appellant|Appellee|Petitioner|Respondent)s?(?:[-—–](?:Appellants?|Appellees?|Petitioners?|Respondents?))?[.,](?:\s|$))"
-    r"|^.{0,600}?(?:\bv(?:s)?\.\s+[A-Z]|\bIn re:?\s+[A-Z])",
-    re.MULTILINE | re.DOTALL,
 )
+_CASE_NAME = re.compile(r"\bv(?:s)?\.\s+[A-Z]|\bIn re:?\s+[A-Z]")  # "X v. Y", "In re X": at the top of the first page
+_CASE_NAME_CHARS = 600
+_COURT_WORDS = ("court", "tribunal", "review board")
+_ROLE_WORDS = ("plaintiff", "defendant", "appellant", "appellee", "petitioner", "respondent")
+_VALEDICTION_WORDS = ("sincerely", "yours", "regards")
 _DECISION = re.compile(
     r"(?:\bOPINION\b|\bORDERS?\b|\bO R D E R\b|\bJUDGMENT\b|\bJUDGEMENT\b|\bMEMORANDUM\b|\bDECISION\b"
     r"|(?i:\bper curiam\b)|(?i:\bit is (?:so |hereby |further )?ordered\b)|(?i:\bwe (?:affirm|reverse|vacate)\b)"
@@ -52,23 +55,41 @@ _CUE_CHARS = 3000
 
 
 def legal_scores(texts: list[str], heading: str = "") -> dict[str, int]:
-    """Points for court-decision, legal-filing, letter, policy-brief and transcript, from a document's lines."""
+    """Points for court-decision, legal-filing, letter, policy-brief and transcript, from a document's lines.
+
+    Every cue's regex runs only when a plain substring test says it may match: most documents are
+    none of these kinds, and this runs on every import.
+    """
     opening = "\n".join(texts[:_OPENING_LINES])[:_CUE_CHARS]
     ending = "\n".join(texts[-_CLOSING_LINES:])[-_CUE_CHARS:]
     letter_opening = "\n".join(texts[:_LETTER_OPENING_LINES])[: 2 * _CUE_CHARS]
     letter_ending = "\n".join(texts[-_LETTER_CLOSING_LINES:])[-_CUE_CHARS:]
-    court = bool(_COURT.search(opening))
-    parties = bool(_PARTIES.search(opening))
-    decision = len({m.group().lower() for m in _DECISION.finditer(letter_opening + "\n" + ending)})
-    decision += 1 if _JUDGE.search(ending) else 0
-    filing = len({m.group().lower() for m in _FILING.finditer(opening + "\n" + ending)})
-    letter = (3 if _SALUTATION.search(letter_opening) else 0) + (2 if _VALEDICTION.search(letter_ending) else 0)
+    low_opening, low_letter_opening, low_letter_ending = opening.lower(), letter_opening.lower(), letter_ending.lower()
+    court = _any_in(low_opening, _COURT_WORDS) and bool(_COURT.search(opening))
+    top = opening[:_CASE_NAME_CHARS]
+    parties = bool(
+        (_any_in(low_opening, _ROLE_WORDS) and _ROLES.search(opening))
+        or (_any_in(top.lower(), ("v.", "vs.", "in re")) and _CASE_NAME.search(top))
+    )
+    decision = filing = 0
+    if court or parties:  # the rest is read only for court papers
+        decision = len({m.group().lower() for m in _DECISION.finditer(letter_opening + "\n" + ending)})
+        decision += 1 if _JUDGE.search(ending) else 0
+        filing = len({m.group().lower() for m in _FILING.finditer(opening + "\n" + ending)})
+    letter = 3 if _any_in(low_letter_opening, ("dear", "to all", "to whom", "to counsel")) and _SALUTATION.search(
+        letter_opening
+    ) else 0
+    letter += 2 if _any_in(low_letter_ending, _VALEDICTION_WORDS) and _VALEDICTION.search(letter_ending) else 0
     court_points = (2 if court else 0) + (1 if parties else 0)
+    turns = opening.count(":") >= 3 and len(_SPEAKER_TURN.findall(opening)) >= 3
     return {
         "court-decision": court_points + min(3, 2 * decision) if (court or parties) and decision else 0,
         "legal-filing": court_points + min(4, 2 * filing) if (court or parties) and filing else 0,
         "letter": letter + (1 if court and letter and not filing else 0),
-        "policy-brief": 5 if _POLICY_BRIEF.search(opening[:1500]) else 0,
-        "transcript": (3 if _TRANSCRIPT_LABEL.search(heading) else 0)
-        + (2 if len(_SPEAKER_TURN.findall(opening)) >= 3 else 0),
+        "policy-brief": 5 if "policy" in low_opening[:1500] and _POLICY_BRIEF.search(opening[:1500]) else 0,
+        "transcript": (3 if _TRANSCRIPT_LABEL.search(heading) else 0) + (2 if turns else 0),
     }
+
+
+def _any_in(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)

@@ -22,6 +22,7 @@ from app.model import Marker
 NO_LIST_LIMIT = 500  # without a note list, larger numbers are not footnote references
 JUMP = 50  # a marker more than this above every marker before it needs the next markers to follow it
 MAX_GAP = 3  # how far ahead the next marker may be and still follow a jump
+YEARS = (1800, 2099)  # bracketed numbers in this range may be a law report's or an event's year
 
 _N = r"\[[0-9]{1,7}\]"
 _DASH = r"[ \t]{0,3}[-–—‒−][ \t]{0,3}"
@@ -59,18 +60,25 @@ def find_markers(text: str, note_numbers: set[int] | None = None) -> list[Marker
     ]
     markers: list[Marker] = []
     high = 0
+    notes = note_numbers or set()
     for index, marker in enumerate(found):
-        if marker.number > high + JUMP and not _followed(found, index):
+        if marker.number > high + JUMP and not _followed(found, index) and not _numbered_aside(marker.number, notes):
             continue
         markers.append(marker)
         high = max(high, marker.number)
     return markers
 
 
+def _numbered_aside(number: int, notes: set[int]) -> bool:
+    """A note numbered after the main run (Wikipedia's explanatory notes follow its citations) may be
+    cited early; a number that could be a year still needs the sequence."""
+    return number in notes and not YEARS[0] <= number <= YEARS[1]
+
+
 def _law_report(text: str, match: re.Match[str]) -> bool:
     """Whether a bracketed year opens a law-report citation ("[2003] HCA 2")."""
     number = int(match.group("number"))
-    return 1800 <= number <= 2099 and _LAW_REPORT.match(text, match.end()) is not None
+    return YEARS[0] <= number <= YEARS[1] and _LAW_REPORT.match(text, match.end()) is not None
 
 
 def _followed(found: list[Marker], index: int) -> bool:

@@ -131,3 +131,17 @@ def test_an_organisation_in_the_letterhead_is_the_publisher() -> None:
         "The Department of Foreign Affairs and Trade, Australia\n\nSTRENGTHENING HUMAN RIGHTS\n\n" + PROSE
     )
     assert doc.publisher == "Department of Foreign Affairs and Trade"
+
+
+def test_a_note_cited_only_by_another_note_is_referenced() -> None:
+    doc = parse_text(
+        "Ruritania\n\n" + PROSE + "\nThe anthem is sung at official events.[3] The flag flies on public days.[1]\n\n"
+        "[1] Flag Act 1981.\n\n[2] Ministry of Culture, Protocol for the anthems, 2008.\n\n"
+        "[3] The anthem is used on regal occasions only.[2]\n"
+    )
+    assert doc.unreferenced_footnotes == []
+
+
+def test_an_office_that_acts_is_a_headline() -> None:
+    assert classify("MINISTER FOR DEFENCE VISITS TROOPS IN AFGHANISTAN") is LineClass.CANDIDATE
+    assert classify("Minister for Defence announces new clearance funding") is LineClass.CANDIDATE
