@@ -40,7 +40,8 @@ class RawDocument:
     keys among title, date, publisher, kind, tags (list[str]). These win over
     what the parser finds in the text. `fallback_title` and `fallback_date`
     (a PDF's info dictionary, a file name's date) are weaker: used only when
-    the text itself gives no title or date.
+    the text itself gives no title or date; `fallback_kind` (a page's og:type) only when
+    no cue of the text decides the kind.
     """
 
     text: str

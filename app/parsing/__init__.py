@@ -65,7 +65,9 @@ def _parse(raw: RawDocument) -> ParsedDocument:
     _release_title_line(header, lines, _hinted_str(hints, "title"))
     body = assemble(blocks)
     markers = find_markers(body, note_numbers)
-    kind = detect_kind(KindCues(lines, header, bool(split.notes), len(markers)))
+    declared = hints.get("fallback_kind")
+    declared = declared if isinstance(declared, str) and declared in KINDS else None
+    kind = detect_kind(KindCues(lines, header, bool(split.notes), len(markers)), declared)
     kind = _hinted_kind(hints) or kind
 
     explicit = _explicit_headings(raw.headings)

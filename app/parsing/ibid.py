@@ -90,18 +90,20 @@ def resolve_ibids(notes: list[Footnote]) -> None:
     """
     bases: dict[int, str] = {}  # note number -> the source it names, without its own pin cite
     last_source: Footnote | None = None  # the last note that cited a source, after Ibids are seen through
+    unread: list[Footnote] = []  # notes since then, not yet asked whether they cite a source (most never are)
     for index, note in enumerate(notes):
         note.ibid_of = None
         note.resolved_text = None
         bases[note.number] = note.text
         found = find_ibid(note.text)
+        author = _AUTHOR_CIT.match(note.text) if found is None else None
+        if found is None and not author:
+            unread.append(note)
+            continue
+        last_source = next((n for n in reversed(unread) if cites_source(n.text)), None) or last_source
+        unread.clear()
         source = last_source
-        if found is None:
-            author = _AUTHOR_CIT.match(note.text)
-            if not author:
-                if cites_source(note.text):
-                    last_source = note
-                continue
+        if found is None and author is not None:  # "Smith, at 5": the last note by that author
             source = _author_source(notes, index, author.group("author")) or source
             found = ("", note.text[author.end() :].strip())
         prefix, rest = found

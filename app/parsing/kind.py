@@ -166,12 +166,15 @@ def _scores(cues: KindCues) -> dict[str, int]:
     }
 
 
-def detect_kind(cues: KindCues) -> str:
-    """One of app.model.KINDS."""
+def detect_kind(cues: KindCues, declared: str | None = None) -> str:
+    """One of app.model.KINDS; `declared` (a page's own weak claim, e.g. og:type) stands in for the guess
+    from the shape of the prose when no cue reaches the threshold."""
     scores = _scores(cues)
     best = max(scores.values())
     if best >= THRESHOLD:
         return next(kind for kind, score in scores.items() if score == best)
+    if declared:
+        return declared
     prose_count = sum(1 for line in cues.lines if is_prose(line.stripped))
     wiki = any(_WIKI_TAGS.search(line.text) for line in cues.lines)
     if wiki or (cues.marker_count and not cues.has_note_list and prose_count >= 2):

@@ -91,7 +91,30 @@ def page_hints(soup: BeautifulSoup) -> dict[str, object]:
     url_date = _url_date(soup)
     if url_date and "date" not in hints:
         hints["fallback_date"] = url_date
+    kind = declared_kind([*metas.get("og:type", []), *(str(item.get("@type") or "") for item in main)])
+    if kind:
+        hints["fallback_kind"] = kind
     return hints
+
+
+_DECLARED_KINDS = (  # schema.org / Open Graph types -> Dossier's kinds
+    (re.compile(r"(?i)^(?:report|scholarlyarticle|techarticle)$"), "report"),
+    (re.compile(r"(?i)^(?:article|\w*newsarticle|blogposting|liveblogposting|socialmediaposting)$"), "article"),
+)
+
+
+def declared_kind(types: list[str]) -> str | None:
+    """The kind a page declares for itself (og:type "article", JSON-LD "NewsArticle"), if one maps.
+
+    A weak hint: a site tags every page "article", speeches and releases too, so the parser's own
+    cues win and this only replaces its guess from the shape of the prose.
+    """
+    for value in types:
+        for name in re.split(r"[\s,\[\]'\"]+", value):
+            for pattern, kind in _DECLARED_KINDS:
+                if pattern.match(name):
+                    return kind
+    return None
 
 
 def labelled_date(lines: Iterable[str]) -> tuple[str, bool] | None:

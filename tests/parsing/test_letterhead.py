@@ -145,3 +145,14 @@ def test_a_note_cited_only_by_another_note_is_referenced() -> None:
 def test_an_office_that_acts_is_a_headline() -> None:
     assert classify("MINISTER FOR DEFENCE VISITS TROOPS IN AFGHANISTAN") is LineClass.CANDIDATE
     assert classify("Minister for Defence announces new clearance funding") is LineClass.CANDIDATE
+
+
+def test_a_declared_kind_only_replaces_the_guess() -> None:
+    prose_only = parse_text("Ruritania\n\n" + PROSE, hints={"fallback_kind": "report"})
+    assert prose_only.kind == "report"  # nothing in the text decides: the page's own claim stands
+    release = parse_text(
+        "MEDIA RELEASE\n\nMINISTER FOR FOREIGN AFFAIRS\n\nDEVELOPMENT ASSISTANCE FOR CAMBODIA\n\n" + PROSE,
+        hints={"fallback_kind": "article"},
+    )
+    assert release.kind == "press-release"  # the text's cues win over a site's "article" on every page
+    assert parse_text("Ruritania\n\n" + PROSE, hints={"fallback_kind": "nonsense"}).kind != "nonsense"

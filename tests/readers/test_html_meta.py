@@ -125,3 +125,13 @@ def test_a_declared_title_that_is_only_the_site_name_is_not_the_title() -> None:
     hints = _hints("<meta property='og:site_name' content='Landmine Monitor'><meta property='og:title' "
                    "content='Landmine Monitor'><title>Angola | Landmine Monitor</title><h1>Angola</h1><p>x</p>")
     assert hints["title"] == "Angola"
+
+
+def test_declared_kind_from_open_graph_and_json_ld() -> None:
+    from app.readers.html_meta import declared_kind
+
+    assert declared_kind(["article"]) == "article"
+    assert declared_kind(["NewsArticle"]) == "article"
+    assert declared_kind(["['BlogPosting', 'WebPage']"]) == "article"
+    assert declared_kind(["ScholarlyArticle"]) == "report"
+    assert declared_kind(["website", "WebPage"]) is None
