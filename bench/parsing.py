@@ -5,7 +5,7 @@ and compares what Dossier finds with hand-written truth (see
 `tests/fixtures/devcorpus_truth/README.md` for the format): title, date,
 publisher, kind, footnote count, note texts, Ibid targets, missing and
 unreferenced notes. It prints the share of correct items per field and per
-format, the publishers Dossier invented, and the seconds per document. The
+format, the publishers Dossier invented, the seconds per document and the PDF pages per second. The
 default corpus is `../shared/devcorpus`, kept outside the project because the
 documents' licences vary.
 """
@@ -53,6 +53,7 @@ class DocumentResult:
     checks: list[Check] = field(default_factory=list)
     invented_publisher: str | None = None
     error: str | None = None
+    pages: int = 0  # of a PDF, for pages per second
 
 
 def load_truth(truth_dir: Path) -> dict[str, dict[str, Any]]:
@@ -151,10 +152,25 @@ def measure(corpus: Path, truth: dict[str, dict[str, Any]]) -> list[DocumentResu
         except ReadError as exc:
             results.append(DocumentResult(rel, fmt, time.perf_counter() - started, error=str(exc)))
             continue
-        result = DocumentResult(rel, fmt, time.perf_counter() - started)
+        result = DocumentResult(rel, fmt, time.perf_counter() - started, pages=_pdf_pages(path))
         result.checks, result.invented_publisher = score(parsed, labels)
         results.append(result)
     return results
+
+
+def _pdf_pages(path: Path) -> int:
+    """Page count of a PDF (outside the timed read), 0 for anything else or a file pypdf cannot count."""
+    if path.suffix.lower() != ".pdf":
+        return 0
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    try:
+        return len(PdfReader(str(path), strict=False).pages)
+    except Exception:
+        return 0
 
 
 def summarise(results: list[DocumentResult]) -> dict[str, Any]:
@@ -176,6 +192,8 @@ def summarise(results: list[DocumentResult]) -> dict[str, Any]:
         "table": {group: {name: tuple(cell) for name, cell in row.items()} for group, row in table.items()},
         "seconds_per_document": {group: sum(v) / len(v) for group, v in seconds.items() if v},
         "documents": {group: len(v) for group, v in seconds.items()},
+        "pdf_pages": sum(r.pages for r in results if not r.error),
+        "pdf_seconds": sum(r.seconds for r in results if r.pages and not r.error),
         "invented_publishers": [(r.path, r.invented_publisher) for r in results if r.invented_publisher],
         "not_read": [(r.path, r.error) for r in results if r.error],
     }
@@ -199,6 +217,10 @@ def render(summary: dict[str, Any]) -> str:
         lines.append(f"| {group} | {summary['documents'].get(group, 0)} | " + " | ".join(cells) + f" | {per_doc:.3f} |")
     invented = summary["invented_publishers"]
     lines.append("")
+    if summary["pdf_pages"] and summary["pdf_seconds"]:
+        rate = summary["pdf_pages"] / summary["pdf_seconds"]
+        lines.append(f"PDF reading and parsing: {summary['pdf_pages']} pages in {summary['pdf_seconds']:.1f} s, "
+                     f"{rate:.1f} pages/s")
     lines.append(f"Publishers given that the document does not name: {len(invented)}")
     lines.extend(f"- {path}: {name!r}" for path, name in invented)
     if summary["not_read"]:
