@@ -71,17 +71,25 @@ def is_furniture(line: str) -> bool:
     return _FURNITURE_CUES.search(lowered) is not None and _FURNITURE.fullmatch(text) is not None
 
 
+EDGE_BLOCKS = 12  # paragraphs at each end of a document where its own furniture stands
+
+
 def strip_furniture(blocks: list[Block]) -> tuple[list[Block], list[str]]:
-    """Blocks without furniture lines (empty blocks dropped), and the lines dropped."""
+    """Blocks without furniture lines (empty blocks dropped), and the lines dropped at the document's edges.
+
+    Only the edges' furniture is returned (it is where a page's own copyright and "Published by" sit);
+    a copyright line quoted in the middle of the text is dropped too, but says nothing of the publisher.
+    """
     kept: list[Block] = []
     dropped: list[str] = []
-    for block in blocks:
+    last = len(blocks) - EDGE_BLOCKS
+    for index, block in enumerate(blocks):
         lines = []
         for line in block:
-            if is_furniture(line):
-                dropped.append(line.strip())
-            else:
+            if not is_furniture(line):
                 lines.append(line)
+            elif index < EDGE_BLOCKS or index >= last:
+                dropped.append(line.strip())
         if lines:
             kept.append(lines)
     return kept, dropped

@@ -319,8 +319,10 @@ def _settle_title(header: Header, lines: list[Line]) -> None:
     source = header.first_prose
     if source is None:
         source = next((i for i in range(len(lines)) if i not in header.header_lines), None)
-    if source is not None:
-        opening = strip_dateline(lines[source].stripped)
+    if source is not None:  # the whole first paragraph: OCR and e-mail text wrap it over lines
+        block = lines[source].block
+        paragraph = " ".join(line.stripped for line in lines[source : source + _WRAP_LINES] if line.block == block)
+        opening = strip_dateline(paragraph)
         header.title = glued_headline(opening) or shorten(opening) or UNTITLED
 
 

@@ -156,3 +156,18 @@ def test_a_declared_kind_only_replaces_the_guess() -> None:
     )
     assert release.kind == "press-release"  # the text's cues win over a site's "article" on every page
     assert parse_text("Ruritania\n\n" + PROSE, hints={"fallback_kind": "nonsense"}).kind != "nonsense"
+
+
+def test_a_copyright_line_quoted_mid_text_is_not_the_publisher() -> None:
+    middle = "\n".join(f"Paragraph {n} of the diary runs on about the law and the week's events.\n" for n in range(30))
+    doc = parse_text("A diary entry\n\n" + middle + "\nCopyright (C) NOTICE SUPPORT CENTER. All rights reserved.\n\n" + middle)
+    assert doc.publisher is None
+
+
+def test_an_untitled_text_is_named_by_its_whole_first_sentence() -> None:
+    doc = parse_text(
+        "I am pleased to announce an Australian contribution of $500,000 to a United\n"
+        "Nations mine awareness program in Afghanistan. It will support returning refugees.\n\n" + PROSE
+    )
+    assert doc.title.startswith("I am pleased to announce an Australian contribution of $500,000 to a United")
+    assert doc.title.endswith("…")  # cut at a word, and marked as cut
