@@ -42,6 +42,8 @@ _DATE = re.compile(
     r")"
 )
 _YEAR_ONLY = re.compile(rf"\s*({_Y})\s*")
+_DECLARED_ISO = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?\s*")
+_SIGNED = re.compile(r"\s*[-+][0-9]")
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -129,6 +131,12 @@ def parse_date(value: object, dayfirst: bool = True) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if not isinstance(value, str):
+        return None
+    declared = _DECLARED_ISO.fullmatch(value)
+    if declared:  # a declared ISO date stands as written, any year a calendar has (0001-01-01, 9999-12-31)
+        year, month, day = (int(part) for part in declared.groups())
+        return _iso(year, month, day) if year else None
+    if _SIGNED.match(value):  # "-2020-01-01": a year before the common era is no date Dossier can sort
         return None
     year = _YEAR_ONLY.fullmatch(value)
     if year:

@@ -50,9 +50,20 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     return {}, text
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML without timestamp conversion: a date stays the text it was, so one impossible date
+    ("0000-00-00") is dropped on its own instead of failing the whole front matter."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _load_yaml(block: str) -> object:
     try:
-        return yaml.safe_load(block)
+        return yaml.load(block, Loader=_TextDatesLoader)  # a SafeLoader: no arbitrary objects
     except Exception:  # YAML errors, impossible dates (ValueError), deep nesting
         return None
 
