@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+import warnings
 
 from bs4 import BeautifulSoup, Tag
 from bs4.builder import ParserRejectedMarkup
@@ -62,9 +63,22 @@ def _declared_encoding(data: bytes) -> str | None:
     return name
 
 
+_SUBSET_SCAN = 250_000  # characters at the top of the file where a DOCTYPE may stand
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[.{0,200000}?\]\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def convert_html(markup: str) -> RawDocument:
-    """Parse and convert markup; may raise RecursionError on pathological nesting."""
-    soup = BeautifulSoup(markup, "lxml")
+    """Parse and convert markup; may raise RecursionError on pathological nesting.
+
+    An XHTML document's DOCTYPE with an internal subset (`<!DOCTYPE html [ <!ENTITY …> ]>`) is
+    removed first: the HTML parser does not know it and would leave `]>` in the text. Entities it
+    declares are not expanded (they never are: no DTD is read). bs4's warnings about markup that
+    looks like XML or a file name are for developers, not for the user's terminal.
+    """
+    markup = _INTERNAL_SUBSET.sub("", markup[:_SUBSET_SCAN], count=1) + markup[_SUBSET_SCAN:]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(markup, "lxml")
     if max_depth(soup) > MAX_DEPTH:
         raise RecursionError("nesting too deep for the footnote heuristics")  # use the flat fallback
     hints = page_hints(soup)
