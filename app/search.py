@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.archive import Archive
 from app.search_index import IndexDoc, SearchIndex, SearchResult, analyse
+from app.search_index.query_bounds import bound_query
 from app.tag_queries import names_by_annotation, names_by_document
 from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags
 
@@ -197,7 +198,7 @@ def search(
         query, limit=limit, sort="date" if sort == "date" else "relevance",
         texts_for=lambda doc_ids: documents_texts(archive, doc_ids),
     )
-    matcher = AnnotationMatcher(query)
+    matcher = AnnotationMatcher(bound_query(query)[0])  # the same bounds as the index search
     if matcher.parts and result.hits:
         candidates = _annotations_of(archive, [h.id for h in result.hits])
         for hit in result.hits:
@@ -212,7 +213,7 @@ def documents_matching(archive: Archive, query: str) -> set[int]:
 
 def annotations_matching(archive: Archive, query: str, annotation_ids: Iterable[int]) -> set[int]:
     """Among these annotations, those whose note and tags hold every word of the query (any, for OR)."""
-    matcher = AnnotationMatcher(query)
+    matcher = AnnotationMatcher(bound_query(query)[0])
     wanted = set(annotation_ids)
     with archive.session() as s:
         rows = s.execute(select(Annotation.id, Annotation.note).where(Annotation.id.in_(wanted))).all()

@@ -54,6 +54,7 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import LockError, SegmentWriter
 
 from app.errors import ArchiveError
+from app.search_index.query_bounds import bound_query
 from app.search_index.segments import (
     VOCABULARY_FIELDS,
     SegmentBuilder,
@@ -999,9 +1000,9 @@ class SearchIndex:
         Snippets need each hit's (body, footnotes) text: `texts_for` fetches them for all
         hits at once (one database round trip), `text_for` one document at a time.
         """
-        raw = text.translate(_QUOTES).strip()
+        raw, bounded = bound_query(text.translate(_QUOTES).strip())
         checked = _check_query(raw)
-        notices = list(checked.notices)
+        notices = bounded + list(checked.notices)
         if self._state != "ok":  # never an empty result without saying why
             notices.insert(0, REBUILDING_NOTICE)
         notice = "; ".join(notices) or None
