@@ -25,13 +25,13 @@ def bound_query(raw: str) -> tuple[str, list[str]]:
     if _LONG_WORD.search(raw):
         raw = " ".join(_LONG_WORD.sub(" ", raw).split())
         notices.append(f"Words over {MAX_WORD_CHARS} characters left out")
+    if _depth(raw) > MAX_DEPTH:
+        raw = " ".join(raw.replace("(", " ").replace(")", " ").split())
+        notices.append(f"Parentheses nested deeper than {MAX_DEPTH} ignored")
     if len(raw) > MAX_QUERY_CHARS:
         cut = raw.rfind(" ", 0, MAX_QUERY_CHARS + 1)
         raw = raw[: cut if cut > 0 else MAX_QUERY_CHARS]
         notices.append(f"Query cut to its first {MAX_QUERY_CHARS:,} characters")
-    if _depth(raw) > MAX_DEPTH:
-        raw = raw.replace("(", " ").replace(")", " ")
-        notices.append(f"Parentheses nested deeper than {MAX_DEPTH} ignored")
     terms = 0
     for match in _TERM.finditer(raw):
         if match.group() in _OPERATOR_WORDS:

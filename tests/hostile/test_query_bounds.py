@@ -39,3 +39,8 @@ def test_the_index_searches_a_bounded_query_and_says_so(tmp_path: Path) -> None:
     assert result.notice and "characters" in result.notice
     result = index.search("mines " + "y" * 50_000)
     assert result.notice and "over 100 characters" in result.notice
+
+
+def test_deep_parentheses_keep_their_words() -> None:
+    bounded, _ = bound_query("(" * 1000 + "mines" + ")" * 1000)
+    assert bounded == "mines"
