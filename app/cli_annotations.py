@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from app import annotations, excerpts, removal, tags
 from app.archive import Archive
+from app.cli_args import count, record_id
 from app.errors import DossierError
 from app.excerpt_model import COLORS, ExportOptions
+from app.stored_text import path_text
+from app.text_safety import terminal_safe
 
 EXPORT_FORMATS = ("md", "html", "pdf", "csv", "jsonld")  # app.export.FORMATS, checked by a test
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
@@ -29,10 +33,10 @@ def add_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentParser], No
         return p
 
     p = parser("tag", "add tags to a document")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("tags", nargs="+", metavar="TAG", help="tag names; '/' makes a hierarchy: country/Azerbaijan")
     p = parser("untag", "remove tags from a document")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("tags", nargs="+", metavar="TAG")
     p = parser("tags", "list tags with their document and annotation counts")
     p.add_argument("--json", action="store_true")
@@ -46,23 +50,23 @@ def add_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentParser], No
     p.add_argument("tag", metavar="TAG")
 
     p = parser("annotate", "mark a passage of a document, with a note, tags and a colour")
-    p.add_argument("doc", type=int, metavar="DOC_ID")
+    p.add_argument("doc", type=record_id, metavar="DOC_ID")
     p.add_argument("--quote", metavar="TEXT", help="the exact text to mark")
-    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence of the quote (from 1)")
-    p.add_argument("--start", type=int, metavar="S", help="span start offset in the text (see show --text)")
-    p.add_argument("--end", type=int, metavar="E", help="span end offset")
+    p.add_argument("--occurrence", type=count, default=1, metavar="N", help="which occurrence of the quote (from 1)")
+    p.add_argument("--start", type=count, metavar="S", help="span start offset in the text (see show --text)")
+    p.add_argument("--end", type=count, metavar="E", help="span end offset")
     _annotation_fields(p)
     p.add_argument("--json", action="store_true")
 
     p = parser("annotations", "list annotations")
-    p.add_argument("--doc", type=int, action="append", default=[], metavar="ID")
+    p.add_argument("--doc", type=record_id, action="append", default=[], metavar="ID")
     p.add_argument("--tag", metavar="TAG")
     p.add_argument("--color", choices=COLORS)
     p.add_argument("--orphaned", action="store_true", help="only annotations whose text was lost on re-import")
     p.add_argument("--json", action="store_true")
 
     p = parser("annotation-edit", "change an annotation's note, colour or tags")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--note", metavar="TEXT")
     p.add_argument("--color", choices=COLORS)
     p.add_argument("--tag", action="append", metavar="TAG", help="replaces all its tags (repeatable)")
@@ -71,23 +75,23 @@ def add_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentParser], No
     p.add_argument("--json", action="store_true")
 
     p = parser("annotation-delete", "delete an annotation")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
 
     p = parser("export", "export annotated excerpts with their citations and footnotes")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    p.add_argument("--doc", type=int, action="append", default=[], metavar="ID")
+    p.add_argument("--doc", type=record_id, action="append", default=[], metavar="ID")
     p.add_argument("--tag", metavar="TAG")
     p.add_argument("--query", metavar="Q", help="annotations of the documents this search matches")
     p.add_argument("--notes-only", action="store_true", help="with --query: only annotations whose note matches")
-    p.add_argument("--annotation", type=int, action="append", default=[], metavar="ID")
+    p.add_argument("--annotation", type=record_id, action="append", default=[], metavar="ID")
     p.add_argument("--title", default="Annotated excerpts")
     for part in ("notes", "tags", "footnotes", "citation"):
         p.add_argument(f"--no-{part}", action="store_true", help=f"leave out the {part}")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="a regular file, or - for standard output")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     p = parser("remove", "remove documents from the archive")
-    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("ids", type=record_id, nargs="+", metavar="ID")
     p.add_argument("--force", action="store_true", help="also delete the documents' annotations")
 
 
@@ -97,20 +101,25 @@ def _annotation_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--color", choices=COLORS, default="yellow")
 
 
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal acts on: DEL, C1 controls, bidi marks.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _dump(data: Any, out: TextIO) -> None:
-    json.dump(data, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    """JSON that decodes to exactly the stored values, with every character a terminal would act on escaped."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _print_annotation(a: annotations.AnnotationInfo, out: TextIO) -> None:
     quote = " ".join(a.quote.split())
-    quote = quote if len(quote) <= 100 else quote[:99] + "…"
+    quote = terminal_safe(quote if len(quote) <= 100 else quote[:99] + "…")
     state = " ORPHANED" if a.orphaned else ""
     out.write(f"{a.id:>5}  doc {a.document_id:<5} {a.start}-{a.end} {a.color}{state}  “{quote}”\n")
     if a.note:
-        out.write(f"       note: {' '.join(a.note.split())[:200]}\n")
+        out.write(f"       note: {terminal_safe(' '.join(a.note.split())[:200])}\n")
     if a.tags:
-        out.write(f"       tags: {', '.join(a.tags)}\n")
+        out.write(f"       tags: {terminal_safe(', '.join(a.tags))}\n")
 
 
 def commands(open_archive: Opener) -> dict[str, Command]:
@@ -137,26 +146,27 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         if not found:
             out.write("No tags yet. Add one with: python main.py tag ID TAG\n")
         for t in found:
-            out.write(f"{t.name}  ({t.documents} document(s), {t.annotations} annotation(s))\n")
+            out.write(f"{terminal_safe(t.name)}  ({t.documents} document(s), {t.annotations} annotation(s))\n")
         return 0
 
     def cmd_tag_rename(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         with open_archive(args) as archive:
             change = tags.rename(archive, args.old, args.new)
-        out.write(f"renamed {change.name} ({change.renamed} tag(s); {change.documents} document(s), "
+        out.write(f"renamed {terminal_safe(change.name)} ({change.renamed} tag(s); {change.documents} document(s), "
                   f"{change.annotations} annotation(s))\n")
         return 0
 
     def cmd_tag_merge(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         with open_archive(args) as archive:
             change = tags.merge(archive, args.source, args.into)
-        out.write(f"merged {change.name} ({change.documents} document(s), {change.annotations} annotation(s))\n")
+        out.write(f"merged {terminal_safe(change.name)} ({change.documents} document(s), "
+                  f"{change.annotations} annotation(s))\n")
         return 0
 
     def cmd_tag_delete(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         with open_archive(args) as archive:
             change = tags.delete_tag(archive, args.tag)
-        out.write(f"deleted tag {change.name}: {change.documents} document(s) and {change.annotations} "
+        out.write(f"deleted tag {terminal_safe(change.name)}: {change.documents} document(s) and {change.annotations} "
                   f"annotation(s) lost it\n")
         return 0
 
@@ -209,7 +219,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         out.write(f"deleted annotation {gone.id} from document {gone.document_id}\n")
         return 0
 
-    def cmd_export(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         selection = excerpts.Selection(document_ids=args.doc, annotation_ids=args.annotation, tag=args.tag,
                                        query=args.query, notes_only=args.notes_only)
         if args.notes_only and not args.query:
@@ -219,13 +229,17 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         with open_archive(args) as archive:
             ids = excerpts.select_annotation_ids(archive, selection)
             if not ids:
-                raise DossierError(f"no annotations to export ({selection.describe()})")
+                raise DossierError(f"no annotations to export ({terminal_safe(selection.describe())})")
             chosen = excerpts.build(archive, ids, options=options, title=args.title,
                                     description=selection.describe())
         from app import export  # the exporters (and fpdf2) load only when exporting
 
+        if args.output == "-":  # standard output; the summary goes to stderr, out of the export's way
+            export.write_stream(chosen, args.format, out)
+            err.write(f"exported {len(chosen.excerpts)} excerpt(s) to standard output\n")
+            return 0
         path = export.write_export(chosen, args.format, Path(args.output), force=args.force)
-        out.write(f"exported {len(chosen.excerpts)} excerpt(s) to {path}\n")
+        out.write(f"exported {len(chosen.excerpts)} excerpt(s) to {terminal_safe(path_text(path))}\n")
         return 0
 
     def cmd_remove(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:

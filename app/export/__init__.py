@@ -2,8 +2,8 @@
 
 `app.excerpts` decides what is exported (selection, order, endnote numbers, citations);
 this package only formats it, one module per format, and writes the file atomically.
-The CLI and the GUI call `render`, `preview` and `write_export`; errors a user can act on
-are `ExportError` (a `DossierError`).
+The CLI and the GUI call `render`, `preview` and `write_export` (the CLI's `-o -`: `write_stream`);
+errors a user can act on are `ExportError` (a `DossierError`).
 """
 
 from __future__ import annotations
@@ -11,17 +11,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from app.excerpt_model import ExcerptSet
-from app.export.atomic import write_atomically
+from app.export.atomic import already_exists, existing_target, write_atomically
 from app.export.common import ExportError
 from app.export.csv_format import render_csv
 from app.export.html import render_html
 from app.export.jsonld import render_jsonld
 from app.export.markdown import render_markdown
 from app.export.pdf import render_pdf
+from app.text_safety import terminal_safe
 
-__all__ = ["FORMATS", "SUFFIXES", "ExportError", "preview", "render", "write_export"]
+__all__ = ["FORMATS", "SUFFIXES", "ExportError", "preview", "render", "write_export", "write_stream"]
 
 FORMATS = ("md", "html", "pdf", "csv", "jsonld")
 SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "csv": ".csv", "jsonld": ".jsonld"}
@@ -63,7 +65,34 @@ def preview(excerpts: ExcerptSet, fmt: str) -> str:
 def write_export(excerpts: ExcerptSet, fmt: str, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Render and write the export atomically; an existing file is replaced only with `force`."""
     target = Path(path)
-    if not force and target.exists() and not target.is_dir():
-        # Say so before the (possibly slow) rendering; write_atomically checks again when it writes.
-        raise ExportError(f"{target} already exists; choose another name or allow overwriting it (--force).")
+    # Say so before the (possibly slow) rendering; write_atomically checks again when it writes.
+    if existing_target(target) is not None and not force:
+        raise already_exists(target)
     return write_atomically(render(excerpts, fmt), target, force=force)
+
+
+def write_stream(excerpts: ExcerptSet, fmt: str, stream: TextIO) -> None:
+    """`-o -`: the export on standard output, for pipes and redirections.
+
+    Text formats are written as UTF-8 (CSV without the BOM, which would land inside
+    whatever reads the pipe); on a terminal, control characters are shown escaped so the
+    export cannot act on it. A PDF is binary: it goes to the stream's byte buffer, and is
+    refused on a terminal or a stream without one.
+    """
+    binary = getattr(stream, "buffer", None)
+    if _check(fmt) == "pdf":
+        if binary is None or stream.isatty():
+            raise ExportError("A PDF is binary: redirect standard output to a file or pipe, or give -o FILE.")
+        data = render_pdf(excerpts)
+    else:
+        text = _TEXT_RENDERERS[fmt](excerpts)
+        if stream.isatty():
+            text = "\n".join(terminal_safe(line) for line in text.split("\n"))
+        if binary is None:
+            stream.write(text)
+            stream.flush()
+            return
+        data = text.encode("utf-8")
+    stream.flush()
+    binary.write(data)
+    binary.flush()

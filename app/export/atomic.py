@@ -5,6 +5,9 @@ the final rename is atomic), are fsynced, and only then take the target's name. 
 `force` the new file is hard-linked into place, which fails if the name appeared in the
 meantime, so an existing file is never replaced by accident. Any failure removes the
 temporary file and leaves whatever was at the target untouched.
+
+Only a regular file is ever replaced (a device, FIFO or socket is refused, not swapped
+for a file), and the replacement keeps the old file's permission bits.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from app.export.common import ExportError
+from app.stored_text import path_text
+from app.text_safety import terminal_safe
 
 _REASONS = {
     getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is exhausted",
@@ -27,10 +33,20 @@ _REASONS = {
 }
 
 
+def _shown(path: Path) -> str:
+    """A path for a message: undecodable bytes and control characters shown, never acted on."""
+    return terminal_safe(path_text(path))
+
+
+def already_exists(target: Path) -> ExportError:
+    """The refusal to replace a file without `force`."""
+    return ExportError(f"{_shown(target)} already exists; choose another name or allow overwriting it (--force).")
+
+
 def describe(error: OSError, path: Path) -> str:
     """A one-line message for the user: what failed, where, and why."""
     reason = _REASONS.get(error.errno or 0) or error.strerror or str(error)
-    return f"Could not write the export to {path}: {reason}."
+    return f"Could not write the export to {_shown(path)}: {reason}."
 
 
 def _open_temporary(folder: Path, name: str) -> tuple[int, Path]:
@@ -43,7 +59,7 @@ def _open_temporary(folder: Path, name: str) -> tuple[int, Path]:
             ), temporary
         except FileExistsError:
             continue
-    raise ExportError(f"Could not create a temporary file in {folder}; remove old .tmp files there.")
+    raise ExportError(f"Could not create a temporary file in {_shown(folder)}; remove old .tmp files there.")
 
 
 def _sync_folder(folder: Path) -> None:
@@ -72,31 +88,72 @@ def _link_into_place(temporary: Path, target: Path) -> None:
         os.unlink(temporary)
 
 
+def existing_target(target: Path) -> os.stat_result | None:
+    """The regular file at `target` (through symlinks), None if the name is free; anything else is refused.
+
+    Replacing a device, FIFO or socket by rename would swap the node itself (as root,
+    `-o /dev/null --force` left a regular file at /dev/null), so only regular files are
+    ever replaced.
+    """
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        if target.is_symlink():
+            raise ExportError(f"{_shown(target)} is a link to a missing file; export to the file itself.") from None
+        return None
+    except OSError as error:
+        raise ExportError(describe(error, target)) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise ExportError(f"{_shown(target)} is a folder; give a file name for the export.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportError(f"{_shown(target)} is not a regular file (a device, pipe or socket); export to a file.")
+    return info
+
+
+def _keep_mode(fd: int, old: os.stat_result) -> None:
+    """The new file gets the replaced file's permission bits (and owner, where allowed).
+
+    set-user/group-id bits are not carried over: an export is never a program.
+    """
+    os.fchmod(fd, stat.S_IMODE(old.st_mode) & ~(stat.S_ISUID | stat.S_ISGID))
+    with contextlib.suppress(OSError, AttributeError):
+        os.fchown(fd, old.st_uid, old.st_gid)
+
+
 def write_atomically(data: bytes, path: str | os.PathLike[str], *, force: bool = False) -> Path:
-    """Write `data` to `path` all at once; refuse to replace an existing file unless `force`."""
+    """Write `data` to `path` all at once; refuse to replace an existing file unless `force`.
+
+    Only a regular file (or a free name) is a target; a symlink to a regular file is
+    followed, so the link stays and the file it names is replaced.
+    """
     target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name for the export.")
-    if not force and target.exists():
-        raise ExportError(f"{target} already exists; choose another name or allow overwriting it (--force).")
+    old = existing_target(target)
+    if not force and old is not None:
+        raise already_exists(target)
+    if old is not None and target.is_symlink():
+        target = Path(os.path.realpath(target))
     folder = target.parent
     if not folder.is_dir():
-        raise ExportError(f"Could not write the export to {target}: the folder {folder} does not exist.")
+        where = f"Could not write the export to {_shown(target)}"
+        raise ExportError(f"{where}: the folder {_shown(folder)} does not exist.")
     temporary: Path | None = None
     try:
         fd, temporary = _open_temporary(folder, target.name)
         with os.fdopen(fd, "wb") as handle:
+            if old is not None and hasattr(os, "fchmod"):
+                _keep_mode(handle.fileno(), old)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if force:
+            existing_target(target)  # again, just before the rename: the node may have changed meanwhile
             os.replace(temporary, target)
         else:
             _link_into_place(temporary, target)
         temporary = None
         _sync_folder(folder)
     except FileExistsError as error:
-        raise ExportError(f"{target} already exists; choose another name or allow overwriting it (--force).") from error
+        raise already_exists(target) from error
     except OSError as error:
         raise ExportError(describe(error, target)) from error
     finally:

@@ -4,7 +4,9 @@ Notes are the user's plain text or Markdown. Rather than add a Markdown dependen
 its raw-HTML pass-through), this reads only what notes use: paragraphs with line breaks,
 headings, bullet and numbered lists, **strong**, *emphasis*, `code`, [links](https://…),
 <https://…> and bare URLs. Everything else stays literal text. Links keep only http(s)
-and mailto targets, so a note can never carry `javascript:` into an exported file.
+and mailto targets, so a note can never carry `javascript:` into an exported file; images
+are not read at all (`![t](url)` is a "!" and a link). HTML, PDF and Markdown all draw
+notes from this parse, so `safe_href` is the one link policy of every rendering format.
 """
 
 from __future__ import annotations
