@@ -20,9 +20,12 @@ from typing import Any, TextIO
 
 from app import cli_annotations, cli_maintenance, library, search
 from app.archive import Archive, storage_problem
+from app.cli_args import record_id
 from app.errors import DossierError
 from app.importer import import_paths
 from app.paths import ARCHIVE_ENV, log_file, resolve_archive_dir
+from app.stored_text import path_text
+from app.text_safety import terminal_safe
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="show one document's metadata, structure and footnotes")
     _archive_option(p, top=False)
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true")
     group.add_argument("--text", action="store_true", help="print exactly the normalised text")
@@ -90,7 +93,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     summary = stop.value
                     break
                 if show_progress:
-                    err.write(f"\r\x1b[K[{event.done}/{event.total}] {event.path.name[:60]}")
+                    err.write(f"\r\x1b[K[{event.done}/{event.total}] {_shown(event.path.name)[:60]}")
                     err.flush()
         finally:
             gen.close()  # Ctrl-C between two files: cancelled here, while the archive is open (run recorded)
@@ -100,9 +103,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         payload = {
             "imported": summary.imported,
             "updated": summary.updated,
-            "unchanged": [str(p) for p in summary.unchanged],
-            "duplicates": [{"path": str(p), "same_as": i} for p, i in summary.duplicates],
-            "failed": [{"path": str(p), "reason": r} for p, r in summary.failed],
+            "unchanged": [path_text(p) for p in summary.unchanged],
+            "duplicates": [{"path": path_text(p), "same_as": i} for p, i in summary.duplicates],
+            "failed": [{"path": path_text(p), "reason": r} for p, r in summary.failed],
         }
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -112,9 +115,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"unchanged {len(summary.unchanged) + len(summary.duplicates)}, failed {len(summary.failed)}\n"
         )
         for path, same_as in summary.duplicates:
-            out.write(f"  duplicate: {path} (same content as document {same_as})\n")
+            out.write(f"  duplicate: {_shown(path)} (same content as document {same_as})\n")
         for path, reason in summary.failed:
-            out.write(f"  failed: {path}: {reason}\n")
+            out.write(f"  failed: {_shown(path)}: {_shown(reason)}\n")
     return 1 if summary.failed else 0
 
 
@@ -128,8 +131,9 @@ def cmd_list(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     if not rows:
         out.write("The archive is empty. Import files with: python main.py import PATH...\n")
     for r in rows:
-        tagged = f"  [{', '.join(r.tags)}]" if r.tags else ""
-        out.write(f"{r.id:>6}  {r.date or '':10}  {r.kind:15}  {(r.publisher or '')[:24]:24}  {r.title}{tagged}\n")
+        tagged = f"  [{', '.join(map(_shown, r.tags))}]" if r.tags else ""
+        publisher = _shown(r.publisher or "")[:24]
+        out.write(f"{r.id:>6}  {r.date or '':10}  {_shown(r.kind):15}  {publisher:24}  {_shown(r.title)}{tagged}\n")
     return 0
 
 
@@ -147,23 +151,29 @@ def cmd_show(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return 0
 
 
+def _shown(value: object) -> str:
+    """A document's or user's string for a terminal: escapes and bidi overrides made visible, never acted on."""
+    return terminal_safe(path_text(value) if isinstance(value, Path) else str(value))
+
+
 def _print_detail(d: dict[str, Any], out: TextIO) -> None:
-    out.write(f"{d['title']}\n")
-    label = f"{d['date_label']}: " if d["date_label"] else ""
-    out.write(f"  {d['kind']} · {d['publisher'] or 'unknown publisher'} · {label}{d['date'] or 'undated'}\n")
-    out.write(f"  {d['source']['path']} ({d['source']['format']}, {d['text_length']} characters)\n")
+    out.write(f"{_shown(d['title'])}\n")
+    label = f"{_shown(d['date_label'])}: " if d["date_label"] else ""
+    publisher = _shown(d["publisher"] or "unknown publisher")
+    out.write(f"  {_shown(d['kind'])} · {publisher} · {label}{_shown(d['date'] or 'undated')}\n")
+    out.write(f"  {_shown(d['source']['path'])} ({d['source']['format']}, {d['text_length']} characters)\n")
     if d["sections"]:
         out.write("Sections:\n")
         for s in d["sections"]:
-            out.write(f"  {'  ' * (s['level'] - 1)}{s['title']}\n")
+            out.write(f"  {'  ' * (s['level'] - 1)}{_shown(s['title'])}\n")
     if d["footnotes"]:
         out.write("Footnotes:\n")
         for f in d["footnotes"]:
-            out.write(f"  [{f['number']}] {f['text']}\n")
+            out.write(f"  [{f['number']}] {_shown(f['text'])}\n")
             if f["ibid_of"] is not None:
-                out.write(f"      = {f['resolved_text']}\n")
+                out.write(f"      = {_shown(f['resolved_text'])}\n")
             for link in f["links"]:
-                out.write(f"      -> document {link['document_id']}: {link['title']} ({link['date']})\n")
+                out.write(f"      -> document {link['document_id']}: {_shown(link['title'])} ({link['date']})\n")
     if d["missing_footnotes"]:
         out.write(f"Markers without footnote text: {', '.join(map(str, d['missing_footnotes']))}\n")
     if d["unreferenced_footnotes"]:
@@ -214,7 +224,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"Did you mean: {result.suggestion}\n")
     out.write(f"{result.total} document{'s' if result.total != 1 else ''} found\n")
     for hit in result.hits:
-        out.write(f"\n{hit.id:>6}  {hit.date or 'undated':10}  {hit.title}\n")
+        out.write(f"\n{hit.id:>6}  {hit.date or 'undated':10}  {_shown(hit.title)}\n")
         for snippet in hit.snippets:
             out.write(f"        {_plain_snippet(snippet, bold)}\n")
         if hit.annotation_ids:
@@ -223,10 +233,13 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _plain_snippet(snippet: str, bold: bool) -> str:
-    """Snippets come as HTML with <b> around matches: terminal bold, or plain text."""
-    text = re.sub(r"\s+", " ", snippet)
-    text = text.replace("<b>", "\x1b[1m" if bold else "").replace("</b>", "\x1b[0m" if bold else "")
-    return html.unescape(re.sub(r"</?[a-z][^>]*>", "", text))
+    """Snippets come as HTML with <b> around matches: terminal bold, or plain text.
+
+    The document's own text is made terminal-safe first, so only our bold codes reach the terminal.
+    """
+    pieces = re.split(r"(</?b>)", re.sub(r"\s+", " ", snippet))
+    codes = {"<b>": "\x1b[1m" if bold else "", "</b>": "\x1b[0m" if bold else ""}
+    return "".join(codes.get(p) or terminal_safe(html.unescape(re.sub(r"</?[a-z][^>]*>", "", p))) for p in pieces)
 
 
 def cmd_reindex(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
@@ -250,7 +263,7 @@ def _setup_file_logging() -> Path | None:
     try:
         path = log_file()
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
+        handler = logging.FileHandler(path, encoding="utf-8", errors="backslashreplace")  # odd file names
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

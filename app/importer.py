@@ -54,6 +54,7 @@ from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
 from app.search import update as update_index
 from app.search_index import remember_analysis
+from app.stored_text import path_text
 from app.tags import add_declared_tags
 from db.models import Document, Footnote, ImportFailure, ImportRun, Marker, Section
 
@@ -170,7 +171,7 @@ def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | Non
     """Store one prepared file inside the caller's transaction: (outcome, document id, reason)."""
     if prepared.error is not None or prepared.sha is None:
         return FAILED, None, prepared.error or "cannot read"
-    source = str(prepared.path)
+    source = path_text(prepared.path)  # a name that is not UTF-8 kept as \xNN escapes
     db = _dbapi(session)  # plain statements: SQLAlchemy's layer cost more than SQLite (see _store_parts)
     same_content = db.execute(_BY_SHA, (prepared.sha,)).fetchone()
     if same_content is not None:
@@ -234,7 +235,7 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
     named = [Path(p).expanduser() for p in paths]
     summary = ImportSummary() if summary is None else summary
     with archive.session() as session:
-        run = ImportRun(started_at=_now(), paths="\n".join(str(p) for p in named))
+        run = ImportRun(started_at=_now(), paths="\n".join(path_text(p) for p in named))
         session.add(run)
         session.flush()
         summary.run_id = run.id
@@ -342,7 +343,7 @@ def _store_batch(archive: Archive, first: Prepared, ready: _Prefetched, transact
                 (p, FAILED, None, reason) for p in (taken[reached:] or ([] if stored else [first]))]
         saved = len(summary.imported) + len(summary.updated)
         raise ArchiveError(  # a full disk, a read-only folder or a held lock stops the import
-            f"import stopped at {first.path.name}: {problem}. The {saved} document(s) imported before "
+            f"import stopped at {path_text(first.path.name)}: {problem}. The {saved} document(s) imported before "
             "are saved; import again to finish."
         ) from e
     return stored
@@ -619,7 +620,7 @@ def _record_run(archive: Archive, summary: ImportSummary) -> None:
         run.failed = len(summary.failed)
         run.cancelled = summary.cancelled
         for path, reason in summary.failed:
-            run.failures.append(ImportFailure(path=str(path), reason=reason))
+            run.failures.append(ImportFailure(path=path_text(path), reason=reason))
 
 
 def run_import(archive: Archive, paths: Iterable[Path]) -> ImportSummary:

@@ -16,6 +16,7 @@ from app.linking import relink_document
 from app.model import KINDS
 from app.parsing.dates import parse_date
 from app.search import apply_changes
+from app.stored_text import clean_value
 from db.models import Document, IndexQueue
 
 EDITABLE = ("title", "date", "date_label", "publisher", "kind")
@@ -54,6 +55,9 @@ def edit_metadata(archive: Archive, document_id: int, **changes: str | None) -> 
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise DossierError(f"cannot edit {', '.join(sorted(unknown))}")
+    for key in ("title", "publisher", "date_label"):  # no terminal escapes or bidi overrides stored
+        if isinstance(changes.get(key), str):
+            changes[key] = clean_value(changes[key] or "")
     if "title" in changes and not (changes["title"] or "").strip():
         raise DossierError("a title cannot be empty")
     if "kind" in changes and changes["kind"] not in KINDS:

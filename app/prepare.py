@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -25,6 +26,7 @@ from app.errors import ReadError
 from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import MAX_BYTES, read_file
+from app.readers.source import NOT_REGULAR, open_regular
 from app.search_index import Analysis, analyse_texts
 
 log = logging.getLogger(__name__)
@@ -45,8 +47,9 @@ class Prepared:
 
 
 def _sha256(path: Path) -> str:
+    """Hash a regular file; a FIFO or device (which would block or never end) raises ReadError."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open_regular(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -64,10 +67,15 @@ def prepare(path: Path, known: frozenset[str] = frozenset(), *, analyse: bool = 
     `analyse` also computes the index terms of its texts: worth it in a worker process only.
     """
     try:
-        size = path.stat().st_size
+        info = os.stat(path)  # through symlinks: what would be opened
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):  # a FIFO blocks, /dev/zero never ends
+            return Prepared(path, error=NOT_REGULAR)
+        size = info.st_size
         if size > MAX_BYTES:
             return Prepared(path, error=f"too large: {size / 1e6:.1f} MB, limit {MAX_BYTES / 1e6:.0f} MB")
         sha = _sha256(path)
+    except ReadError as e:
+        return Prepared(path, error=str(e))
     except OSError as e:
         return Prepared(path, error=f"cannot read: {(e.strerror or str(e)).lower()}")
     if sha in known:

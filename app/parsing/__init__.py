@@ -34,6 +34,7 @@ from app.parsing.publisher import detect_publisher
 from app.parsing.sections import detect_sections
 from app.parsing.splitting import split_citations
 from app.parsing.urls import find_url
+from app.stored_text import clean_parsed
 
 __all__ = ["find_dates", "find_url", "parse", "parse_citation", "parse_citations", "parse_date", "split_citations"]
 
@@ -46,10 +47,11 @@ _COURT_KINDS = frozenset({"court-decision", "legal-filing", "letter"})
 def parse(raw: RawDocument) -> ParsedDocument:
     """Understand one document of the genre; never raises."""
     try:
-        return _parse(raw)
+        parsed = _parse(raw)
     except Exception:
         log.exception("parser failed; keeping the document with its text only")
-        return _fallback(raw)
+        parsed = _fallback(raw)
+    return clean_parsed(parsed, UNTITLED)  # no terminal escapes or bidi overrides in stored metadata
 
 
 def _parse(raw: RawDocument) -> ParsedDocument:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,7 +19,8 @@ def iter_candidate_files(paths: Iterable[Path]) -> Iterator[Path]:
 
     Folders are walked recursively (sorted by name, hidden entries skipped,
     symlink loops cut by remembering resolved folders) and yield supported
-    files only. A path named explicitly is yielded whatever its suffix, and
+    files only (FIFOs and devices with a supported name too, to be reported,
+    never opened). A path named explicitly is yielded whatever its suffix, and
     an unreadable folder is yielded as is, so that the caller reports why it
     was skipped instead of silently losing it. No file is yielded twice.
     """
@@ -45,6 +47,16 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
         return sorted(scan, key=lambda entry: (entry.name.casefold(), entry.name))
 
 
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A FIFO, device or socket (through symlinks): yielded when its name is supported, so the
+    import reports it ("not a regular file") instead of losing it silently; it is never opened."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:  # e.g. a dangling symlink: skipped, as before
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Path]:
     """Depth-first, iterative (no recursion limit on deep trees)."""
     if not _first_time(root, seen_dirs):
@@ -64,7 +76,7 @@ def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Pat
         path = Path(entry.path)
         try:
             is_dir = entry.is_dir()
-            is_file = not is_dir and entry.is_file()
+            is_file = not is_dir and (entry.is_file() or _is_special(entry))
         except OSError:
             continue
         if is_dir:
