@@ -3,6 +3,11 @@
 `Archive` owns the engine and hands out one short session per operation
 (`with archive.session() as s:`), committed on success and rolled back on any
 error, so a failure never leaves half an operation in the database.
+
+Opening never destroys or rewrites what it does not understand: a folder whose
+database is missing or empty but which still holds other files is refused (it is a
+damaged archive, not a new one), so is a schema made by a newer Dossier; and an
+archive on a read-only medium is opened read-only, for reading commands only.
 """
 
 from __future__ import annotations
@@ -19,14 +24,18 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from app.errors import ArchiveError
-from app.search_index import SearchIndex
+from app.search_index import SearchIndex, _checked_open
 from db import migrate
 from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 
 DB_NAME = "archive.sqlite3"
 INDEX_DIR = "index"
-# Entries we tolerate in a folder that does not hold an archive yet.
-_ARCHIVE_ENTRIES = {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", INDEX_DIR, "originals"}
+# SQLite's own files: a new archive's folder may hold them (another process is creating it).
+_SQLITE_FILES = {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal"}
+RECOVERY = (
+    "restore your last backup into a new folder (python main.py restore BACKUP NEW_FOLDER) "
+    "and open that, or choose an empty or new folder for a new archive"
+)
 
 
 _SQLITE_PROBLEMS = (
@@ -65,33 +74,101 @@ def storage_problem(error: BaseException) -> str | None:
     return None
 
 
-class Archive:
-    """An open archive folder."""
+def writable(folder: Path) -> bool:
+    """Whether Dossier may write in `folder` (False on a read-only medium, even for root)."""
+    db_file = folder / DB_NAME
+    return os.access(folder, os.W_OK) and (not db_file.exists() or os.access(db_file, os.W_OK))
 
-    def __init__(self, folder: Path) -> None:
+
+def _check_new_folder(folder: Path, db_file: Path, *, create: bool) -> None:
+    """A missing or empty database makes a new archive only in a new or empty folder: anything
+    else there (index/, originals/, a user's files) means a damaged archive or the wrong folder."""
+    others = sorted(p.name for p in folder.iterdir() if p.name not in _SQLITE_FILES) if folder.is_dir() else []
+    state = "is missing" if not db_file.exists() else "is empty (0 bytes)"
+    if others and ({INDEX_DIR, "originals"} & set(others) or db_file.exists()):
+        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        raise ArchiveError(f"{folder} is not a usable archive: its database {DB_NAME} {state}, but the folder "
+                           f"still holds {shown}. Dossier will not make a new, empty archive over it; "
+                           f"{RECOVERY}")  # fmt: skip
+    if others:
+        raise ArchiveError(f"{folder} is not empty and holds no archive; choose an empty or new folder")
+    if not create:
+        raise ArchiveError(f"no archive in {folder}")
+
+
+class ReadOnlyIndex(SearchIndex):
+    """The search index of a read-only archive: searched as it is, never written."""
+
+    refusal = "the archive is read-only"
+
+    @classmethod
+    def open_read_only(cls, path: Path, refusal: str) -> ReadOnlyIndex:
+        reason, ix = _checked_open(path) if path.is_dir() else ("the index folder is missing", None)
+        if reason is not None:
+            raise ArchiveError(f"cannot search: the search index needs a rebuild ({reason}); {refusal}")
+        index = cls(path, ix, needs_rebuild=False, reason=None, lock_timeout=0.0)
+        index.refusal = refusal
+        return index
+
+    def _acquire_writer(self):  # type: ignore[no-untyped-def]
+        raise ArchiveError(f"cannot update the search index: {self.refusal}")
+
+
+class Archive:
+    """An open archive folder; `read_only` when opened for reading only (see `open`)."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False, immutable: bool = False) -> None:
         self.folder = folder
-        self.engine = make_engine(folder / DB_NAME)
+        self.read_only = read_only
+        self.immutable = immutable
+        self.engine = make_engine(folder / DB_NAME, read_only=read_only, immutable=immutable)
         self._sessions = make_session_factory(self.engine)
         self._index: SearchIndex | None = None
 
+    @property
+    def read_only_note(self) -> str | None:
+        """What a reading command tells the user about a read-only archive (None when writable)."""
+        if not self.read_only:
+            return None
+        return (f"note: {self.folder} is read-only; opened for reading only (no schema upgrade, repair "
+                "or index update)")  # fmt: skip
+
+    @property
+    def refusal(self) -> str:
+        """The one line that refuses a writing command on a read-only archive."""
+        return (f"{self.folder} is read-only, so it was opened for reading only (list, show, search, backup); "
+                "to change it, copy it to a writable folder: python main.py backup DEST, then "
+                "python main.py restore DEST NEW_FOLDER")  # fmt: skip
+
+    def require_writable(self) -> None:
+        """Refuse, in one line, a command that writes when the archive was opened read-only."""
+        if self.read_only:
+            raise ArchiveError(f"cannot change the archive: {self.refusal}")
+
     @classmethod
-    def open(cls, folder: Path, *, create: bool = True) -> Archive:
-        """Open (and if allowed create) the archive in `folder`, migrating its schema."""
+    def open(cls, folder: Path, *, create: bool = True, read_only: bool | None = None) -> Archive:
+        """Open (and if allowed create) the archive in `folder`, migrating its schema.
+
+        `read_only`: None opens read-only when the folder cannot be written (a read-only medium),
+        True always (no migration, no writes), False refuses a read-only folder (writing commands).
+        """
         folder = Path(folder).expanduser().resolve()
         db_file = folder / DB_NAME
         if folder.exists() and not folder.is_dir():
             raise ArchiveError(f"{folder} is a file, not an archive folder")
-        if not db_file.exists():
-            if not create:
-                raise ArchiveError(f"no archive in {folder}")
-            if folder.is_dir() and any(p.name not in _ARCHIVE_ENTRIES for p in folder.iterdir()):
-                raise ArchiveError(
-                    f"{folder} is not empty and holds no archive; choose an empty or new folder"
-                )
+        is_new = not db_file.exists() or db_file.stat().st_size == 0
+        if is_new:
+            _check_new_folder(folder, db_file, create=create and read_only is not True)
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise ArchiveError(f"cannot create archive folder {folder}: {e.strerror or e}") from e
+        elif read_only is not True and not writable(folder):
+            if read_only is False:
+                raise ArchiveError(f"cannot change the archive: {cls(folder, read_only=True).refusal}")
+            return cls._open_read_only(folder, immutable=True)
+        elif read_only:
+            return cls._open_read_only(folder, immutable=False)
         archive = cls(folder)
         try:
             for attempt in range(3):  # two processes creating one archive: the loser retries on the result
@@ -113,6 +190,38 @@ class Archive:
         except OSError as e:
             archive.close()
             raise ArchiveError(f"cannot open {db_file}: {e.strerror or e}") from e
+        except migrate.UnknownRevisionError as e:
+            archive.close()
+            raise _too_new(folder, e) from None
+        return archive
+
+    @classmethod
+    def _open_read_only(cls, folder: Path, *, immutable: bool) -> Archive:
+        """Open without writing anything: no migration (an old schema is refused), no journal change."""
+        wal = folder / f"{DB_NAME}-wal"
+        # immutable ignores a -wal file: use it only when there is none to read (a cleanly closed archive)
+        immutable = immutable and not (wal.exists() and wal.stat().st_size > 0)
+        archive = cls(folder, read_only=True, immutable=immutable)
+        try:
+            current = migrate.check_revision(archive.engine)
+            if current is None:
+                raise ArchiveError(f"{folder / DB_NAME} is not a Dossier archive (it has no schema revision)")
+            if current != migrate.head_revision():
+                raise ArchiveError(f"{folder} was made by an older Dossier and needs a schema upgrade, which "
+                                   f"cannot be written: {archive.refusal}")  # fmt: skip
+        except migrate.UnknownRevisionError as e:
+            archive.close()
+            raise _too_new(folder, e) from None
+        except ArchiveError:
+            archive.close()
+            raise
+        except sa_exc.DatabaseError as e:
+            archive.close()
+            if not immutable and wal.exists() and wal.stat().st_size > 0:  # SQLite needs a -shm it cannot make
+                raise ArchiveError(f"{folder} is read-only and its last changes are still in {wal.name}, which "
+                                   "SQLite can only read in a writable folder: copy the whole folder to a "
+                                   "writable place and open the copy") from e  # fmt: skip
+            raise ArchiveError(f"{folder / DB_NAME} is not a readable Dossier archive ({e.orig})") from e
         return archive
 
     @property
@@ -125,16 +234,27 @@ class Archive:
 
     @property
     def index(self) -> SearchIndex:
-        """The search index, opened on first use (recreated empty if unusable: see app.search)."""
+        """The search index, opened on first use (recreated empty if unusable: see app.search;
+        read-only archives search it as it is and refuse to update it)."""
         if self._index is None:
-            self._index = SearchIndex.open(self.index_dir)
+            if self.read_only:
+                self._index = ReadOnlyIndex.open_read_only(self.index_dir, self.refusal)
+            else:
+                self._index = SearchIndex.open(self.index_dir)
         return self._index
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any exception."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: commit on success, roll back on any exception.
+
+        On a read-only archive a write is refused with `refusal`, one line instead of SQLite's error."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except sa_exc.OperationalError as e:
+            if self.read_only and storage_problem(e) == "the archive folder is read-only":
+                raise ArchiveError(f"cannot change the archive: {self.refusal}") from e
+            raise
 
     def close(self) -> None:
         if self._index is not None:
@@ -147,3 +267,11 @@ class Archive:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _too_new(folder: Path, error: migrate.UnknownRevisionError) -> ArchiveError:
+    return ArchiveError(
+        f"{folder} was made or upgraded by a newer version of Dossier (schema revision {error.revision}; this "
+        f"version knows revisions up to {migrate.head_revision()}). It was left untouched: open it with that "
+        "newer Dossier, or restore an older backup of it into a new folder (python main.py restore BACKUP NEW_FOLDER)"
+    )

@@ -6,7 +6,9 @@ the GUI) carry on meanwhile. The `originals/` folder is copied too if present. T
 index is not copied: it is derived, and opening the restored archive rebuilds it.
 
 Both write into a temporary folder beside the target and rename it at the end, so a failed
-or cancelled run never leaves a half copy under the target's name.
+or cancelled run never leaves a half copy under the target's name. A read-only archive (a
+read-only medium) is backed up through a read-only connection; a restore never writes into
+the backup it reads, nor inside it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from app.archive import DB_NAME, Archive
 from app.errors import DossierError
+from db.engine import connect_read_only
 
 ORIGINALS = "originals"
 PAGES_PER_STEP = 1024  # 4 MB with 4 KB pages: progress every few milliseconds
@@ -63,7 +66,8 @@ def _copy_originals(source: Path, dest: Path) -> Iterator[BackupProgress]:
         yield BackupProgress(ORIGINALS, n, len(files))
 
 
-def _online_copy(db_file: Path, dest_file: Path) -> Iterator[BackupProgress]:
+def _online_copy(db_file: Path, dest_file: Path, *, read_only: bool = False,
+                 immutable: bool = False) -> Iterator[BackupProgress]:  # fmt: skip
     """Copy the database page by page in a thread; the snapshot is pinned by a read transaction."""
     events: queue.Queue[BackupProgress | BaseException | None] = queue.Queue()
     stop = threading.Event()
@@ -71,7 +75,10 @@ def _online_copy(db_file: Path, dest_file: Path) -> Iterator[BackupProgress]:
     def work() -> None:
         src = dst = None
         try:
-            src = sqlite3.connect(str(db_file), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            if read_only:
+                src = connect_read_only(db_file, immutable=immutable, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            else:
+                src = sqlite3.connect(str(db_file), timeout=BUSY_TIMEOUT_S, isolation_level=None)
             src.execute("BEGIN")
             src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # starts the read snapshot
             dst = sqlite3.connect(str(dest_file))
@@ -157,7 +164,8 @@ def backup(archive: Archive, dest: Path) -> Iterator[BackupProgress]:
     if dest == archive.folder or archive.folder in dest.parents:
         raise BackupError(f"backup folder {dest} is inside the archive; choose a folder outside it")
     with _staged(dest, "backup") as tmp:
-        yield from _online_copy(archive.folder / DB_NAME, tmp / DB_NAME)
+        yield from _online_copy(archive.folder / DB_NAME, tmp / DB_NAME, read_only=archive.read_only,
+                                immutable=archive.immutable)  # fmt: skip
         originals = archive.folder / ORIGINALS
         if originals.is_dir():
             yield from _copy_originals(originals, tmp / ORIGINALS)
@@ -169,7 +177,11 @@ def restore(backup_dir: Path, target_dir: Path) -> Path:
     db_file = backup_dir / DB_NAME
     if not db_file.is_file():
         raise BackupError(f"{backup_dir} holds no backup ({DB_NAME} not found)")
-    target = _check_target(target_dir, "restore target")
+    target = Path(target_dir).expanduser().resolve()
+    if target == backup_dir or backup_dir in target.parents:
+        raise BackupError(f"restore target {target} is inside the backup {backup_dir}; restore into a new or "
+                          "empty folder outside it, so that the backup stays as it is")  # fmt: skip
+    target = _check_target(target, "restore target")
     with _staged(target, "restore") as tmp:
         _copy_file(str(db_file), str(tmp / DB_NAME))
         _verify(tmp / DB_NAME)  # the copy, so the backup itself is never written to

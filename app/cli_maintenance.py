@@ -57,6 +57,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
             found = report
             repaired: list[dict[str, Any]] = []
             if args.repair and not report.ok:
+                archive.require_writable()  # a read-only archive is checked, never repaired
                 for step in integrity.repair(archive, report):
                     _progress(err, f"Repairing ({step.step})", step.done, step.total)
                     if step.message:
@@ -85,6 +86,8 @@ def commands(open_archive: Opener) -> dict[str, Command]:
     def cmd_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         dest = Path(args.dest)
         with open_archive(args) as archive:
+            if archive.read_only_note:
+                err.write(f"dossier: {archive.read_only_note}\n")
             files = 0
             for step in backup.backup(archive, dest):
                 _progress(err, f"Backing up ({step.phase})", step.done, step.total)
