@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.annotations import AnnotationInfo
 from app.excerpt_model import COLOR_HEX
+from ui.plain_text import tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the annotation's id (int)
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its document's id (int)
@@ -91,7 +92,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(a, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(a, column)
+            return tooltip(self._tooltip(a, column))
         if role == Qt.ItemDataRole.DecorationRole and column == COLOR:
             return QColor(COLOR_HEX.get(a.color, COLOR_HEX["yellow"]))
         if role == Qt.ItemDataRole.FontRole and column == QUOTE and a.orphaned:

@@ -32,6 +32,7 @@ from app.annotations import AnnotationFilter, AnnotationInfo
 from app.archive import Archive
 from app.errors import DossierError
 from app.excerpt_model import COLOR_HEX, COLORS
+from ui import plain_text
 from ui.annotations_table_model import (
     COLOR,
     DOCUMENT,
@@ -111,7 +112,7 @@ class AnnotationsView(QWidget):
         self.sort_combo = QComboBox()
         for label, key in SORTS:
             self.sort_combo.addItem(label, key)
-        self.count_label = QLabel()
+        self.count_label = plain_text.plain(QLabel())
         self.count_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Export the selected annotations (or all those shown)")
@@ -283,7 +284,7 @@ class AnnotationsView(QWidget):
             combo.insertSeparator(combo.count())
         for doc_id, title in sorted(choices, key=lambda c: c[1].casefold()):
             combo.addItem(title, doc_id)
-            combo.setItemData(combo.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, plain_text.tooltip(title), Qt.ItemDataRole.ToolTipRole)
         found = combo.findData(chosen) if chosen is not None else 0
         if chosen == CURRENT_DOCUMENT and self._current_document is None:
             found = 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.archive import DB_NAME, Archive
 from app.errors import DossierError
 from app.paths import APP_NAME, default_archive_dir
+from ui import plain_text
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 from ui.startup_probe import install_if_asked
@@ -34,7 +35,7 @@ def run_gui(archive_dir: Path | None) -> int:
     try:
         archive = Archive.open(folder)
     except DossierError as e:
-        QMessageBox.critical(None, APP_NAME, f"Cannot open the archive.\n\n{e}")
+        plain_text.critical(None, APP_NAME, f"Cannot open the archive.\n\n{e}")
         return 1
     window = MainWindow(archive, settings)
     probe = install_if_asked(window)  # noqa: F841 - kept alive with the window (benchmark only)

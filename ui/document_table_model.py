@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app import library
 from app.archive import Archive
+from ui.plain_text import tooltip
 
 PAGE_SIZE = 500
 COLUMNS = [
@@ -95,8 +96,10 @@ class DocumentTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         key = COLUMNS[index.column()][1]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(_display(row, key))
         if role == ID_ROLE:
             return row.id
         if role == TAGS_ROLE:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -44,6 +43,7 @@ from app.archive import Archive
 from app.excerpt_model import ExportOptions
 from app.excerpts import Selection
 from app.export import FORMATS, LABELS, SUFFIXES
+from ui import plain_text
 from ui.export_job import (
     BackgroundCall,
     ExportOutcome,
@@ -162,7 +162,7 @@ class ExportDialog(QDialog):
         left_layout.addWidget(form_box)
         left_layout.addStretch(1)
 
-        self.preview_note = QLabel()
+        self.preview_note = plain_text.plain(QLabel())
         self.preview_note.setWordWrap(True)
         self.rich_preview = PreviewBrowser()
         self.text_preview = QPlainTextEdit()
@@ -188,7 +188,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.status_label = QLabel()
+        self.status_label = plain_text.plain(QLabel())
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open file")
@@ -425,11 +425,8 @@ class ExportDialog(QDialog):
             path = path.with_suffix(suffix)
         force = False
         if path.exists():
-            answer = QMessageBox.question(
-                self, "Replace the file?", f"“{path.name}” already exists in {path.parent}.\n\nReplace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not plain_text.ask(self, "Replace the file?",
+                                  f"“{path.name}” already exists in {path.parent}.\n\nReplace it?"):
                 self.show_status(f"Not exported: “{path.name}” was left as it was.")
                 return
             force = True

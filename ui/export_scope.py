@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QGridLayout, QGroupBox, QLabel, QRadioButton, QWidget
 
+from ui import plain_text
+
 CURRENT, DOCUMENTS, TAG, QUERY, ANNOTATIONS, ALL = "current", "documents", "tag", "query", "annotations", "all"
 SCOPES = (CURRENT, DOCUMENTS, TAG, QUERY, ANNOTATIONS, ALL)
 NOT_APPLICABLE = "—"
@@ -49,7 +51,7 @@ class ScopeChooser(QGroupBox):
             button = QRadioButton(labels[scope])
             button.setToolTip(labels[scope] if not applicable[scope] else applicable[scope])
             button.setEnabled(not applicable[scope])
-            count = QLabel("…" if not applicable[scope] else NOT_APPLICABLE)
+            count = plain_text.plain(QLabel("…" if not applicable[scope] else NOT_APPLICABLE))
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             count.setEnabled(not applicable[scope])
             self._group.addButton(button)
@@ -83,7 +85,7 @@ class ScopeChooser(QGroupBox):
 
     def _set_count_text(self, scope: str, text: str, tip: str) -> None:
         self.counts[scope].setText(text)
-        self.counts[scope].setToolTip(tip)
+        self.counts[scope].setToolTip(plain_text.tooltip(tip))
 
     def _tag_edited(self, text: str) -> None:
         if text.strip() and self.is_applicable(TAG):

@@ -13,6 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from app.library import DocumentFilter
+from ui import plain_text
 
 GROUPS = (("kind", "Kind"), ("publisher", "Publisher"), ("year", "Year"), ("tag", "Tags"))
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (group, value) of a facet row
@@ -36,7 +37,7 @@ class FacetPanel(QWidget):
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setEnabled(False)
         self.clear_button.clicked.connect(self.clear)
-        self.summary = QLabel()
+        self.summary = plain_text.plain(QLabel())
         self.summary.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -104,7 +105,7 @@ class FacetPanel(QWidget):
     def _value_item(self, group: str, value: str, label: str, count: int) -> QStandardItem:
         item = QStandardItem(f"{label}  ({count})")
         item.setData((group, value), KEY_ROLE)
-        item.setToolTip(value)
+        item.setToolTip(plain_text.tooltip(value))
         return item
 
     def _add_tag_tree(self, head: QStandardItem, counts: dict[str, int]) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.archive import Archive
+from ui import plain_text
 from ui.workers import GeneratorWorker, start
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class ProgressStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = plain_text.plain(QLabel())
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(True)
@@ -149,7 +150,7 @@ class ImportSummaryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import finished")
         layout = QVBoxLayout(self)
-        self.headline = QLabel(summary_text(summary))
+        self.headline = plain_text.plain(QLabel(), summary_text(summary))
         self.headline.setWordWrap(True)
         layout.addWidget(self.headline)
         lines = [f"Skipped: {p}\n    {reason}" for p, reason in summary.failed]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 from app.archive import Archive
 from app.errors import DossierError
 from app.readers import SUPPORTED_SUFFIXES
+from ui import plain_text
 from ui.search_help import SearchHelpDialog
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ class MainActions(QObject):
         try:
             archive = Archive.open(folder, create=create)
         except DossierError as e:
-            QMessageBox.warning(self.w, "Open Archive", str(e))
+            plain_text.warn(self.w, "Open Archive", str(e))
             if not create:
                 self.w.settings.forget_archive(folder)
                 self.update_recent()
@@ -280,5 +281,5 @@ class MainActions(QObject):
             self.w, "About Dossier",
             "<h3>Dossier</h3><p>An archive browser for reports: import, search, read with footnotes, "
             "annotate and export excerpts with their citations.</p>"
-            f"<p>Archive: {self.w.archive.folder}</p>",
+            f"<p>Archive: {plain_text.escaped(self.w.archive.folder)}</p>",
         )

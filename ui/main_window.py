@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from app import annotations, library, search
 from app.archive import Archive
 from app.paths import sample_files
+from ui import plain_text
 from ui.annotations.controller import AnnotationController
 from ui.annotations_view import AnnotationsView
 from ui.document_table_model import COLUMNS, ID_ROLE, TAGS_ROLE, DocumentTableModel
@@ -108,8 +108,8 @@ class MainWindow(QMainWindow):
         self.notes_dock.hide()
 
         self.progress = ProgressStrip()
-        self.archive_label = QLabel()
-        self.count_label = QLabel()
+        self.archive_label = plain_text.plain(QLabel())
+        self.count_label = plain_text.plain(QLabel())
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.archive_label)
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.library_stack.setCurrentIndex(0 if total else 1)
         self.setWindowTitle(f"{self.archive.name} — Dossier")
         self.archive_label.setText(f"Archive: {self.archive.name}")
-        self.archive_label.setToolTip(str(self.archive.folder))
+        self.archive_label.setToolTip(plain_text.tooltip(str(self.archive.folder)))
         self._update_count(total)
         self._update_facets()
 
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         if not self.importer.start(self.archive, paths, self.pool):
-            QMessageBox.information(self, "Import", "An import is already running; wait for it or cancel it.")
+            plain_text.inform(self, "Import", "An import is already running; wait for it or cancel it.")
 
     def _import_progressed(self, _done: int, _total: int) -> None:
         self.samples_button.setEnabled(False)
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         self._after_import()
-        QMessageBox.critical(self, "Import", f"The import stopped: {message}\n\nDocuments imported before it are kept.")
+        plain_text.critical(self, "Import", f"The import stopped: {message}\n\nDocuments imported before it are kept.")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
     def switch_archive(self, archive: Archive) -> None:
         """Show another archive; the previous one is closed."""
         if self.importer.running:
-            QMessageBox.information(self, "Open Archive", "Wait for the import to finish or cancel it first.")
+            plain_text.inform(self, "Open Archive", "Wait for the import to finish or cancel it first.")
             archive.close()
             return
         previous, self.archive = self.archive, archive
@@ -459,10 +459,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.running:
-            answer = QMessageBox.question(
-                self, "Quit", "An import is running. Stop it and quit? Documents imported so far are kept."
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            question = "An import is running. Stop it and quit? Documents imported so far are kept."
+            if not plain_text.ask(self, "Quit", question, plain_text.Button.Yes):
                 event.ignore()
                 return
             self.importer.cancel()

@@ -27,6 +27,7 @@ from app import library, metadata
 from app.archive import Archive
 from app.errors import DossierError
 from app.model import KINDS
+from ui import plain_text
 
 DATE_LABELS = ("last updated", "published", "delivered")
 DATE_HINT = "e.g. 28 November 2013, 2013-11-28, 2013-11 or 2013; empty for no date"
@@ -82,7 +83,7 @@ class MetadataDialog(QDialog):
         form.addRow("&Publisher:", self.publisher_combo)
         form.addRow("&Kind:", self.kind_combo)
 
-        self.error_label = QLabel()
+        self.error_label = plain_text.plain(QLabel())
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         palette = self.error_label.palette()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from ui.plain_text import escaped
 
 SYNTAX: tuple[tuple[str, str], ...] = (
     ("mines clearance", "documents with both words (AND is the default) in the title, body or footnotes"),
@@ -34,14 +34,14 @@ NOTES = (
 
 def syntax_html() -> str:
     rows = "".join(
-        f"<tr><td style='padding: 3px 14px 3px 0; white-space: nowrap'><code>{html.escape(example)}</code></td>"
+        f"<tr><td style='padding: 3px 14px 3px 0; white-space: nowrap'><code>{escaped(example)}</code></td>"
         f"<td style='padding: 3px 0'>{finds}</td></tr>"
         for example, finds in SYNTAX
     )
     return (
         "<table cellspacing='0'><tr><th align='left' style='padding-bottom: 4px'>You type</th>"
         f"<th align='left' style='padding-bottom: 4px'>Finds</th></tr>{rows}</table>"
-        f"<p>{html.escape(NOTES)}</p>"
+        f"<p>{escaped(NOTES)}</p>"
     )
 
 

@@ -9,7 +9,6 @@ opening a document or filtering the library means.
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Callable
 
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.archive import Archive
 from app.search_index import SearchResult
+from ui import plain_text
+from ui.plain_text import escaped
 from ui.search_help import SearchHelpDialog
 from ui.search_job import SearchJob, SearchOutcome
 from ui.search_results_model import ID_ROLE, SearchResultsModel
@@ -120,7 +121,7 @@ class SearchPanel(QWidget):
         sort_label = QLabel("&Sort:")
         sort_label.setBuddy(self.sort_combo)
 
-        self.status_label = QLabel()
+        self.status_label = plain_text.plain(QLabel())
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.more_label = QLabel()
@@ -136,7 +137,7 @@ class SearchPanel(QWidget):
         self.suggestion_label.linkActivated.connect(self.accept_suggestion)
         self.suggestion_label.hide()
 
-        self.notice_label = QLabel()
+        self.notice_label = plain_text.plain(QLabel())
         self.notice_label.setWordWrap(True)
         self.notice_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.notice_label.hide()
@@ -360,7 +361,7 @@ class SearchPanel(QWidget):
         return f'The {which} {shown:,} of {result.total:,} · <a href="more">show {step:,} more</a>'
 
     def _no_match_html(self, result: SearchResult) -> str:
-        text = f"No documents match “{html.escape(result.query)}”."
+        text = f"No documents match “{escaped(result.query)}”."
         if result.suggestion:
             text += "<br><br>" + self._suggestion_html(result)
         else:
@@ -371,7 +372,7 @@ class SearchPanel(QWidget):
     def _suggestion_html(result: SearchResult) -> str:
         if not result.suggestion:
             return ""
-        return f'Did you mean <a href="suggestion">{html.escape(result.suggestion)}</a>?'
+        return f'Did you mean <a href="suggestion">{escaped(result.suggestion)}</a>?'
 
     def show_more(self, _link: str = "") -> None:
         """Another page of hits for the query on show, keeping the scroll position."""

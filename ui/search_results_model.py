@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.search_index import Hit
+from ui.plain_text import tooltip
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 
@@ -63,7 +64,7 @@ class SearchResultsModel(QAbstractListModel):
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
             meta = self.meta_line(hit)
-            return f"{hit.title}\n{meta}" if meta else hit.title
+            return tooltip(f"{hit.title}\n{meta}" if meta else hit.title)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self.meta_line(hit)
         if role == ID_ROLE:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ui.plain_text import InertDocument, escaped
 from ui.search_results_model import ANNOTATIONS_ROLE, MATCHED_IN_ROLE, META_ROLE, SNIPPETS_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -41,7 +42,7 @@ def safe_snippet_html(snippet: str) -> str:
                 out.append("</b>")
             depth = max(0, depth - 1)
         else:
-            out.append(html.escape(html.unescape(part), quote=False))
+            out.append(escaped(html.unescape(part)))
     if depth:
         out.append("</b>")
     text = "".join(out).strip()
@@ -85,9 +86,9 @@ def _style_sheet(palette: QPalette, selected: bool, point_size: float) -> str:
 
 def hit_html(title: str, meta: str, snippets: list[str], annotations: int, matched_in: list[str]) -> str:
     """The row's rich text; the title and meta are plain text and escaped here."""
-    parts = [f'<p class="title">{html.escape(title)}</p>']
+    parts = [f'<p class="title">{escaped(title)}</p>']
     if meta:
-        parts.append(f'<p class="meta">{html.escape(meta)}</p>')
+        parts.append(f'<p class="meta">{escaped(meta)}</p>')
     parts.extend(f'<p class="snippet">{safe_snippet_html(s)}</p>' for s in snippets)
     notes = []
     if annotations:
@@ -95,7 +96,7 @@ def hit_html(title: str, meta: str, snippets: list[str], annotations: int, match
     if matched_in and not {"title", "body"} & set(matched_in) and "footnotes" in matched_in:
         notes.append("matched in footnotes")
     if notes:
-        parts.append(f'<p class="note">{html.escape("; ".join(notes)).capitalize()}</p>')
+        parts.append(f'<p class="note">{escaped("; ".join(notes)).capitalize()}</p>')
     return "".join(parts)
 
 
@@ -103,7 +104,7 @@ class SearchHitDelegate(QStyledItemDelegate):
     """Multi-line rows for SearchResultsModel; width follows the view, height follows the text."""
 
     def _document(self, option: QStyleOptionViewItem, index: ModelIndex, selected: bool) -> QTextDocument:
-        doc = QTextDocument()
+        doc = InertDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
         point_size = option.font.pointSizeF() if option.font.pointSizeF() > 0 else 10.0

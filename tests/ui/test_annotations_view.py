@@ -16,6 +16,7 @@ from app.importer import run_import
 from app.paths import sample_files
 from ui.annotations_table_model import DOCUMENT, ID_ROLE, MODIFIED, NOTE, QUOTE, TAGS, AnnotationTableModel
 from ui.annotations_view import AnnotationsView
+from ui.plain_text import tooltip
 
 pytestmark = pytest.mark.gui
 
@@ -107,7 +108,7 @@ def test_lists_every_annotation_with_its_columns(view: AnnotationsView, annotate
         return view.model.index(row, column).data(role)
 
     assert cell(QUOTE) == STOCKPILE
-    assert cell(QUOTE, Qt.ItemDataRole.ToolTipRole) == STOCKPILE
+    assert cell(QUOTE, Qt.ItemDataRole.ToolTipRole) == tooltip(STOCKPILE)
     assert cell(NOTE) == "Stockpile composition."  # the first line only
     assert cell(TAGS) == "country/Serevia, stockpile"
     assert cell(DOCUMENT) == PROFILE

@@ -24,6 +24,7 @@ from tests.ui.test_annotations_view import (
     Annotated,
     annotate_samples,
 )
+from ui import plain_text
 from ui.export_dialog import ExportDialog
 from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, NOT_APPLICABLE, QUERY, TAG
 from ui.settings import AppSettings
@@ -225,11 +226,11 @@ def test_existing_file_asks_before_replacing(make_dialog, tmp_path: Path, monkey
     questions: list[str] = []
     answer = QMessageBox.StandardButton.No
 
-    def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+    def question(_parent: object, _icon: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
         questions.append(text)
         return answer
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(plain_text, "message", question)
     export_via_button(qtbot, dialog, monkeypatch, target)
     assert questions and "keep.md" in questions[0]
     assert target.read_text(encoding="utf-8") == "my own report"

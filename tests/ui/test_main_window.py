@@ -229,7 +229,7 @@ def test_layout_and_archives_are_remembered(window: MainWindow, settings: AppSet
 def test_bad_archive_folder_is_a_clear_message(window: MainWindow, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("ui.main_actions.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr("ui.plain_text.message", lambda _p, _i, _t, text, *_a: shown.append(text))
     not_archive = tmp_path / "notes"
     not_archive.mkdir()
     (not_archive / "x.txt").write_text("hello", encoding="utf-8")

@@ -299,7 +299,7 @@ def test_help_popup_lists_the_syntax(qtbot: Any, panel: SearchPanel) -> None:
     dialogs = [w for w in panel.findChildren(SearchHelpDialog) if w.isVisible()]
     assert len(dialogs) == 1
     text = dialogs[0].text.text()
-    for example in ("date:[2020 to 2022]", "demin*", "title:", "publisher:", "kind:", "tag:", "&quot;line of contact&quot;"):
+    for example in ("date:[2020 to 2022]", "demin*", "title:", "publisher:", "kind:", "tag:", '"line of contact"'):
         assert example in text
     assert "stemming" in text
     dialogs[0].close()

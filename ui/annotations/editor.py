@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.annotations import AnnotationInfo
 from app.excerpt_model import COLORS
+from ui import plain_text
 from ui.annotations.colors import color_label, swatch_icon
 from ui.annotations.commands import AnnotationValues
 from ui.annotations.tag_field import TagLineEdit
@@ -68,12 +69,12 @@ class AnnotationEditor(QFrame):
         self.hide()
 
     def _build(self) -> None:
-        self.title = QLabel()
+        self.title = plain_text.plain(QLabel())
         self.title.setObjectName("annotationEditorTitle")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.quote = QLabel()
+        self.quote = plain_text.plain(QLabel())
         self.quote.setWordWrap(True)
         self.quote.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.swatches = QButtonGroup(self)
@@ -110,7 +111,7 @@ class AnnotationEditor(QFrame):
         tags_row = QHBoxLayout()
         tags_row.addWidget(tags_label)
         tags_row.addWidget(self.tags, 1)
-        self.error = QLabel()
+        self.error = plain_text.plain(QLabel())
         self.error.setObjectName("annotationEditorError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from app.annotations import AnnotationInfo
 from app.excerpt_model import COLOR_HEX
 from ui.annotations.colors import swatch_icon
+from ui.plain_text import tooltip
 
 AnnotationRole = Qt.ItemDataRole.UserRole + 1  # the AnnotationInfo (None on the header row)
 IsHeaderRole = Qt.ItemDataRole.UserRole + 2  # True on the "Text no longer found" row
@@ -94,7 +95,7 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(info.quote.split())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(info)
+            return tooltip(self._tooltip(info))
         if role == Qt.ItemDataRole.DecorationRole:
             return swatch_icon(info.color)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -115,8 +116,8 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return orphan_header(len(self._orphans))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ("The document changed and these passages were not found in its new text. "
-                    "Select an annotation, select text in the reader, then choose “Re-anchor here”.")
+            return tooltip("The document changed and these passages were not found in its new text. "
+                           "Select an annotation, select text in the reader, then choose “Re-anchor here”.")
         if role == IsHeaderRole:
             return True
         return None

@@ -7,7 +7,6 @@ what search, annotations (issue 6) and export store.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Hashable, Iterable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
@@ -15,6 +14,7 @@ from PySide6.QtGui import QAction, QBrush, QContextMenuEvent, QHelpEvent, QMouse
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from app.reading import InlineMarker, RenderPlan, marker_numbers
+from ui.plain_text import escaped
 from ui.reader.document_builder import build_document, build_message
 from ui.reader.highlights import FIND_COLOUR, Highlight, background_for
 from ui.reader.position_map import PositionMap
@@ -286,13 +286,13 @@ class ReaderView(SafeTextBrowser):
                 note = self._plan.notes[number]
                 if len(note) > TOOLTIP_CHARS:
                     note = note[:TOOLTIP_CHARS].rstrip() + "…"
-                return f"<p><b>{number}</b>&nbsp; {html.escape(note)}</p>"
+                return f"<p><b>{number}</b>&nbsp; {escaped(note)}</p>"
             return f"<p>Footnote {number} is missing from the document</p>"
         offset = self.offset_at(point)
         if offset is None:
             return None
         tips = [h.tooltip for h in self.highlights_at(offset) if h.tooltip]
-        return f"<p>{html.escape(tips[0])}</p>" if tips else None
+        return f"<p>{escaped(tips[0])}</p>" if tips else None
 
     def add_context_action(self, action: QAction) -> None:
         """Offer an action (e.g. "Annotate selection") at the top of the context menu."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import tags
 from app.archive import Archive
 from app.errors import DossierError
+from ui import plain_text
 from ui.metadata_dialog import error_colour
 from ui.tags.colors import TagColors
 from ui.tags.commands import Refresh, TagCommand, TagDocumentsCommand, UntagDocumentsCommand
@@ -83,7 +84,7 @@ class TagDocumentsDialog(QDialog):
             self.current_label.setText("The selection has no tags yet.")
             self.current.setVisible(False)
         layout.addWidget(self.current)
-        self.error = QLabel()
+        self.error = plain_text.plain(QLabel())
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {error_colour(self.palette()).name()}")
         self.error.setVisible(False)

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import tags
 from app.archive import Archive
 from app.errors import DossierError
+from ui import plain_text
 from ui.tags.colors import TagColors
 from ui.tags.commands import (
     DeleteTagCommand,
@@ -132,7 +131,7 @@ class TagManagerDialog(QDialog):
         middle.addLayout(left, 1)
         middle.addLayout(side)
 
-        self.status = QLabel()
+        self.status = plain_text.plain(QLabel())
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -223,7 +222,7 @@ class TagManagerDialog(QDialog):
             change = command.apply(self.stack)
         except DossierError as e:
             self.status.setText(f"Not changed: {e}")
-            QMessageBox.warning(self, "Tag Manager", str(e))
+            plain_text.warn(self, "Tag Manager", str(e))
             return None
         finally:
             self._applying = False
@@ -240,13 +239,13 @@ class TagManagerDialog(QDialog):
         prompt = f"New name for “{old}”:"
         if below:
             prompt += "\n(The tags below it are renamed with it.)"
-        new, ok = QInputDialog.getText(self, "Rename Tag", prompt, QLineEdit.EchoMode.Normal, old)
+        new, ok = plain_text.get_text(self, "Rename Tag", prompt, old)
         if not ok or not new.strip() or new.strip() == old:
             return
         try:
             command = RenameTagCommand(self.archive, old, new, self._refresh)
         except DossierError as e:
-            QMessageBox.warning(self, "Tag Manager", str(e))
+            plain_text.warn(self, "Tag Manager", str(e))
             return
         def result(change: tags.TagChange) -> str:
             also = f" ({change.renamed} tags with those below it)" if change.renamed > 1 else ""
@@ -260,9 +259,9 @@ class TagManagerDialog(QDialog):
             return
         others = [n for n in self.model.all_names() if n.casefold() != source.casefold()]
         if not others:
-            QMessageBox.information(self, "Merge Tag", "There is no other tag to merge into.")
+            plain_text.inform(self, "Merge Tag", "There is no other tag to merge into.")
             return
-        into, ok = QInputDialog.getItem(self, "Merge Tag", f"Merge “{source}” into:", others, 0, False)
+        into, ok = plain_text.get_item(self, "Merge Tag", f"Merge “{source}” into:", others)
         if not ok or not into:
             return
         items = describe(tags.usage(self.archive, source))
@@ -307,9 +306,7 @@ class TagManagerDialog(QDialog):
         text = f"{question}\n\n{detail}"
         if self.stack is not None:
             text += "\n\nYou can undo this."
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return plain_text.ask(self, title, text)
 
     def done(self, result: int) -> None:
         if self.stack is not None and self._listening:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from app import tags
+from ui.plain_text import tooltip
 from ui.tags.colors import TagColors
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the full tag name (`country/Azerbaijan`)
@@ -160,7 +161,7 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and node.info is not None:
             return self._icon(node.name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node)
+            return tooltip(self._tooltip(node))
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and node.info is None:

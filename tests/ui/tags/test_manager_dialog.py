@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.archive import Archive
 from tests.ui.tags.conftest import doc_tags, tag_state
+from ui import plain_text
 from ui.tags import TagColors, TagManagerDialog
 from ui.tags.tree_model import NAME_ROLE, TagTreeModel
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 
 class Prompts:
-    """Stands in for the static QInputDialog/QMessageBox calls and records what they were asked."""
+    """Stands in for the plain-text prompts and message boxes and records what they were asked."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.asked: list[str] = []
@@ -24,24 +25,22 @@ class Prompts:
         self.answer_text = ""
         self.answer_item = ""
         self.confirm = QMessageBox.StandardButton.Yes
-        monkeypatch.setattr(QInputDialog, "getText", self._get_text)
-        monkeypatch.setattr(QInputDialog, "getItem", self._get_item)
-        monkeypatch.setattr(QMessageBox, "question", self._question)
-        monkeypatch.setattr(QMessageBox, "warning", self._warning)
+        monkeypatch.setattr(plain_text, "get_text", self._get_text)
+        monkeypatch.setattr(plain_text, "get_item", self._get_item)
+        monkeypatch.setattr(plain_text, "message", self._message)
 
-    def _get_text(self, _parent, _title, label, _echo, text):  # type: ignore[no-untyped-def]
+    def _get_text(self, _parent, _title, label, text):  # type: ignore[no-untyped-def]
         self.asked.append(f"{label} [{text}]")
         return self.answer_text, True
 
-    def _get_item(self, _parent, _title, label, items, _current, _editable):  # type: ignore[no-untyped-def]
+    def _get_item(self, _parent, _title, label, items):  # type: ignore[no-untyped-def]
         self.asked.append(f"{label} {list(items)}")
         return self.answer_item, True
 
-    def _question(self, _parent, _title, text, *_args):  # type: ignore[no-untyped-def]
-        self.asked.append(text)
-        return self.confirm
-
-    def _warning(self, _parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+    def _message(self, _parent, icon, _title, text, *_args):  # type: ignore[no-untyped-def]
+        if icon == QMessageBox.Icon.Question:
+            self.asked.append(text)
+            return self.confirm
         self.warned.append(text)
         return QMessageBox.StandardButton.Ok
 
