@@ -77,8 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace) -> Archive:
-    return Archive.open(resolve_archive_dir(args.archive))
+def _open(args: argparse.Namespace, err: TextIO | None = None) -> Archive:
+    """The archive the command names; a read-only one is said so once on `err` (commands that
+    say it themselves, like `backup`, pass none)."""
+    archive = Archive.open(resolve_archive_dir(args.archive))
+    if err is not None and archive.read_only_note:
+        err.write(f"dossier: {terminal_safe(archive.read_only_note)}\n")
+    return archive
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -121,8 +126,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if summary.failed else 0
 
 
-def cmd_list(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    with _open(args) as archive:
+def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args, err) as archive:
         rows = library.list_documents(archive, sort=args.sort)
     if args.json:
         json.dump([r.to_json() for r in rows], out, indent=2, ensure_ascii=False)
@@ -137,8 +142,8 @@ def cmd_list(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return 0
 
 
-def cmd_show(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    with _open(args) as archive:
+def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args, err) as archive:
         if args.text:
             out.write(library.document_text(archive, args.id))
             return 0
@@ -198,7 +203,7 @@ def _drive_index(gen: Iterator[search.IndexProgress], err: TextIO, *, always: bo
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.limit < 0:
         raise DossierError("--limit must be 0 or more")
-    with _open(args) as archive:
+    with _open(args, err) as archive:
         _drive_index(search.bring_up_to_date(archive, archive.index), err)
         result = search.search(archive, archive.index, args.query, limit=args.limit, sort=args.sort)
     if args.json:
@@ -291,8 +296,8 @@ def main(
     log_path = _setup_file_logging()
     try:
         return COMMANDS[args.command](args, out, err)
-    except DossierError as e:
-        err.write(f"dossier: {e}\n")
+    except DossierError as e:  # messages may quote a title, a tag or a file name: shown with escapes visible
+        err.write(f"dossier: {terminal_safe(str(e))}\n")
         return 1
     except KeyboardInterrupt:
         err.write("dossier: interrupted\n")

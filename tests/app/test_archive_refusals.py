@@ -240,3 +240,17 @@ def test_restore_into_the_backup_is_refused(filled: Path, tmp_path: Path) -> Non
         code, _out, err = run("restore", str(dest), str(target))
         assert code == 1 and "inside the backup" in err
     assert snapshot(dest) == before
+
+
+def test_reading_commands_say_once_that_the_archive_is_read_only(tmp_path, monkeypatch) -> None:
+    import io
+
+    from app import archive as archive_module
+    from app.cli import main
+
+    folder = tmp_path / "ro"
+    assert main(["--archive", str(folder), "list"], io.StringIO(), io.StringIO()) == 0  # creates it
+    monkeypatch.setattr(archive_module, "writable", lambda path: False)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--archive", str(folder), "list"], out, err) == 0
+    assert err.getvalue().count("read-only") == 1
