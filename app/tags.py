@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.archive import Archive
 from app.errors import DossierError, NotFoundError
 from app.index_updates import queue_documents, reindex_now
+from app.stored_text import clean_value
 from app.tag_queries import names_by_document, tag_or_below
 from db.models import Annotation, Document, Tag, annotation_tags, document_tags
 
@@ -51,14 +52,15 @@ class TagChange:
 
 
 def normalise_name(raw: str) -> str:
-    """Trimmed, single-spaced, no empty hierarchy levels; a clear error for unusable names."""
-    parts = [_SPACES.sub(" ", part).strip() for part in (raw or "").split("/")]
+    """Trimmed, single-spaced, no empty hierarchy levels, no control or bidi characters; a clear
+    error for unusable names."""
+    parts = [_SPACES.sub(" ", clean_value(part)).strip() for part in (raw or "").split("/")]
     parts = [p for p in parts if p]
     name = "/".join(parts)
     if not name:
         raise DossierError("a tag needs a name")
     if "," in name:
-        raise DossierError(f"a tag name cannot contain a comma: {raw!r}")
+        raise DossierError(f"a tag name cannot contain a comma: {name!r}")
     if len(name) > MAX_NAME:
         raise DossierError(f"a tag name is limited to {MAX_NAME} characters")
     return name

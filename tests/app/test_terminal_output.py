@@ -79,3 +79,9 @@ def test_show_id_beyond_sqlite_range_is_a_usage_error(tmp_path: Path, capsys: py
         assert code == 2
     err = capsys.readouterr().err
     assert "OverflowError" not in err and "Traceback" not in err and "an id must be from 1" in err
+
+
+def test_tag_names_are_stored_without_controls() -> None:
+    from app.tags import normalise_name
+
+    assert normalise_name("survey\x1b[2J/\u202eclearance") == "survey[2J/clearance"
