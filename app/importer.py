@@ -47,6 +47,7 @@ from app.annotations import reanchor_document
 from app.archive import Archive, storage_problem
 from app.background_index import BackgroundIndexer
 from app.errors import ArchiveError
+from app.interrupts import deferred_interrupt
 from app.linking import relink_document
 from app.model import ParsedDocument
 from app.prepare import Prepared, parallel, prepare, prepared_stream
@@ -258,17 +259,18 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
     try:
         while (first := ready.next()) is not None:
             events = []
-            stored = _store_batch(archive, first, ready, transactions, summary, size)
+            with deferred_interrupt():  # a commit and its count in the run's record go together
+                stored = _store_batch(archive, first, ready, transactions, summary, size)
+                for prepared, outcome, doc_id, reason in stored:
+                    done += 1
+                    event = ImportEvent(done, total, prepared.path, outcome, reason, doc_id)
+                    summary.add(event)  # committed: the run's record counts it even if the import stops now
+                    events.append(event)
+                    if outcome in (IMPORTED, UPDATED) and doc_id is not None:
+                        unindexed.append(doc_id)
+                        if prepared.analysis:
+                            remember_analysis(prepared.analysis)
             size = min(2 * size, BATCH_DOCUMENTS)
-            for prepared, outcome, doc_id, reason in stored:
-                done += 1
-                event = ImportEvent(done, total, prepared.path, outcome, reason, doc_id)
-                summary.add(event)  # committed: the run's record counts it even if the import is cancelled now
-                events.append(event)
-                if outcome in (IMPORTED, UPDATED) and doc_id is not None:
-                    unindexed.append(doc_id)
-                    if prepared.analysis:
-                        remember_analysis(prepared.analysis)
             if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
                 _index(archive, unindexed, background)
                 if background is not None:  # writing the index here left the lock free; so does this pause,
