@@ -3,8 +3,9 @@
 `read_file` picks the reader by suffix and turns every problem a user can
 cause (missing, unreadable, empty, binary, huge, broken) into a ReadError
 with a one-line reason, so an import can report the file and go on.
-The format readers (pypdf, BeautifulSoup, lxml) load on first use, which keeps
-the desktop app's start fast.
+A PDF is recognised by its bytes, not only by its name. The format readers
+(pypdf, BeautifulSoup, lxml) load on first use, which keeps the desktop app's
+start fast.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     data = read_bytes(path, max_bytes)
     if not data:
         raise ReadError("empty file")
-    if suffix == ".pdf":
+    if suffix == ".pdf" or _looks_like_pdf(data):  # a PDF saved as .html or .txt is still a PDF
         from app.readers.pdf import MAX_CHARS, read_pdf
 
         return read_pdf(data, max_chars=min(max_bytes, MAX_CHARS))
@@ -45,3 +46,13 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     from app.readers.text import read_text
 
     return read_text(data)
+
+
+_PDF_MAGIC = b"%PDF-"
+_SNIFF_BYTES = 1024  # PDF readers accept the header this far into the file
+
+
+def _looks_like_pdf(data: bytes) -> bool:
+    """Whether the bytes are a PDF, whatever the file is called (browsers save PDFs as .html)."""
+    head = data[:_SNIFF_BYTES]
+    return head.lstrip().startswith(_PDF_MAGIC) or (_PDF_MAGIC in head and b"<html" not in head.lower())
