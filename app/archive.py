@@ -24,7 +24,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from app.errors import ArchiveError
-from app.search_index import SearchIndex, _checked_open
+from app.search_index import SearchIndex, checked_open
 from db import migrate
 from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 
@@ -103,7 +103,7 @@ class ReadOnlyIndex(SearchIndex):
 
     @classmethod
     def open_read_only(cls, path: Path, refusal: str) -> ReadOnlyIndex:
-        reason, ix = _checked_open(path) if path.is_dir() else ("the index folder is missing", None)
+        reason, ix = checked_open(path) if path.is_dir() else ("the index folder is missing", None)
         if reason is not None:
             raise ArchiveError(f"cannot search: the search index needs a rebuild ({reason}); {refusal}")
         index = cls(path, ix, needs_rebuild=False, reason=None, lock_timeout=0.0)

@@ -10,7 +10,6 @@ output escapes whatever is left, so nothing stored earlier can act either.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 and C1 controls (tab and newline excepted), DEL, and the bidi embedding/override/isolate marks.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
@@ -42,7 +41,3 @@ def _escape(char: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return char
 
-
-def is_printable(text: str) -> bool:
-    """Whether `text` holds no control or format character a terminal or widget could act on."""
-    return not any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\t\n" for ch in text)

@@ -741,7 +741,7 @@ class SearchIndex:
         (an import's index process) must not empty the index the app is searching.
         """
         path.mkdir(parents=True, exist_ok=True)
-        reason, ix = _checked_open(path)
+        reason, ix = checked_open(path)
         if reason is not None:
             if not recreate:
                 raise IndexUnusableError(f"the search index needs a rebuild: {reason}")
@@ -1702,7 +1702,7 @@ def _write_meta(path: Path, ix: index.Index, *, state: str) -> None:
     os.replace(tmp, path / META_FILE)
 
 
-def _checked_open(path: Path) -> tuple[str | None, Any]:
+def checked_open(path: Path) -> tuple[str | None, Any]:
     """(why the index cannot be trusted, or None; the opened Whoosh index if it can).
 
     Checked again while another process commits meanwhile (an import's index process
