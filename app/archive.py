@@ -176,7 +176,8 @@ class Archive:
                     migrate.upgrade(archive.engine)
                     break
                 except sa_exc.OperationalError as e:
-                    if "already exists" not in str(e.orig) or attempt == 2:
+                    # the other process's schema committed under this one's transaction: read it again
+                    if not any(m in str(e.orig) for m in ("already exists", "database is locked")) or attempt == 2:
                         raise
                     time.sleep(0.2)
         except sa_exc.DatabaseError as e:

@@ -24,7 +24,7 @@ def _atomic_ddl(connection: Connection) -> None:
     """
     raw = connection.connection.dbapi_connection
     if connection.dialect.name == "sqlite" and raw is not None and not raw.in_transaction:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN")  # deferred: a process finding the schema at head takes no write lock
 
 
 def run_migrations_online() -> None:
