@@ -234,12 +234,15 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                                     description=selection.describe())
         from app import export  # the exporters (and fpdf2) load only when exporting
 
+        warnings: list[str] = []  # written, but not quite as asked: said on stderr, the exit stays 0
         if args.output == "-":  # standard output; the summary goes to stderr, out of the export's way
-            export.write_stream(chosen, args.format, out)
+            export.write_stream(chosen, args.format, out, warnings)
             err.write(f"exported {len(chosen.excerpts)} excerpt(s) to standard output\n")
-            return 0
-        path = export.write_export(chosen, args.format, Path(args.output), force=args.force)
-        out.write(f"exported {len(chosen.excerpts)} excerpt(s) to {terminal_safe(path_text(path))}\n")
+        else:
+            path = export.write_export(chosen, args.format, Path(args.output), force=args.force, warnings=warnings)
+            out.write(f"exported {len(chosen.excerpts)} excerpt(s) to {terminal_safe(path_text(path))}\n")
+        for warning in warnings:
+            err.write(f"dossier: warning: {terminal_safe(warning)}\n")
         return 0
 
     def cmd_remove(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:

@@ -459,8 +459,8 @@ class ExportDialog(QDialog):
             return
         self.last_path = outcome.path
         self._remember_choices(outcome.path)
-        self.show_status(f"Exported {outcome.count:,} excerpt{'' if outcome.count == 1 else 's'} to "
-                         f"{outcome.path}")  # fmt: skip
+        self.show_status("\n".join([f"Exported {outcome.count:,} excerpt{'' if outcome.count == 1 else 's'} to "
+                                    f"{outcome.path}", *outcome.warnings]))  # fmt: skip
         self.open_button.show()
         self.folder_button.show()
 

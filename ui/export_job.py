@@ -41,6 +41,7 @@ class ExportOutcome:
     path: Path | None
     count: int = 0
     error: str = ""
+    warnings: tuple[str, ...] = ()  # written, but not quite as asked (a PDF without a font for some characters)
 
 
 def count_scopes(archive: Archive, selections: Mapping[str, Selection]) -> dict[str, list[int]]:
@@ -66,10 +67,11 @@ def write_steps(
         yield f"Collecting {len(ids):,} excerpt{'' if len(ids) == 1 else 's'}…"
         excerpt_set = excerpts.build(archive, ids, options=options, title=title, description=description)
         yield f"Writing {path.name}…"
-        written = export.write_export(excerpt_set, fmt, path, force=force)
+        warnings: list[str] = []
+        written = export.write_export(excerpt_set, fmt, path, force=force, warnings=warnings)
     except DossierError as e:
         return ExportOutcome(None, error=str(e))
-    return ExportOutcome(written, len(excerpt_set.excerpts))
+    return ExportOutcome(written, len(excerpt_set.excerpts), warnings=tuple(warnings))
 
 
 class CallSignals(QObject):

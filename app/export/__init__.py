@@ -3,7 +3,9 @@
 `app.excerpts` decides what is exported (selection, order, endnote numbers, citations);
 this package only formats it, one module per format, and writes the file atomically.
 The CLI and the GUI call `render`, `preview` and `write_export` (the CLI's `-o -`: `write_stream`);
-errors a user can act on are `ExportError` (a `DossierError`).
+errors a user can act on are `ExportError` (a `DossierError`). An export that is written but not
+quite as asked (a PDF without a font for some characters) says so by adding lines to the
+`warnings` list the caller passes; the CLI prints them, the GUI shows them.
 """
 
 from __future__ import annotations
@@ -49,10 +51,10 @@ def _check(fmt: str) -> str:
     return fmt
 
 
-def render(excerpts: ExcerptSet, fmt: str) -> bytes:
-    """The export file's bytes in `fmt` (CSV with a UTF-8 BOM, see csv_format)."""
+def render(excerpts: ExcerptSet, fmt: str, warnings: list[str] | None = None) -> bytes:
+    """The export file's bytes in `fmt` (CSV with a UTF-8 BOM, see csv_format); shortfalls go to `warnings`."""
     if _check(fmt) == "pdf":
-        return render_pdf(excerpts)
+        return render_pdf(excerpts, warnings)
     text = _TEXT_RENDERERS[fmt](excerpts)
     return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
 
@@ -62,16 +64,23 @@ def preview(excerpts: ExcerptSet, fmt: str) -> str:
     return _TEXT_RENDERERS["html" if _check(fmt) == "pdf" else fmt](excerpts)
 
 
-def write_export(excerpts: ExcerptSet, fmt: str, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+def write_export(
+    excerpts: ExcerptSet,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    warnings: list[str] | None = None,
+) -> Path:
     """Render and write the export atomically; an existing file is replaced only with `force`."""
     target = Path(path)
     # Say so before the (possibly slow) rendering; write_atomically checks again when it writes.
     if existing_target(target) is not None and not force:
         raise already_exists(target)
-    return write_atomically(render(excerpts, fmt), target, force=force)
+    return write_atomically(render(excerpts, fmt, warnings), target, force=force)
 
 
-def write_stream(excerpts: ExcerptSet, fmt: str, stream: TextIO) -> None:
+def write_stream(excerpts: ExcerptSet, fmt: str, stream: TextIO, warnings: list[str] | None = None) -> None:
     """`-o -`: the export on standard output, for pipes and redirections.
 
     Text formats are written as UTF-8 (CSV without the BOM, which would land inside
@@ -83,7 +92,7 @@ def write_stream(excerpts: ExcerptSet, fmt: str, stream: TextIO) -> None:
     if _check(fmt) == "pdf":
         if binary is None or stream.isatty():
             raise ExportError("A PDF is binary: redirect standard output to a file or pipe, or give -o FILE.")
-        data = render_pdf(excerpts)
+        data = render_pdf(excerpts, warnings)
     else:
         text = _TEXT_RENDERERS[fmt](excerpts)
         if stream.isatty():
