@@ -111,6 +111,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "unchanged": [path_text(p) for p in summary.unchanged],
             "duplicates": [{"path": path_text(p), "same_as": i} for p, i in summary.duplicates],
             "failed": [{"path": path_text(p), "reason": r} for p, r in summary.failed],
+            "notices": [{"path": path_text(p), "notice": n} for p, n in summary.notices],
         }
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -123,6 +124,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"  duplicate: {_shown(path)} (same content as document {same_as})\n")
         for path, reason in summary.failed:
             out.write(f"  failed: {_shown(path)}: {_shown(reason)}\n")
+        for path, notice in summary.notices:
+            out.write(f"  in part: {_shown(path)}: {_shown(notice)}\n")
     return 1 if summary.failed else 0
 
 

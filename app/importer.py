@@ -95,6 +95,7 @@ class ImportSummary:
     unchanged: list[Path] = field(default_factory=list)
     duplicates: list[tuple[Path, int]] = field(default_factory=list)  # (path, id of the same content)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    notices: list[tuple[Path, str]] = field(default_factory=list)  # imported, but a size limit left part out
     cancelled: bool = False
     run_id: int | None = None
 
@@ -105,10 +106,10 @@ class ImportSummary:
                 + len(self.failed))  # fmt: skip
 
     def add(self, event: ImportEvent) -> None:
-        if event.outcome == IMPORTED:
-            self.imported.append(event.document_id or 0)
-        elif event.outcome == UPDATED:
-            self.updated.append(event.document_id or 0)
+        if event.outcome in (IMPORTED, UPDATED):
+            (self.imported if event.outcome == IMPORTED else self.updated).append(event.document_id or 0)
+            if event.reason:
+                self.notices.append((event.path, event.reason))
         elif event.outcome == UNCHANGED:
             self.unchanged.append(event.path)
         elif event.outcome == DUPLICATE:
@@ -262,6 +263,8 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
             with deferred_interrupt():  # a commit and its count in the run's record go together
                 stored = _store_batch(archive, first, ready, transactions, summary, size)
                 for prepared, outcome, doc_id, reason in stored:
+                    if outcome in (IMPORTED, UPDATED) and prepared.parsed is not None and prepared.parsed.notices:
+                        reason = "; ".join(prepared.parsed.notices)
                     done += 1
                     event = ImportEvent(done, total, prepared.path, outcome, reason, doc_id)
                     summary.add(event)  # committed: the run's record counts it even if the import stops now

@@ -48,6 +48,7 @@ class RawDocument:
     format: str
     headings: list[tuple[int, str]] = field(default_factory=list)
     hints: dict[str, object] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # what a size limit left out, told in the import summary
 
 
 @dataclass(slots=True)
@@ -102,3 +103,4 @@ class ParsedDocument:
     missing_footnotes: list[int] = field(default_factory=list)  # markers with no note text
     unreferenced_footnotes: list[int] = field(default_factory=list)  # notes with no marker
     tags: list[str] = field(default_factory=list)  # from front matter; stored by the tags issue
+    notices: list[str] = field(default_factory=list)  # the reader's notices, carried to the import summary

@@ -140,6 +140,8 @@ def summary_text(summary: ImportSummary) -> str:
         parts.append(f"{same} already in the archive")
     if summary.failed:
         parts.append(f"{len(summary.failed)} skipped")
+    if summary.notices:
+        parts.append(f"{len(summary.notices)} only in part")
     return ", ".join(parts) + "."
 
 
@@ -154,6 +156,7 @@ class ImportSummaryDialog(QDialog):
         self.headline.setWordWrap(True)
         layout.addWidget(self.headline)
         lines = [f"Skipped: {p}\n    {reason}" for p, reason in summary.failed]
+        lines += [f"Imported in part: {p}\n    {notice}" for p, notice in summary.notices]
         lines += [f"Already in the archive: {p} (same content as document {i})" for p, i in summary.duplicates]
         self.details = QPlainTextEdit("\n".join(lines))
         self.details.setReadOnly(True)

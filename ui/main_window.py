@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
     def _import_finished(self, summary: ImportSummary) -> None:
         self._after_import()
         self.statusBar().showMessage("Import finished: " + summary_text(summary), 10000)
-        if summary.failed or summary.duplicates:
+        if summary.failed or summary.duplicates or summary.notices:
             dialog = ImportSummaryDialog(summary, self)
             dialog.setModal(True)
             dialog.open()

@@ -51,7 +51,9 @@ def parse(raw: RawDocument) -> ParsedDocument:
     except Exception:
         log.exception("parser failed; keeping the document with its text only")
         parsed = _fallback(raw)
-    return clean_parsed(parsed, UNTITLED)  # no terminal escapes or bidi overrides in stored metadata
+    parsed = clean_parsed(parsed, UNTITLED)  # no terminal escapes or bidi overrides in stored metadata
+    parsed.notices = [notice for notice in raw.notices if isinstance(notice, str)]
+    return parsed
 
 
 def _parse(raw: RawDocument) -> ParsedDocument:

@@ -17,14 +17,37 @@ from app.model import RawDocument
 from app.readers.discover import SUPPORTED_SUFFIXES, iter_candidate_files
 from app.readers.source import read_bytes
 
-__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "iter_candidate_files", "read_file"]
+__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUPPORTED_SUFFIXES", "bounded", "iter_candidate_files", "read_file"]
 
 MAX_BYTES = 50 * 1024 * 1024
+# Text kept per document: about 1,500 dense pages, more than any report of the genre. Parsing and
+# indexing cost memory in proportion to the text, so this is what keeps an import under 400 MB.
+MAX_TEXT_CHARS = 2_500_000
+# Plain text and Markdown are read at most this far: more could never fit in MAX_TEXT_CHARS.
+MAX_SOURCE_BYTES = 4 * MAX_TEXT_CHARS
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     """Read one file into a RawDocument; raises ReadError with a user-facing reason."""
-    path = Path(path)
+    return bounded(_read(Path(path), max_bytes))
+
+
+def bounded(doc: RawDocument, limit: int = MAX_TEXT_CHARS) -> RawDocument:
+    """The document cut to `limit` characters at a paragraph (or word) break, saying so in its notices."""
+    if len(doc.text) <= limit:
+        return doc
+    cut = doc.text.rfind("\n\n", 0, limit)
+    if cut < limit // 2:
+        cut = doc.text.rfind(" ", 0, limit)
+    if cut < limit // 2:
+        cut = limit
+    doc.text = doc.text[:cut]
+    doc.notices.append(f"text cut at {cut:,} characters (limit {limit:,}): the rest is not in the archive; "
+                       "split the file to keep all of it")  # fmt: skip
+    return doc
+
+
+def _read(path: Path, max_bytes: int) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)")
@@ -32,20 +55,33 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     if not data:
         raise ReadError("empty file")
     if suffix == ".pdf" or _looks_like_pdf(data):  # a PDF saved as .html or .txt is still a PDF
-        from app.readers.pdf import MAX_CHARS, read_pdf
+        from app.readers.pdf import read_pdf
 
-        return read_pdf(data, max_chars=min(max_bytes, MAX_CHARS))
-    if suffix in (".md", ".markdown"):
-        from app.readers.markdown import read_markdown
-
-        return read_markdown(data, name=path.name)
+        return read_pdf(data, max_chars=min(max_bytes, MAX_TEXT_CHARS))
     if suffix in (".html", ".htm"):
         from app.readers.html import read_html
 
         return read_html(data)
-    from app.readers.text import read_text
+    data, notices = _source_cut(data)
+    if suffix in (".md", ".markdown"):
+        from app.readers.markdown import read_markdown
 
-    return read_text(data)
+        doc = read_markdown(data, name=path.name)
+    else:
+        from app.readers.text import read_text
+
+        doc = read_text(data)
+    doc.notices[:0] = notices
+    return doc
+
+
+def _source_cut(data: bytes) -> tuple[bytes, list[str]]:
+    """Text or Markdown cut at a line break near MAX_SOURCE_BYTES: converting more would only be thrown away."""
+    if len(data) <= MAX_SOURCE_BYTES or data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 is cut after decoding
+        return data, []
+    cut = data.rfind(b"\n", 0, MAX_SOURCE_BYTES)
+    cut = cut if cut > MAX_SOURCE_BYTES // 2 else MAX_SOURCE_BYTES
+    return data[:cut], [f"only the first {cut / 1e6:.1f} MB of {len(data) / 1e6:.1f} MB were read (limit)"]
 
 
 _PDF_MAGIC = b"%PDF-"

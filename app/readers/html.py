@@ -4,13 +4,13 @@ Pages are parsed (BeautifulSoup over lxml), never rendered: scripts, styles,
 forms and navigation are dropped, no script runs and no URL is fetched
 (JSON-LD blocks are read as data by `html_meta`). The tree is walked
 with an explicit stack so deeply nested markup cannot exhaust Python's stack;
-if the parser itself recurses too deep, a flat tag-stripping pass is used.
+if the parser itself recurses too deep, or the page has more tags than a tree
+should hold, the page is read as a stream (`html_flat`).
 """
 
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import warnings
 
@@ -20,7 +20,10 @@ from bs4.dammit import EncodingDetector
 
 from app.errors import ReadError
 from app.model import RawDocument
+from app.readers import MAX_TEXT_CHARS
 from app.readers.decoding import decode_bytes, sniff_bom
+from app.readers.hints import meaningful_title
+from app.readers.html_flat import stream_text
 from app.readers.html_meta import labelled_date, page_hints
 from app.readers.html_notes import extract_notes
 from app.readers.html_refs import page_names
@@ -29,6 +32,7 @@ from app.readers.layout import compose
 from app.readers.text_cues import copyright_cues, opening_authors
 
 MAX_DEPTH = 400  # real pages nest a few dozen levels; beyond this, pathological markup
+MAX_TREE_TAGS = 100_000  # a tree costs about 1.5 KB per element; bigger pages are read as a stream
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _NAV_CLASS = re.compile(r"^(?:breadcrumbs?|skip-?link|skip-to-content|site-nav|navbar|menu)$", re.I)
 
@@ -36,12 +40,29 @@ _NAV_CLASS = re.compile(r"^(?:breadcrumbs?|skip-?link|skip-to-content|site-nav|n
 def read_html(data: bytes) -> RawDocument:
     """Decode (BOM, then <meta charset>, then detection) and convert the page."""
     markup = decode_bytes(data, _declared_encoding(data))
-    try:
-        doc = convert_html(markup)
-    except (RecursionError, ParserRejectedMarkup):
-        doc = RawDocument(text=compose(flat_text(markup).split("\n\n"), {}), format="html")
+    tags = markup.count("<")
+    if tags > MAX_TREE_TAGS:
+        doc = _streamed(markup)
+        doc.notices.append(f"a very large page ({tags:,} tags) was read as plain text, without its notes' "
+                           "structure and metadata")  # fmt: skip
+    else:
+        try:
+            doc = convert_html(markup)
+        except (RecursionError, ParserRejectedMarkup):
+            doc = _streamed(markup)
     if not doc.text.strip():
         raise ReadError("HTML page has no visible text")
+    return doc
+
+
+def _streamed(markup: str) -> RawDocument:
+    """The page read without a tree (`html_flat`), its <title> as a weak hint."""
+    text, title, cut = stream_text(markup, MAX_TEXT_CHARS)
+    hints: dict[str, object] = {"fallback_title": title} if title and meaningful_title(title) else {}
+    doc = RawDocument(text=compose(text.split("\n\n"), {}), format="html", hints=hints)
+    if cut:
+        doc.notices.append(f"text cut at about {MAX_TEXT_CHARS:,} characters (limit): the rest is not in the "
+                           "archive; split the file to keep all of it")  # fmt: skip
     return doc
 
 
@@ -148,19 +169,3 @@ def _is_navigation(tag: Tag) -> bool:
     text = len(tag.get_text(" ", strip=True))
     linked = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
     return text > 0 and linked >= 0.6 * text
-
-
-_FLAT_DROP = re.compile(r"<(script|style|head|template|noscript|svg|nav|form)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_FLAT_SUP = re.compile(r"<sup\b[^>]*>\s*(?:<a\b[^>]*>)?\s*\[?(\d{1,4})\]?\s*(?:</a>)?\s*</sup>", re.I)
-_FLAT_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|section|article|ul|ol|table|blockquote|pre|hr)\b[^>]*>", re.I)
-_FLAT_LINE = re.compile(r"<(?:br|li|tr)\b[^>]*>", re.I)
-_FLAT_TAG = re.compile(r"<[^>]*>")
-
-
-def flat_text(markup: str) -> str:
-    """Tag-stripping fallback for markup the tree builder cannot handle."""
-    text = _FLAT_DROP.sub(" ", markup)
-    text = _FLAT_SUP.sub(r"[\1]", text)
-    text = _FLAT_LINE.sub("\n", _FLAT_BLOCK.sub("\n\n", text))
-    text = html.unescape(_FLAT_TAG.sub("", text))
-    return re.sub(r"\n\s*\n\s*", "\n\n", text).strip()

@@ -74,8 +74,11 @@ def read_markdown(data: bytes, name: str | None = None) -> RawDocument:
     """
     text = decode_bytes(data)
     raw_hints, body = split_front_matter(text)
+    notice = raw_hints.pop("notice", None)
     converter = MarkdownConverter(body)
     doc = converter.convert()
+    if isinstance(notice, str):
+        doc.notices.append(notice)
     weak = file_hints(name)
     if "title" not in raw_hints and not converter.leading_heading and opens_with_byline(converter.opening):
         raw_hints["title"] = title_heading(doc.headings, name) or weak.get("fallback_title")  # not the byline

@@ -19,6 +19,7 @@ import yaml
 _YAML = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 _TOML = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\n(.*?)^\+\+\+[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 _PANDOC = re.compile(r"\A(?:\ufeff)?((?:%[^\n]*\n(?:[ \t]+[^\n]*\n)*){1,3})")
+MAX_FRONT_MATTER_CHARS = 64_000  # real front matter is a few hundred characters
 _TITLE_KEYS = ("title", "headline", "name")
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate", "publish_date", "date_published", "created",
               "issued")
@@ -36,13 +37,19 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     """Front matter fields mapped to hint keys, and the body after it.
 
     A block that is not valid YAML/TOML, or not a mapping, is dropped and
-    yields no hints: the body is what matters.
+    yields no hints: the body is what matters. So is a block over
+    MAX_FRONT_MATTER_CHARS (a YAML tree costs far more memory than its text);
+    its hints then hold only a "notice" saying so.
     """
     for pattern, load in ((_YAML, _load_yaml), (_TOML, _load_toml)):
         match = pattern.match(text)
         if match:
-            loaded = load(match.group(1) or "")
+            block = match.group(1) or ""
             body = text[match.end():]
+            if len(block) > MAX_FRONT_MATTER_CHARS:
+                return {"notice": f"front matter of {len(block):,} characters not read (limit "
+                                  f"{MAX_FRONT_MATTER_CHARS:,}): no title, date or tags from it"}, body  # fmt: skip
+            loaded = load(block)
             return (_fields(loaded) if isinstance(loaded, dict) else {}), body
     match = _PANDOC.match(text)
     if match:

@@ -29,6 +29,7 @@ from app.readers.hints import meaningful_title
 from app.readers.layout import compose
 from app.readers.pdf_layout import PdfText, analyse
 from app.readers.pdf_lines import Line, Run, page_lines, page_runs, visitor_runs
+from app.readers.pdf_pages import declared_page_count, iter_pages
 
 MAX_PAGES = 2000
 MAX_CHARS = 10_000_000  # extracted characters kept; about 5,000 dense pages
@@ -53,7 +54,7 @@ def read_pdf(data: bytes, max_chars: int = MAX_CHARS, max_pages: int = MAX_PAGES
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
             _unlock(reader)
-            pages = _page_lines(reader, max_chars, max_pages)
+            pages, notices = _page_lines(reader, max_chars, max_pages)
             hints = _hints(reader)
         except ReadError:
             raise
@@ -64,7 +65,7 @@ def read_pdf(data: bytes, max_chars: int = MAX_CHARS, max_pages: int = MAX_PAGES
         hints["title"] = layout.title
     if layout.filed:
         hints["fallback_date"] = layout.filed  # printed on every page: better than the file's creation date
-    return RawDocument(text=compose(layout.paragraphs, layout.notes), format="pdf", hints=hints)
+    return RawDocument(text=compose(layout.paragraphs, layout.notes), format="pdf", hints=hints, notices=notices)
 
 
 @contextmanager
@@ -98,22 +99,21 @@ def _unlock(reader: PdfReader) -> None:
         raise ReadError("PDF is encrypted")
 
 
-def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> list[list[Line]]:
-    """Lines of each page; a page that fails is skipped, a PDF where all fail is broken."""
+def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list[list[Line]], list[str]]:
+    """Lines of each page, and what a limit left out; a page that fails is skipped, a PDF where all fail is broken."""
     pages: list[list[Line]] = []
-    total = failures = over_limit = 0
-    count = len(reader.pages)
-    if count == 0:
-        raise ReadError("broken PDF: no pages")
+    notices: list[str] = []
+    total = failures = over_limit = read = 0
     content = 0
     fonts: dict[int, Any] = {}
-    for number in range(min(count, max_pages)):
+    for number, page in enumerate(iter_pages(reader, max_pages)):
+        read = number + 1
         try:
-            page = reader.pages[number]
             contents = page.get_contents()
             content += len(contents.get_data()) if contents is not None else 0
             if content > MAX_CONTENT_BYTES:
-                log.warning("PDF read up to page %d: page contents over %d bytes (limit)", number, MAX_CONTENT_BYTES)
+                notices.append(f"PDF read up to page {number}: the page contents passed the "
+                               f"{MAX_CONTENT_BYTES // 1_000_000} MB limit")  # fmt: skip
                 break
             lines = page_lines(_runs(page, contents, fonts), number)
         except LimitReachedError:  # a decompression or parsing bomb: skip the page, never retry it
@@ -126,19 +126,22 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> list[list[
         lines, total = _capped(lines, max_chars - total), total + sum(len(line.text) for line in lines)
         pages.append(lines)
         if total >= max_chars:
-            log.warning("PDF text cut at %d characters (limit)", max_chars)
+            notices.append(f"PDF text cut at {max_chars:,} characters (limit), on page {number + 1}")
             break
-    if count > max_pages:
-        log.warning("PDF has %d pages; only the first %d were read (limit)", count, max_pages)
+    if read == 0:
+        raise ReadError("broken PDF: no pages")
+    declared = declared_page_count(reader)
+    if read == max_pages and declared is not None and declared > max_pages:
+        notices.append(f"PDF has {declared:,} pages; only the first {max_pages:,} were read (limit)")
     if over_limit:
-        log.warning("%d PDF pages skipped: content over the safety limits", over_limit)
+        notices.append(f"{over_limit} PDF pages skipped: content over the safety limits")
     if not any(line.text.strip() for lines in pages for line in lines):
         if over_limit:
             raise ReadError("PDF content exceeds the safety limits (decompression or parsing); not imported")
         if failures and not pages:
             raise ReadError("broken PDF: no page could be read")
         raise ReadError("PDF has no text layer (scanned image?); not imported")
-    return pages
+    return pages, notices
 
 
 def _runs(page: PageObject, contents: ContentStream | None, fonts: dict[int, Any]) -> list[Run]:

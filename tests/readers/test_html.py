@@ -161,7 +161,17 @@ def test_deeply_nested_unclosed_inline_tags() -> None:
     assert "deep text" in text
 
 
-def test_flat_fallback_keeps_markers() -> None:
-    from app.readers.html import flat_text
+def test_streamed_reading_keeps_paragraphs_markers_and_title() -> None:
+    from app.readers.html_flat import stream_text
 
-    assert flat_text("<script>x</script><p>One<sup>1</sup></p><p>Two &amp; three</p>") == "One[1]\n\nTwo & three"
+    markup = "<head><title> The  page </title></head><script>x</script><p>One<sup>1</sup></p><p>Two &amp; three</p>"
+    assert stream_text(markup, 1000) == ("One[1]\n\nTwo & three", "The page", False)
+
+
+def test_streamed_reading_stops_at_its_limit() -> None:
+    from app.readers.html_flat import stream_text
+
+    text, _, cut = stream_text("".join(f"<p>paragraph {n}</p>" for n in range(200_000)), 5_000)
+    assert cut
+    assert text.startswith("paragraph 0\n\nparagraph 1\n\n") and len(text) <= 5_100
+    assert "paragraph 199999" not in text

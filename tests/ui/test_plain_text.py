@@ -327,11 +327,14 @@ def test_export_dialog_and_its_preview(archive: Archive, hostile: dict[str, int]
 
 
 def test_import_summary(qtbot) -> None:  # type: ignore[no-untyped-def]
-    summary = ImportSummary(failed=[(Path(f"{HOSTILE}.txt"), f"cannot read {HOSTILE}")])
+    summary = ImportSummary(failed=[(Path(f"{HOSTILE}.txt"), f"cannot read {HOSTILE}")],
+                            notices=[(Path(f"{HOSTILE}.md"), "text cut at 2,500,000 characters (limit)")])
     dialog = ImportSummaryDialog(summary)
     qtbot.addWidget(dialog)
     assert dialog.headline.textFormat() == PLAIN
+    assert "1 only in part" in dialog.headline.text()
     assert f"{HOSTILE}.txt" in dialog.details.toPlainText()
+    assert f"Imported in part: {HOSTILE}.md\n    text cut at" in dialog.details.toPlainText()
     check_widgets(dialog)
 
 
