@@ -144,15 +144,26 @@ def test_another_thread_writes_between_two_documents(
     monkeypatch.setattr(importer, "BATCH_SECONDS", 600.0)
     paths = _releases(tmp_path / "src", 30)
     storing = threading.Event()
+    flagged = threading.Event()
     store = importer.store_prepared
+    before_execute = importer._Transactions._before_execute
 
-    def slow_store(session, prepared):  # type: ignore[no-untyped-def]
+    def noting_the_flag(self, *args):  # type: ignore[no-untyped-def]
+        before_execute(self, *args)
+        if self.others_waiting:  # the import has seen the other thread's write begin
+            flagged.set()
+
+    def held_store(session, prepared):  # type: ignore[no-untyped-def]
         if prepared.path.name == "r003.txt":
             storing.set()
-        threading.Event().wait(0.02)
+        # the files after r003 wait until the write is under way, however busy the machine; bounded, and
+        # only once: a flag never raised fails the assertion below rather than hanging the test
+        elif storing.is_set() and not flagged.wait(30):
+            flagged.set()
         return store(session, prepared)
 
-    monkeypatch.setattr(importer, "store_prepared", slow_store)
+    monkeypatch.setattr(importer._Transactions, "_before_execute", noting_the_flag)
+    monkeypatch.setattr(importer, "store_prepared", held_store)
     seen: list[int] = []
 
     def gui_write() -> None:

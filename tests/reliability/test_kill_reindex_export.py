@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 import random
 import re
+import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -46,12 +49,14 @@ def test_kill_during_reindex_then_open_rebuilds(archive_copy: Path, opened: Call
     archive.close()
     rng = random.Random(7)
     detected = 0
-    for _ in range(4):
+    # the first kill lands as soon as the rebuild is seen under way, so one is inside it however slow the
+    # machine; the others at a random point of it (or after its end)
+    for delay in [0.0, *(rng.uniform(0.0, 0.8) for _ in range(3))]:
         proc = start_cli("--archive", str(archive_copy), "reindex")
         try:
-            # wait until the rebuild has started (the meta file says so), then kill at a random point of it
-            assert wait_for(lambda p=proc: p.poll() is not None or _index_state(archive_copy) == "rebuilding", 60)
-            time.sleep(rng.uniform(0.0, 0.8))
+            # wait until the rebuild has started (the meta file says so), then kill
+            assert wait_for(lambda p=proc: p.poll() is not None or _index_state(archive_copy) == "rebuilding", 120)
+            time.sleep(delay)
             _children, err = kill_hard(proc)
             assert "Traceback" not in err
         finally:
@@ -80,6 +85,30 @@ def _annotate(archive: Archive, count: int) -> None:
                            note=f"Note on document {doc_id}: check the stockpile figures.", tag_names=["export"])
 
 
+def _writing(folder: Path) -> bool:
+    """An export is writing into `folder`: its hidden temporary file is there."""
+    return any(TEMPORARY.match(path.name) for path in folder.iterdir())
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the test process's ended (and waited-for) child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds a live process has used, its waited-for children included (inf once it is gone).
+
+    How far a process has got, whatever else the machine runs: a busy machine stretches the
+    wall-clock time of the same work, never its CPU time.
+    """
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.inf
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime, stime, cutime, cstime
+
+
 def _stable(export: bytes) -> bytes:
     """The export without its "Exported <date time>" line, which differs between two runs a minute apart."""
     return re.sub(rb"(?m)^Exported .*$", b"", export)
@@ -94,9 +123,9 @@ def test_kill_during_export_leaves_no_truncated_file(
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     reference = out_dir / "reference.md"
-    started = time.monotonic()
+    cpu_before = _children_cpu()
     result = run_cli("--archive", str(archive_copy), "export", "--format", "md", "--tag", "export", "-o", str(reference))
-    duration = time.monotonic() - started
+    work = _children_cpu() - cpu_before  # the CPU time of a whole export
     assert result.returncode == 0, result.stderr
     complete = reference.read_bytes()
     assert len(complete) > 20_000
@@ -105,11 +134,18 @@ def test_kill_during_export_leaves_no_truncated_file(
     target = out_dir / "excerpts.md"
     rng = random.Random(11)
     finished = 0
-    for _ in range(6):
+    for run in range(6):
         proc = start_cli("--archive", str(archive_copy), "export", "--format", "md", "--tag", "export",
                          "-o", str(target))
         try:
-            wait_for(lambda p=proc: p.poll() is not None, rng.uniform(0.3, duration * 1.1))
+            if run == 0:  # once while the export writes: as soon as its temporary file is there
+                wait_for(lambda p=proc: p.poll() is not None or _writing(out_dir), 120, interval=0.005)
+            else:
+                # at a random point from start-up to about the end, measured in CPU time, not in seconds on
+                # the clock: a busy machine makes runs longer and their length uneven, so a moment on the
+                # clock drawn from one run's length can come after the end of every other run
+                point = rng.uniform(0.05, 1.1) * work
+                wait_for(lambda p=proc, at=point: p.poll() is not None or _cpu(p.pid) >= at, 120, interval=0.01)
             if proc.poll() is None:
                 kill_hard(proc)
             else:

@@ -100,7 +100,7 @@ def test_a_killed_large_import_leaves_no_index_process(large_corpus: Path, tmp_p
     try:
         children, _err = kill_hard(imp)
         assert len(children) >= 3, children
-        assert wait_for(lambda: not any(alive(pid) for pid in children), timeout=10)
+        assert wait_for(lambda: not any(alive(pid) for pid in children), timeout=30)  # they poll every 0.5 s
     finally:
         cleanup_group(imp)
     archive = opened(folder)

@@ -119,12 +119,12 @@ def test_tag_filter_takes_the_hierarchy(view: AnnotationsView, annotated: Annota
     names = [view.tag_combo.itemText(i) for i in range(view.tag_combo.count())]
     assert "country" in names and "country/Serevia/Dolna Reka" in names  # ancestors are offered too
     view.tag_combo.setEditText("country")
-    qtbot.waitUntil(lambda: len(shown_ids(view)) == 3)
+    qtbot.waitUntil(lambda: len(shown_ids(view)) == 3, timeout=20_000)
     ids = annotated.ids
     assert set(shown_ids(view)) == {ids["stockpile"], ids["new_use"], ids["village"]}
     assert view.count_label.text() == "3 of 5 annotations"
     view.tag_combo.setEditText("country/Serevia/Dolna Reka")
-    qtbot.waitUntil(lambda: shown_ids(view) == [ids["village"]])
+    qtbot.waitUntil(lambda: shown_ids(view) == [ids["village"]], timeout=20_000)
 
 
 def test_colour_filter(view: AnnotationsView, annotated: Annotated) -> None:
@@ -142,9 +142,9 @@ def test_text_filter_matches_quote_or_note_after_typing_stops(view: AnnotationsV
                                                               qtbot) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     qtbot.keyClicks(view.text_filter, "coalition's")
     assert len(shown_ids(view)) == 5  # debounced: nothing yet
-    qtbot.waitUntil(lambda: shown_ids(view) == [annotated.ids["demand"]])  # in the note
+    qtbot.waitUntil(lambda: shown_ids(view) == [annotated.ids["demand"]], timeout=20_000)  # in the note
     view.text_filter.setText("PROM-1")
-    qtbot.waitUntil(lambda: shown_ids(view) == [annotated.ids["stockpile"]])  # in the quote
+    qtbot.waitUntil(lambda: shown_ids(view) == [annotated.ids["stockpile"]], timeout=20_000)  # in the quote
 
 
 def test_orphaned_only(view: AnnotationsView, annotated: Annotated) -> None:
@@ -223,7 +223,7 @@ def test_multi_selection_is_reported_and_kept_across_filters(view: AnnotationsVi
     assert sorted(blocker.args[0]) == sorted(wanted)
     assert sorted(view.selected_ids()) == sorted(wanted)
     view.tag_combo.setEditText("country")
-    qtbot.waitUntil(lambda: len(shown_ids(view)) == 3)
+    qtbot.waitUntil(lambda: len(shown_ids(view)) == 3, timeout=20_000)
     assert sorted(view.selected_ids()) == sorted(wanted)
     with qtbot.waitSignal(view.exportRequested) as blocker:
         view.export_button.click()
@@ -239,7 +239,7 @@ def test_export_button_without_selection_offers_the_rows_shown(view: Annotations
 
 def test_a_bad_tag_name_is_a_message_not_a_crash(view: AnnotationsView, qtbot) -> None:  # type: ignore[no-untyped-def]
     view.tag_combo.setEditText("a,b")
-    qtbot.waitUntil(lambda: view.stack.currentWidget() is view.empty_label)
+    qtbot.waitUntil(lambda: view.stack.currentWidget() is view.empty_label, timeout=20_000)
     assert "comma" in view.empty_label.text()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -134,12 +134,19 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
     from app import importer
 
     store = importer.store_prepared
+    stored = 0
+    held = threading.Event()  # the import thread is stopped at the fifth file…
+    resume = threading.Event()  # …until the test has clicked Cancel: the click lands mid-import, whatever the load
 
-    def slowly(session, prepared):  # type: ignore[no-untyped-def]
-        time.sleep(0.02)  # 150 files take seconds, however fast the machine: the click lands mid-import
+    def held_at_the_fifth(session, prepared):  # type: ignore[no-untyped-def]
+        nonlocal stored
+        stored += 1  # only the import's one thread stores
+        if stored == 5:  # the first file is committed by now: the first batch holds it alone
+            held.set()
+            resume.wait(60)  # bounded: a failing test cannot leave the thread stuck
         return store(session, prepared)
 
-    monkeypatch.setattr(importer, "store_prepared", slowly)
+    monkeypatch.setattr(importer, "store_prepared", held_at_the_fifth)
     src = tmp_path / "lots"
     src.mkdir()
     for i in range(150):
@@ -147,9 +154,13 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
     window._import_refresh.setInterval(50)
     before = window.model.total
     window.start_import([src])
-    qtbot.waitUntil(lambda: window.model.total > 2, timeout=30_000)  # the library fills in during the import
-    assert window.importer.running
-    qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton)
+    try:
+        # the library fills in during the import
+        qtbot.waitUntil(lambda: held.is_set() and window.model.total > 2, timeout=30_000)
+        assert window.importer.running
+        qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        resume.set()
     qtbot.waitUntil(lambda: not window.importer.running, timeout=30_000)
     message = window.statusBar().currentMessage()
     assert "cancelled" in message
@@ -267,12 +278,16 @@ def test_search_narrows_library_and_hit_opens_reader_at_first_match(window: Main
     view = window.reader_pane.view
     marks = view.highlights("search")
     assert marks, "the search terms are highlighted"
-    qtbot.wait(50)
     from PySide6.QtGui import QTextCursor
 
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.position_map.to_position(marks[0].start))
-    assert view.viewport().rect().contains(view.cursorRect(cursor).center())
+
+    def first_match_in_view() -> bool:
+        return view.viewport().rect().contains(view.cursorRect(cursor).center())
+
+    QApplication.processEvents()  # the layout requests already posted (docks shown, row selected) are handled…
+    qtbot.waitUntil(first_match_in_view, timeout=10_000)  # …and the first match is in view, however slow the machine
     window.search_panel.set_query("")
     window.search_panel.search_now()
     qtbot.waitUntil(lambda: window.model.total == 3, timeout=20_000)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from app import annotations
 from app import search as search_service
@@ -31,7 +32,7 @@ from ui.search_terms import query_terms
 from ui.snippet_delegate import hit_html, safe_snippet_html
 
 pytestmark = pytest.mark.gui
-WAIT = 10_000
+WAIT = 20_000
 
 
 @pytest.fixture
@@ -65,6 +66,18 @@ def type_and_wait(qtbot: Any, panel: SearchPanel, text: str) -> SearchResult:
     result = panel.result()
     assert result is not None
     return result
+
+
+def settle(panel: SearchPanel) -> None:
+    """Every search asked for has run and its signal has been handled: nothing more can arrive.
+
+    No debounce is pending, the panel's one-thread pool is idle, and the results its
+    jobs posted to the GUI thread (queued signals) are delivered; then a test can
+    assert what did *not* happen without waiting for some time to pass.
+    """
+    assert not panel.debounce.isActive(), "a search is still due from typing"
+    assert panel.pool.waitForDone(WAIT), "a search is still running"
+    QApplication.processEvents()
 
 
 def titles(model: SearchResultsModel) -> list[str]:
@@ -119,7 +132,7 @@ def test_typing_is_debounced_into_one_search(qtbot: Any, panel: SearchPanel) -> 
     seen: list[Any] = []
     panel.resultsChanged.connect(seen.append)
     type_and_wait(qtbot, panel, "clearance")
-    qtbot.wait(400)
+    settle(panel)
     assert [r.query for r in seen] == ["clearance"]
 
 
@@ -186,7 +199,12 @@ def test_search_errors_show_as_notice(qtbot: Any, panel: SearchPanel, monkeypatc
     assert panel.model.rowCount() == 0
 
 
-def test_double_click_and_enter_activate_a_hit(qtbot: Any, panel: SearchPanel) -> None:
+def test_double_click_and_enter_activate_a_hit(qtbot: Any, panel: SearchPanel,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # The panel tells a double-click's extra signals from a new click by the clock: a clock of the
+    # test's own, so a machine too busy to deliver the clicks within the interval changes nothing.
+    clock = SimpleNamespace(now=1000.0)
+    monkeypatch.setattr("ui.search_panel.time", SimpleNamespace(monotonic=lambda: clock.now))
     type_and_wait(qtbot, panel, "mines NOT cluster")
     activated: list[tuple[int, list[str]]] = []
     panel.hitActivated.connect(lambda doc_id, terms: activated.append((doc_id, terms)))
@@ -198,11 +216,11 @@ def test_double_click_and_enter_activate_a_hit(qtbot: Any, panel: SearchPanel) -
         qtbot.mouseDClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         qtbot.mouseRelease(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert blocker.args == [index.data(ID_ROLE), ["mines"]]
-    qtbot.wait(50)
+    QApplication.processEvents()  # anything the clicks posted is delivered
     assert len(activated) == 1  # a double-click opens the hit once
 
     panel.debounce.stop()
-    qtbot.wait(600)  # beyond the double-click interval
+    clock.now += QApplication.doubleClickInterval() / 1000 + 1  # beyond the double-click interval
     panel.results.setFocus()
     panel.results.setCurrentIndex(panel.model.index(0))
     with qtbot.waitSignal(panel.hitActivated, timeout=WAIT) as blocker:
@@ -223,21 +241,25 @@ def test_down_arrow_moves_from_field_to_results(qtbot: Any, panel: SearchPanel) 
 def test_stale_results_are_dropped(qtbot: Any, panel: SearchPanel, monkeypatch: pytest.MonkeyPatch) -> None:
     real = search_service.search
     first_started = threading.Event()
+    second_asked = threading.Event()
 
-    def slow_for_mines(archive: Archive, index: Any, query: str, **kwargs: Any) -> SearchResult:
+    def held_for_mines(archive: Archive, index: Any, query: str, **kwargs: Any) -> SearchResult:
         if query == "mines":
             first_started.set()
-            threading.Event().wait(0.4)  # still running when the second query arrives
+            second_asked.wait(WAIT / 1000)  # still running when the second query arrives (bounded, for a bug)
         return real(archive, index, query, **kwargs)
 
-    monkeypatch.setattr(search_service, "search", slow_for_mines)
+    monkeypatch.setattr(search_service, "search", held_for_mines)
     seen: list[Any] = []
     panel.resultsChanged.connect(seen.append)
     panel.set_query("mines")
-    qtbot.waitUntil(first_started.is_set, timeout=WAIT)
-    panel.set_query("Serevia")
+    try:
+        qtbot.waitUntil(first_started.is_set, timeout=WAIT)
+        panel.set_query("Serevia")
+    finally:
+        second_asked.set()
     qtbot.waitUntil(lambda: shown_query(panel) == "Serevia", timeout=WAIT)
-    qtbot.wait(600)  # the slow first search has finished by now
+    settle(panel)  # the first search has finished and its result has been delivered: dropped
     assert [r.query for r in seen] == ["Serevia"]
     assert shown_query(panel) == "Serevia"
 
@@ -247,16 +269,21 @@ def test_queued_searches_overtaken_by_typing_never_run(
 ) -> None:
     real = search_service.search
     ran: list[str] = []
+    typed = threading.Event()
 
     def counting(archive: Archive, index: Any, query: str, **kwargs: Any) -> SearchResult:
         ran.append(query)
-        threading.Event().wait(0.1)
+        typed.wait(WAIT / 1000)  # a search that started runs until all typing is done (bounded, for a bug)
         return real(archive, index, query, **kwargs)
 
     monkeypatch.setattr(search_service, "search", counting)
-    for query in ("m", "mi", "min", "mine", "mines"):
-        panel.set_query(query)
+    try:
+        for query in ("m", "mi", "min", "mine", "mines"):
+            panel.set_query(query)
+    finally:
+        typed.set()
     qtbot.waitUntil(lambda: shown_query(panel) == "mines", timeout=WAIT)
+    settle(panel)
     assert ran[-1] == "mines" and len(ran) <= 2  # at most the one already running, then the last
 
 

@@ -62,7 +62,7 @@ def test_lists_the_documents_annotations_and_shows_one_in_the_reader(qtbot, anno
     assert a.view.verticalScrollBar().value() > 0  # scrolled to it …
     flash = a.view.highlights("flash")
     assert [(h.start, h.end) for h in flash] == [(second.start, second.end)]  # … and flashed
-    qtbot.waitUntil(lambda: not a.view.highlights("flash"), timeout=3000)
+    qtbot.waitUntil(lambda: not a.view.highlights("flash"), timeout=20_000)
     panel.edit_button.click()
     assert a.annotations.editor.isVisible() and a.annotations.editor.annotation_id == second.id
 

@@ -259,7 +259,7 @@ def test_flash_marks_a_span_briefly(qtbot, reader: Reader, library: dict[str, in
     start = text.index("Demining teams")
     reader.view.flash(start, start + 14, msecs=50)
     assert [(h.start, h.end) for h in reader.view.highlights("flash")] == [(start, start + 14)]
-    qtbot.waitUntil(lambda: not reader.view.highlights("flash"), timeout=2000)
+    qtbot.waitUntil(lambda: not reader.view.highlights("flash"), timeout=20_000)
 
 
 def test_alt_arrows_reach_the_window_actions(qtbot, reader: Reader, library: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
