@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test lint bench bench-parsing screenshots clean
+.PHONY: run test lint bench bench-parsing bench-big screenshots clean
 
 $(STAMP): setup.cfg pyproject.toml
 	@bash scripts/ensure-system-libs.sh
@@ -29,6 +29,9 @@ bench: $(STAMP)
 
 bench-parsing: $(STAMP)
 	$(BIN)/python -m bench.parsing $(ARGS)
+
+bench-big: $(STAMP)
+	$(BIN)/python -m bench.big_documents $(ARGS)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py

@@ -9,6 +9,7 @@ an offset into the same normalised text that search and export use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -139,10 +140,9 @@ def _split_at_headings(text: str, spans: list[Span], sections: Iterable[Mapping[
     result: list[Span] = []
     for start, end in spans:
         cuts = {start, end}
-        for h in starts:
-            if start <= h < end:
-                line_end = text.find("\n", h, end)
-                cuts.update({h, end if line_end == -1 else line_end})
+        for h in starts[bisect_left(starts, start) : bisect_left(starts, end)]:  # the headings inside the span
+            line_end = text.find("\n", h, end)
+            cuts.update({h, end if line_end == -1 else line_end})
         points = sorted(cuts)
         for a, b in pairwise(points):
             a, b = _strip(text, a, b)

@@ -7,6 +7,11 @@ characters it is, and positions are known exactly as they are inserted.
 
 from __future__ import annotations
 
+import math
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -16,6 +21,7 @@ from ui.reader.safe_browser import internal_url
 from ui.reader.typography import ReaderStyle
 
 LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph, one character like the "\n" it replaces
+MAX_DRAWN_BLOCK = 8_000  # characters in one drawn paragraph
 
 
 def marker_anchor(number: int) -> str:
@@ -31,6 +37,7 @@ class _Writer:
         self.map = PositionMap()
         self.first_block = True
         self.named: set[int] = set()
+        self.headings: dict[int, QTextCharFormat] = {}
 
     def block(self, block_format: QTextBlockFormat, char_format: QTextCharFormat) -> None:
         if self.first_block:
@@ -65,7 +72,8 @@ class _Writer:
             pos = previous_end = m.end
         self.mapped(pos, block.end, char_format)
 
-    def write(self) -> PositionMap:
+    def header(self) -> list[Block]:
+        """The title and the meta line; returns the blocks left to draw."""
         plan, style = self.plan, self.style
         blocks = list(plan.blocks)
         title = style.heading(0)
@@ -78,25 +86,87 @@ class _Writer:
         if meta:
             self.block(style.meta_block, style.meta)
             self.cursor.insertText(meta, style.meta)
-        headings: dict[int, QTextCharFormat] = {}
-        for block in blocks:
-            if block.kind == "heading":
-                if block.level not in headings:
-                    headings[block.level] = style.heading(block.level)
-                fmt = headings[block.level]
-                self.block(style.heading_block(block.level), fmt)
-                self.inline(block, fmt)
-            else:
-                self.block(style.paragraph, style.body)
-                self.inline(block, style.body)
-        return self.map
+        return blocks
+
+    def body_block(self, block: Block) -> None:
+        style = self.style
+        if block.kind == "heading":
+            if block.level not in self.headings:
+                self.headings[block.level] = style.heading(block.level)
+            fmt = self.headings[block.level]
+            self.block(style.heading_block(block.level), fmt)
+            self.inline(block, fmt)
+        else:
+            self.block(style.paragraph, style.body)
+            self.inline(block, style.body)
+
+
+def drawn_blocks(plan: RenderPlan, blocks: Iterable[Block]) -> Iterator[Block]:
+    """The blocks as drawn: a paragraph longer than MAX_DRAWN_BLOCK is split at spaces into several.
+
+    Qt lays out a paragraph in one piece, so a 2 MB line would freeze the window; markers hold no
+    space, so a split never cuts one, and every piece stays mapped to its own offsets.
+    """
+    text = plan.text
+    for block in blocks:
+        if block.end - block.start <= MAX_DRAWN_BLOCK:
+            yield block
+            continue
+        start = block.start
+        while start < block.end:
+            end = min(block.end, start + MAX_DRAWN_BLOCK)
+            if end < block.end:
+                space = text.rfind(" ", start + MAX_DRAWN_BLOCK // 2, end)
+                end = space + 1 if space > 0 else end
+                while any(m.start < end < m.end for m in block.markers):  # no space, no marker: a hard cut
+                    end += 1
+            markers = tuple(m for m in block.markers if start <= m.start < end)
+            yield replace(block, start=start, end=end, markers=markers)
+            start = end
+
+
+class DocumentBuilder:
+    """Draws a plan into a document in slices: the reader shows the first slice at once and
+    draws the rest between events, so a document of any size never blocks the window."""
+
+    def __init__(self, doc: QTextDocument, plan: RenderPlan, style: ReaderStyle) -> None:
+        doc.clear()
+        doc.setUndoRedoEnabled(False)  # a reader never undoes; the stack would hold every insertion
+        doc.setDefaultFont(style.font)
+        self._writer = _Writer(doc, plan, style)
+        self._blocks = drawn_blocks(plan, self._writer.header())
+        self.done = False
+        self.drawn_to = 0  # text offset drawn so far
+
+    @property
+    def map(self) -> PositionMap:
+        """The offset ⇄ position map of what is drawn so far (it grows as slices are drawn)."""
+        return self._writer.map
+
+    def draw(self, max_chars: float = math.inf, deadline: float = math.inf) -> bool:
+        """Draw blocks until `max_chars` more characters or the monotonic `deadline`; True when all are drawn."""
+        drawn = 0
+        cursor = self._writer.cursor
+        cursor.beginEditBlock()  # one layout pass for the slice, not one per inserted run
+        try:
+            for block in self._blocks:
+                self._writer.body_block(block)
+                self.drawn_to = block.end
+                drawn += block.end - block.start
+                if drawn >= max_chars or time.monotonic() >= deadline:
+                    return self.done
+            self.done = True
+            self.drawn_to = len(self._writer.plan.text)
+            return True
+        finally:
+            cursor.endEditBlock()
 
 
 def build_document(doc: QTextDocument, plan: RenderPlan, style: ReaderStyle) -> PositionMap:
-    """Replace the document's content with the plan; returns the offset ⇄ position map."""
-    doc.clear()
-    doc.setDefaultFont(style.font)
-    return _Writer(doc, plan, style).write()
+    """Replace the document's content with the whole plan; returns the offset ⇄ position map."""
+    builder = DocumentBuilder(doc, plan, style)
+    builder.draw()
+    return builder.map
 
 
 def build_message(doc: QTextDocument, message: str, style: ReaderStyle) -> None:

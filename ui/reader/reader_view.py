@@ -7,7 +7,8 @@ what search, annotations (issue 6) and export store.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+import time
+from collections.abc import Callable, Hashable, Iterable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QContextMenuEvent, QHelpEvent, QMouseEvent, QResizeEvent, QTextCursor
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from app.reading import InlineMarker, RenderPlan, marker_numbers
 from ui.plain_text import escaped
-from ui.reader.document_builder import build_document, build_message
+from ui.reader.document_builder import DocumentBuilder, build_message
 from ui.reader.highlights import FIND_COLOUR, Highlight, background_for
 from ui.reader.position_map import PositionMap
 from ui.reader.safe_browser import SafeTextBrowser
@@ -28,6 +29,10 @@ FLASH_MSECS = 700
 COLUMN_CHARS = 78  # a comfortable line length for reading
 MIN_SIDE_MARGIN = 20
 TOOLTIP_CHARS = 400
+FIRST_SLICE_CHARS = 150_000  # drawn before the document shows; the rest follows in slices
+MAX_DRAWN_HIGHLIGHTS = 3_000  # per layer
+SLICE_SECONDS = 0.04  # each later slice, short enough to keep the window responsive
+SLICE_CHARS = 40_000  # and small enough that laying it out is quick too
 READING_INTERACTION = Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
@@ -38,6 +43,7 @@ class ReaderView(SafeTextBrowser):
     linkToDocument = Signal(int)
     highlightClicked = Signal(object)  # the Highlight.key under a plain click
     documentChanged = Signal()
+    drawingFinished = Signal()  # the last slice of a big document is drawn
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +56,8 @@ class ReaderView(SafeTextBrowser):
         self._context_actions: list[QAction] = []
         self._message = "No document open"
         self._press_pos: QPoint | None = None
+        self._builder: DocumentBuilder | None = None
+        self._waiting: list[tuple[int, Callable[[], None]]] = []  # actions on text not drawn yet
         self.internalLink.connect(self._on_internal_link)
         self._render()
 
@@ -83,15 +91,54 @@ class ReaderView(SafeTextBrowser):
 
     def _render(self) -> None:
         style = ReaderStyle.for_widget(self)
+        self._waiting.clear()
         if self._plan is None:
+            self._builder = None
             self._map = PositionMap()
             self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)  # no caret in an empty state
             build_message(self.document(), self._message, style)
         else:
             self.setTextInteractionFlags(READING_INTERACTION)
-            self._map = build_document(self.document(), self._plan, style)
+            self._builder = DocumentBuilder(self.document(), self._plan, style)
+            self._map = self._builder.map
+            if not self._builder.draw(max_chars=FIRST_SLICE_CHARS):
+                QTimer.singleShot(0, self, self._draw_more)
         self._fit_column()
         self._apply_highlights()
+
+    @property
+    def fully_drawn(self) -> bool:
+        """Whether the whole document is drawn (a big one is drawn in slices after it opens)."""
+        return self._builder is None or self._builder.done
+
+    def _draw_more(self) -> None:
+        """One slice of a big document, then back to the event loop; highlights follow at the end."""
+        builder = self._builder
+        if builder is None or builder.done:
+            return  # another document (or the same one redrawn) took its place
+        finished = builder.draw(max_chars=SLICE_CHARS, deadline=time.monotonic() + SLICE_SECONDS)
+        self._run_waiting()
+        if finished:
+            self._apply_highlights()
+            self.drawingFinished.emit()
+        else:
+            QTimer.singleShot(0, self, self._draw_more)
+
+    def _when_drawn(self, offset: int, action: Callable[[], None]) -> None:
+        """Run `action` now if text[offset] is drawn, else as soon as it is (scrolling to a far search hit)."""
+        if self.fully_drawn or offset < self._builder.drawn_to:  # type: ignore[union-attr]
+            action()
+        else:
+            self._waiting.append((offset, action))
+
+    def _run_waiting(self) -> None:
+        builder = self._builder
+        drawn_to = builder.drawn_to if builder is not None and not builder.done else None  # None: all drawn
+        ready = [action for offset, action in self._waiting if drawn_to is None or offset < drawn_to]
+        self._waiting = [(offset, action) for offset, action in self._waiting if drawn_to is not None
+                         and offset >= drawn_to]  # fmt: skip
+        for action in ready:
+            action()
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system palette and font: redraw, keeping the reading position."""
@@ -141,10 +188,13 @@ class ReaderView(SafeTextBrowser):
         return [m for m in self._plan.markers if m.end > start and m.start < end]
 
     def select_span(self, start: int, end: int) -> None:
-        """Select text[start:end] in the view and bring it into sight."""
-        cursor = self._cursor_for(start, end)
-        self.setTextCursor(cursor)
-        self.scroll_to_offset(start)
+        """Select text[start:end] in the view and bring it into sight (once drawn, for a big document)."""
+
+        def select() -> None:
+            self.setTextCursor(self._cursor_for(start, end))
+            self._scroll_now(start, 0.25)
+
+        self._when_drawn(max(start, end - 1), select)
 
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -154,7 +204,10 @@ class ReaderView(SafeTextBrowser):
         return cursor
 
     def scroll_to_offset(self, offset: int, *, margin: float = 0.25) -> None:
-        """Scroll so text[offset] sits `margin` of the way down the viewport (top when 0)."""
+        """Scroll so text[offset] sits `margin` of the way down the viewport (top when 0), once it is drawn."""
+        self._when_drawn(offset, lambda: self._scroll_now(offset, margin))
+
+    def _scroll_now(self, offset: int, margin: float) -> None:
         if not self._map:
             return
         cursor = QTextCursor(self.document())
@@ -232,13 +285,18 @@ class ReaderView(SafeTextBrowser):
         return sorted(self._layers.items(), key=lambda kv: LAYER_ORDER.get(kv[0], 50))
 
     def _apply_highlights(self) -> None:
+        """Draw the highlight layers as extra selections; withheld while a big document is still being
+        drawn (Qt moves every selection's cursor on each insertion, which made drawing quadratic).
+        Each layer draws at most MAX_DRAWN_HIGHLIGHTS, the first in the text: a word found on every
+        line of a huge document would otherwise make each paint walk tens of thousands of them."""
         selections = []
-        if self._map:
+        if self._map and self.fully_drawn:
             palette = self.palette()
             for _, items in self._ordered_layers():
-                for h in items:
-                    if h.end <= h.start:
-                        continue
+                drawn = [h for h in items if h.end > h.start]
+                if len(drawn) > MAX_DRAWN_HIGHLIGHTS:
+                    drawn = sorted(drawn, key=lambda h: h.start)[:MAX_DRAWN_HIGHLIGHTS]
+                for h in drawn:
                     selection = QTextEdit.ExtraSelection()
                     selection.cursor = self._cursor_for(h.start, h.end)
                     selection.format.setBackground(QBrush(background_for(h.colour, palette)))
