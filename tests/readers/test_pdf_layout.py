@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from fpdf import FPDF
-from pypdf import PdfReader
 
 from app.parsing import parse
 from app.readers import read_file
@@ -273,10 +271,7 @@ _EXPECTED_NOTES = {"001": 3, "002": 3, "003": 1, "011": 7}
 @pytest.mark.skipif(not (DEVCORPUS / "pdf").is_dir(), reason="../shared/devcorpus is absent")
 def test_devcorpus_pdfs() -> None:
     files = sorted((DEVCORPUS / "pdf").glob("*.pdf"))
-    pages = sum(len(PdfReader(path).pages) for path in files)
-    started = time.perf_counter()
     raws = {path.name[:3]: read_file(path) for path in files}
-    seconds = time.perf_counter() - started
     for key, raw in raws.items():
         doc = parse(raw)
         if key != "013":  # its notes are a bracketed reference list, the parser's part
@@ -287,10 +282,10 @@ def test_devcorpus_pdfs() -> None:
     assert "March 16, 2022" in raws["002"].text
     assert "“Pending E of I _____.”[1] The form" in raws["002"].text
     assert raws["013"].hints["title"] == "مدیریتِ آلودگی هوای تهران"
-    assert pages / seconds > 10  # the target is 30 on an idle machine; this only catches a collapse
 
 
-def test_a_long_document_is_read_fast_with_every_note() -> None:
+def test_a_long_document_is_read_with_every_note() -> None:
+    """Speed is measured by `make bench-parsing` (PDF pages per second), not here."""
     pdf = _report()
     for page in range(1, 121):
         pdf.add_page()
@@ -298,9 +293,7 @@ def test_a_long_document_is_read_fast_with_every_note() -> None:
         _write(pdf, [f"Page {page} opens here. " + _prose(6 + page % 5), "A cited fact.", page, " " + _prose(4)])
         _note(pdf, 650, page, "Ibid., p. 4." if page % 2 else f"Ministry report {page}, p. 2.")
     data = bytes(pdf.output())
-    started = time.perf_counter()
     raw = read_pdf(data)
-    assert 120 / (time.perf_counter() - started) > 10  # fpdf pages are light: this catches a quadratic step
     doc = parse(raw)
     assert [note.number for note in doc.footnotes] == list(range(1, 121))
     assert raw.text.startswith("Page 1 opens here.")
