@@ -19,14 +19,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from app.errors import ArchiveError
-from app.search_index import SearchIndex, checked_open
 from db import migrate
 from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
+
+if TYPE_CHECKING:
+    from app.search_index import SearchIndex
 
 DB_NAME = "archive.sqlite3"
 INDEX_DIR = "index"
@@ -94,24 +97,6 @@ def _check_new_folder(folder: Path, db_file: Path, *, create: bool) -> None:
         raise ArchiveError(f"{folder} is not empty and holds no archive; choose an empty or new folder")
     if not create:
         raise ArchiveError(f"no archive in {folder}")
-
-
-class ReadOnlyIndex(SearchIndex):
-    """The search index of a read-only archive: searched as it is, never written."""
-
-    refusal = "the archive is read-only"
-
-    @classmethod
-    def open_read_only(cls, path: Path, refusal: str) -> ReadOnlyIndex:
-        reason, ix = checked_open(path) if path.is_dir() else ("the index folder is missing", None)
-        if reason is not None:
-            raise ArchiveError(f"cannot search: the search index needs a rebuild ({reason}); {refusal}")
-        index = cls(path, ix, needs_rebuild=False, reason=None, lock_timeout=0.0)
-        index.refusal = refusal
-        return index
-
-    def _acquire_writer(self):  # type: ignore[no-untyped-def]
-        raise ArchiveError(f"cannot update the search index: {self.refusal}")
 
 
 class Archive:
@@ -237,10 +222,14 @@ class Archive:
     def index(self) -> SearchIndex:
         """The search index, opened on first use (recreated empty if unusable: see app.search;
         read-only archives search it as it is and refuse to update it)."""
-        if self._index is None:
+        if self._index is None:  # Whoosh loads here, not for commands that never search
             if self.read_only:
+                from app.read_only_index import ReadOnlyIndex
+
                 self._index = ReadOnlyIndex.open_read_only(self.index_dir, self.refusal)
             else:
+                from app.search_index import SearchIndex
+
                 self._index = SearchIndex.open(self.index_dir)
         return self._index
 

@@ -86,7 +86,7 @@ def test_real_process_no_traceback(tmp_path: Path) -> None:
 
 
 def test_plain_snippets_drop_markup() -> None:
-    from app.cli import _plain_snippet
+    from app.cli.searching import _plain_snippet
 
     assert _plain_snippet("eight <b>PMN-2</b>\n mines &amp; <i>more</i>", bold=False) == "eight PMN-2 mines & more"
     assert _plain_snippet("<b>PMN-2</b>", bold=True) == "\x1b[1mPMN-2\x1b[0m"

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from app import export
-from app.cli_annotations import EXPORT_FORMATS
+from app.cli.parser import EXPORT_FORMATS
 from tests.app.test_cli import run
 
 
@@ -132,3 +132,19 @@ def test_export_with_nothing_selected_is_a_clear_error(arch: str, tmp_path: Path
     code, _, err = run("export", "--format", "md", "--tag", "nothing", "-o", str(tmp_path / "x.md"), "--archive", arch)
     assert code == 1 and "no annotations to export" in err
     assert not (tmp_path / "x.md").exists()
+
+
+def test_sort_choices_match_the_services() -> None:
+    from app import library, search
+    from app.cli.parser import LIST_SORTS, SEARCH_SORTS
+
+    assert tuple(sorted(library.SORT_COLUMNS)) == LIST_SORTS and SEARCH_SORTS == search.SORTS
+
+
+def test_every_command_is_dispatched_to_its_module() -> None:
+    from app.cli import COMMAND_MODULES, command
+    from app.cli.parser import build_parser
+
+    names = set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    assert names == set(COMMAND_MODULES)
+    assert all(callable(command(name)) for name in names)

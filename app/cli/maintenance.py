@@ -1,32 +1,15 @@
-"""CLI commands for the archive's upkeep: check (and repair), backup, restore (registered by `app.cli`)."""
+"""Commands for the archive's upkeep: check (and repair), backup, restore."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from app import backup, integrity, search
 from app.archive import Archive
-
-Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
-Opener = Callable[[argparse.Namespace], Archive]
-
-
-def add_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    p = sub.add_parser("check", help="check the archive's consistency (database, search index, annotations, links)",
-                       description="Check the archive; exit 0 when consistent, 1 when problems remain.")  # fmt: skip
-    archive_option(p)
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--repair", action="store_true", help="fix what can be fixed, then check again")
-    p = sub.add_parser("backup", help="back up the archive (database and originals) into a new or empty folder")
-    archive_option(p)
-    p.add_argument("dest", metavar="DEST")
-    p = sub.add_parser("restore", help="restore a backup into a new or empty folder (the index is rebuilt)")
-    p.add_argument("backup", metavar="BACKUP")
-    p.add_argument("target", metavar="TARGET")
+from app.cli.common import Command, Opener
 
 
 def _progress(err: TextIO, label: str, done: int, total: int) -> None:

@@ -1,4 +1,4 @@
-"""CLI commands for tags, annotations, export and removal (registered by `app.cli`).
+"""Commands for tags, annotations, export and removal.
 
 Kept apart from `app.cli` so each file stays about one thing: these commands
 are the researcher's output side (marking, labelling, exporting excerpts).
@@ -9,97 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from app import annotations, excerpts, removal, tags
-from app.archive import Archive
-from app.cli_args import count, record_id
+from app.cli.common import Command, Opener
 from app.errors import DossierError
-from app.excerpt_model import COLORS, ExportOptions
+from app.excerpt_model import ExportOptions
 from app.stored_text import path_text
 from app.text_safety import terminal_safe
-
-EXPORT_FORMATS = ("md", "html", "pdf", "csv", "jsonld")  # app.export.FORMATS, checked by a test
-Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
-Opener = Callable[[argparse.Namespace], Archive]
-
-
-def add_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    def parser(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        archive_option(p)
-        return p
-
-    p = parser("tag", "add tags to a document")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.add_argument("tags", nargs="+", metavar="TAG", help="tag names; '/' makes a hierarchy: country/Azerbaijan")
-    p = parser("untag", "remove tags from a document")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.add_argument("tags", nargs="+", metavar="TAG")
-    p = parser("tags", "list tags with their document and annotation counts")
-    p.add_argument("--json", action="store_true")
-    p = parser("tag-rename", "rename a tag (and the tags below it)")
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
-    p = parser("tag-merge", "merge tag FROM into tag INTO (FROM is deleted)")
-    p.add_argument("source", metavar="FROM")
-    p.add_argument("into", metavar="INTO")
-    p = parser("tag-delete", "delete a tag from every document and annotation")
-    p.add_argument("tag", metavar="TAG")
-
-    p = parser("annotate", "mark a passage of a document, with a note, tags and a colour")
-    p.add_argument("doc", type=record_id, metavar="DOC_ID")
-    p.add_argument("--quote", metavar="TEXT", help="the exact text to mark")
-    p.add_argument("--occurrence", type=count, default=1, metavar="N", help="which occurrence of the quote (from 1)")
-    p.add_argument("--start", type=count, metavar="S", help="span start offset in the text (see show --text)")
-    p.add_argument("--end", type=count, metavar="E", help="span end offset")
-    _annotation_fields(p)
-    p.add_argument("--json", action="store_true")
-
-    p = parser("annotations", "list annotations")
-    p.add_argument("--doc", type=record_id, action="append", default=[], metavar="ID")
-    p.add_argument("--tag", metavar="TAG")
-    p.add_argument("--color", choices=COLORS)
-    p.add_argument("--orphaned", action="store_true", help="only annotations whose text was lost on re-import")
-    p.add_argument("--json", action="store_true")
-
-    p = parser("annotation-edit", "change an annotation's note, colour or tags")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.add_argument("--note", metavar="TEXT")
-    p.add_argument("--color", choices=COLORS)
-    p.add_argument("--tag", action="append", metavar="TAG", help="replaces all its tags (repeatable)")
-    p.add_argument("--add-tag", action="append", default=[], metavar="TAG")
-    p.add_argument("--remove-tag", action="append", default=[], metavar="TAG")
-    p.add_argument("--json", action="store_true")
-
-    p = parser("annotation-delete", "delete an annotation")
-    p.add_argument("id", type=record_id, metavar="ID")
-
-    p = parser("export", "export annotated excerpts with their citations and footnotes")
-    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    p.add_argument("--doc", type=record_id, action="append", default=[], metavar="ID")
-    p.add_argument("--tag", metavar="TAG")
-    p.add_argument("--query", metavar="Q", help="annotations of the documents this search matches")
-    p.add_argument("--notes-only", action="store_true", help="with --query: only annotations whose note matches")
-    p.add_argument("--annotation", type=record_id, action="append", default=[], metavar="ID")
-    p.add_argument("--title", default="Annotated excerpts")
-    for part in ("notes", "tags", "footnotes", "citation"):
-        p.add_argument(f"--no-{part}", action="store_true", help=f"leave out the {part}")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="a regular file, or - for standard output")
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-
-    p = parser("remove", "remove documents from the archive")
-    p.add_argument("ids", type=record_id, nargs="+", metavar="ID")
-    p.add_argument("--force", action="store_true", help="also delete the documents' annotations")
-
-
-def _annotation_fields(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--note", default="", metavar="TEXT")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG")
-    p.add_argument("--color", choices=COLORS, default="yellow")
-
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal acts on: DEL, C1 controls, bidi marks.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

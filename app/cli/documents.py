@@ -1,0 +1,119 @@
+"""Commands on documents: import, list, show."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.cli.common import Command, Opener, shown
+from app.stored_text import path_text
+
+
+def commands(open_archive: Opener) -> dict[str, Command]:
+    """The commands, each opening the archive with `open_archive` and loading only the services it uses."""
+
+    def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        from app import importer
+
+        show_progress = err.isatty() and not args.json
+        with open_archive(args) as archive:
+            gen = importer.import_paths(archive, [Path(p) for p in args.paths])
+            try:
+                while True:
+                    try:
+                        event = next(gen)
+                    except StopIteration as stop:
+                        summary = stop.value
+                        break
+                    if show_progress:
+                        err.write(f"\r\x1b[K[{event.done}/{event.total}] {shown(event.path.name)[:60]}")
+                        err.flush()
+            finally:
+                gen.close()  # Ctrl-C between two files: cancelled here, while the archive is open (run recorded)
+            if show_progress:
+                err.write("\r\x1b[K")
+        if args.json:
+            payload = {
+                "imported": summary.imported,
+                "updated": summary.updated,
+                "unchanged": [path_text(p) for p in summary.unchanged],
+                "duplicates": [{"path": path_text(p), "same_as": i} for p, i in summary.duplicates],
+                "failed": [{"path": path_text(p), "reason": r} for p, r in summary.failed],
+                "notices": [{"path": path_text(p), "notice": n} for p, n in summary.notices],
+            }
+            json.dump(payload, out, indent=2, ensure_ascii=False)
+            out.write("\n")
+        else:
+            out.write(
+                f"imported {len(summary.imported)}, updated {len(summary.updated)}, "
+                f"unchanged {len(summary.unchanged) + len(summary.duplicates)}, failed {len(summary.failed)}\n"
+            )
+            for path, same_as in summary.duplicates:
+                out.write(f"  duplicate: {shown(path)} (same content as document {same_as})\n")
+            for path, reason in summary.failed:
+                out.write(f"  failed: {shown(path)}: {shown(reason)}\n")
+            for path, notice in summary.notices:
+                out.write(f"  in part: {shown(path)}: {shown(notice)}\n")
+        return 1 if summary.failed else 0
+
+
+    def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        from app import library
+
+        with open_archive(args, err) as archive:
+            rows = library.list_documents(archive, sort=args.sort)
+        if args.json:
+            json.dump([r.to_json() for r in rows], out, indent=2, ensure_ascii=False)
+            out.write("\n")
+            return 0
+        if not rows:
+            out.write("The archive is empty. Import files with: python main.py import PATH...\n")
+        for r in rows:
+            tagged = f"  [{', '.join(map(shown, r.tags))}]" if r.tags else ""
+            publisher = shown(r.publisher or "")[:24]
+            out.write(f"{r.id:>6}  {r.date or '':10}  {shown(r.kind):15}  {publisher:24}  {shown(r.title)}{tagged}\n")
+        return 0
+
+
+    def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        from app import library
+
+        with open_archive(args, err) as archive:
+            if args.text:
+                out.write(library.document_text(archive, args.id))
+                return 0
+            detail = library.document_detail(archive, args.id)
+        if args.json:
+            json.dump(detail, out, indent=2, ensure_ascii=False)
+            out.write("\n")
+            return 0
+        _print_detail(detail, out)
+        return 0
+
+    return {"import": cmd_import, "list": cmd_list, "show": cmd_show}
+
+
+def _print_detail(d: dict[str, Any], out: TextIO) -> None:
+    out.write(f"{shown(d['title'])}\n")
+    label = f"{shown(d['date_label'])}: " if d["date_label"] else ""
+    publisher = shown(d["publisher"] or "unknown publisher")
+    out.write(f"  {shown(d['kind'])} · {publisher} · {label}{shown(d['date'] or 'undated')}\n")
+    out.write(f"  {shown(d['source']['path'])} ({d['source']['format']}, {d['text_length']} characters)\n")
+    if d["sections"]:
+        out.write("Sections:\n")
+        for s in d["sections"]:
+            out.write(f"  {'  ' * (s['level'] - 1)}{shown(s['title'])}\n")
+    if d["footnotes"]:
+        out.write("Footnotes:\n")
+        for f in d["footnotes"]:
+            out.write(f"  [{f['number']}] {shown(f['text'])}\n")
+            if f["ibid_of"] is not None:
+                out.write(f"      = {shown(f['resolved_text'])}\n")
+            for link in f["links"]:
+                out.write(f"      -> document {link['document_id']}: {shown(link['title'])} ({link['date']})\n")
+    if d["missing_footnotes"]:
+        out.write(f"Markers without footnote text: {', '.join(map(str, d['missing_footnotes']))}\n")
+    if d["unreferenced_footnotes"]:
+        out.write(f"Footnotes without a marker: {', '.join(map(str, d['unreferenced_footnotes']))}\n")

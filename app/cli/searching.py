@@ -1,0 +1,91 @@
+"""Commands on the search index: search, reindex."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
+
+from app.cli.common import Command, Opener, shown
+from app.errors import DossierError
+from app.text_safety import terminal_safe
+
+if TYPE_CHECKING:
+    from app.search import IndexProgress
+
+
+def commands(open_archive: Opener) -> dict[str, Command]:
+    """The commands, each opening the archive with `open_archive`."""
+    from app import search  # loaded when a search command runs
+
+    def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        if args.limit < 0:
+            raise DossierError("--limit must be 0 or more")
+        with open_archive(args, err) as archive:
+            _drive_index(search.bring_up_to_date(archive, archive.index), err)
+            result = search.search(archive, archive.index, args.query, limit=args.limit, sort=args.sort)
+        if args.json:
+            payload = {
+                "query": result.query,
+                "notice": result.notice,
+                "suggestion": result.suggestion,
+                "total": result.total,
+                "hits": [
+                    {"id": h.id, "title": h.title, "date": h.date, "score": round(h.score, 3), "snippets": h.snippets,
+                     "matched_in": h.matched_in, "annotations": h.annotation_ids}
+                    for h in result.hits
+                ],
+                "facets": result.facets,
+            }
+            json.dump(payload, out, indent=2, ensure_ascii=False)
+            out.write("\n")
+            return 0
+        bold = out.isatty()
+        if result.notice:
+            out.write(f"Note: {result.notice}\n")
+        if result.suggestion:
+            out.write(f"Did you mean: {result.suggestion}\n")
+        out.write(f"{result.total} document{'s' if result.total != 1 else ''} found\n")
+        for hit in result.hits:
+            out.write(f"\n{hit.id:>6}  {hit.date or 'undated':10}  {shown(hit.title)}\n")
+            for snippet in hit.snippets:
+                out.write(f"        {_plain_snippet(snippet, bold)}\n")
+            if hit.annotation_ids:
+                out.write(f"        matched in annotation(s) {', '.join(map(str, hit.annotation_ids))}\n")
+        return 0
+
+
+    def cmd_reindex(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
+        with open_archive(args) as archive:
+            _drive_index(search.rebuild(archive, archive.index), err, always=True)
+        return 0
+
+    return {"search": cmd_search, "reindex": cmd_reindex}
+
+
+def _drive_index(gen: Iterator[IndexProgress], err: TextIO, *, always: bool = False) -> None:
+    """Run an index generator, showing progress on a terminal (or always, for reindex)."""
+    tty = err.isatty()
+    last: IndexProgress | None = None
+    for progress in gen:
+        last = progress
+        if tty and progress.total:
+            err.write(f"\r\x1b[KIndexing: {progress.done}/{progress.total} documents ({progress.phase})")
+            err.flush()
+    if tty and last is not None:
+        err.write("\r\x1b[K")
+    if always and last is not None:
+        err.write(f"Indexed {last.total} documents.\n")
+
+
+def _plain_snippet(snippet: str, bold: bool) -> str:
+    """Snippets come as HTML with <b> around matches: terminal bold, or plain text.
+
+    The document's own text is made terminal-safe first, so only our bold codes reach the terminal.
+    """
+    pieces = re.split(r"(</?b>)", re.sub(r"\s+", " ", snippet))
+    codes = {"<b>": "\x1b[1m" if bold else "", "</b>": "\x1b[0m" if bold else ""}
+    return "".join(codes.get(p) or terminal_safe(html.unescape(re.sub(r"</?[a-z][^>]*>", "", p))) for p in pieces)
