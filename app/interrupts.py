@@ -19,8 +19,8 @@ from types import FrameType
 @contextmanager
 def deferred_interrupt() -> Iterator[None]:
     """Run the block to its end even if Ctrl-C is pressed; raise KeyboardInterrupt after it."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield  # no signals here, or Ctrl-C is ignored anyway (a background job of a non-interactive shell)
         return
     received: list[int] = []
 

@@ -114,7 +114,7 @@ def test_odd_hints_and_headings(text: str, hints: dict[str, object]) -> None:
 
 @pytest.mark.parametrize("shape", ["soup", "one line", "notes", "brackets", "markers"])
 def test_one_megabyte_parses_in_bounded_time(shape: str) -> None:
-    """A generous bound: it only catches quadratic behaviour (which takes minutes on 1 MB, not seconds)."""
+    """A generous bound on CPU time, not on the clock: it only catches quadratic behaviour (minutes on 1 MB)."""
     texts = {
         "soup": ("[1] x [ ] [22] Ibid Id. \n" * 45_000),
         "one line": "word [3] Ibid. " * 70_000,
@@ -122,9 +122,9 @@ def test_one_megabyte_parses_in_bounded_time(shape: str) -> None:
         "brackets": "[" * 500_000 + "]" * 500_000,
         "markers": "Text " + "[1][2][3]" * 110_000,
     }
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU time: other processes' load does not count
     parse_checked(texts[shape])
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
 
 
 READERS = [read_text, read_markdown, read_html]
