@@ -14,8 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import search_index
-from app.search_index import IndexDoc, IndexLockedError, SearchIndex
+from app.search_index import IndexDoc, IndexLockedError, SearchIndex, whoosh_internals
+from app.search_index import analysis as search_analysis
+from app.search_index import schema as search_schema
 from app.search_index import segments as search_segments
+from app.search_index import storage as search_storage
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -325,24 +328,24 @@ def test_bulk_segments_and_merges_equal_whoosh_own_writer(tmp_path: Path) -> Non
 
     def write(fast: bool, path: Path) -> object:
         path.mkdir()
-        ix = search_index._recreate(path)
+        ix = search_storage._recreate(path)
         for start in range(0, len(docs), 3):
-            raw = ix.writer(procs=1, compound=False, codec=search_index._codec())
+            raw = ix.writer(procs=1, compound=False, codec=search_schema._codec())
             if fast:
-                builder = search_index.SegmentBuilder(ix.schema)
+                builder = search_segments.SegmentBuilder(ix.schema)
                 for doc in docs[start:start + 3]:
-                    builder.add(search_index._fields_of(doc))
-                search_index._commit(raw, builder, None)
+                    builder.add(search_schema._fields_of(doc))
+                search_storage._commit(raw, builder, None)
             else:
                 for doc in docs[start:start + 3]:
-                    raw.add_document(**search_index._fields_of(doc))
+                    raw.add_document(**search_schema._fields_of(doc))
                 raw.commit(merge=False)
         assert len(ix.reader().leaf_readers()) == 3
-        raw = ix.writer(procs=1, compound=False, codec=search_index._codec())
+        raw = ix.writer(procs=1, compound=False, codec=search_schema._codec())
         raw.delete_by_term("id", "2")
         raw.delete_by_term("id", "7")
         if fast:
-            search_index._commit(raw, None, "all")
+            search_storage._commit(raw, None, "all")
         else:
             raw.commit(optimize=True)
         assert len(ix.reader().leaf_readers()) == 1
@@ -375,15 +378,15 @@ def test_merge_policy_merges_a_full_tier_and_emptied_segments(tmp_path: Path) ->
 
 def test_preanalysed_texts_are_used_and_equal(tmp_path: Path) -> None:
     text = "Demining of PMN-2 mines near the line of contact; Nagorno-Karabakh."
-    expected = list(search_index._TEXT_FIELD.index(text))
+    expected = list(search_analysis._TEXT_FIELD.index(text))
     analysed = search_index.analyse_texts([text, ""])
     assert analysed == [(text, expected)]
     search_index.remember_analysis(analysed)
-    assert text in search_index._PREANALYSED
+    assert text in search_analysis._PREANALYSED
     index = SearchIndex.open(tmp_path / "index")
     with index.writer() as w:
         w.upsert(IndexDoc(1, "t", text))
-    assert text not in search_index._PREANALYSED  # used once, then dropped
+    assert text not in search_analysis._PREANALYSED  # used once, then dropped
     assert ids(index, '"line of contact"') == {1} and ids(index, "karabakh") == {1}
 
 
@@ -430,7 +433,7 @@ def test_interrupted_rebuild_is_redone(tmp_path: Path) -> None:
 
 def test_older_schema_version_means_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build(tmp_path / "index").close()
-    monkeypatch.setattr(search_index, "INDEX_SCHEMA_VERSION", search_index.INDEX_SCHEMA_VERSION + 1)
+    monkeypatch.setattr(search_storage, "INDEX_SCHEMA_VERSION", search_index.INDEX_SCHEMA_VERSION + 1)
     with SearchIndex.open(tmp_path / "index") as index:
         assert index.needs_rebuild
         assert "schema version" in (index.rebuild_reason or "")
@@ -510,7 +513,7 @@ def test_opening_while_another_process_commits_does_not_take_the_change_for_dama
     damage: the index is checked again, never emptied."""
     path = tmp_path / "index"
     build(path).close()
-    check = search_index._problem_with
+    check = search_storage._problem_with
     calls: list[int] = []
 
     def committed_during_the_check(where: Path) -> str | None:
@@ -523,7 +526,7 @@ def test_opening_while_another_process_commits_does_not_take_the_change_for_dama
             return "index file MAIN_x.trm is missing"  # as the first look saw it
         return check(where)
 
-    monkeypatch.setattr(search_index, "_problem_with", committed_during_the_check)
+    monkeypatch.setattr(search_storage, "_problem_with", committed_during_the_check)
     with SearchIndex.open(path) as index:
         assert not index.needs_rebuild
         assert index.search("mines").total == 7
@@ -605,7 +608,9 @@ def test_seed_documents_acceptance(tmp_path: Path) -> None:
 
 def test_bulk_column_reads_equal_whooshs_own(tmp_path: Path) -> None:
     """The one-read fast paths for field lengths and the meta column return what Whoosh's readers do."""
-    from app.search_index import _column_bytes, _column_values
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    from app.search_index.whoosh_internals import column_bytes, column_values
 
     index = SearchIndex.open(tmp_path / "ix")
     with index.writer() as w:
@@ -616,9 +621,9 @@ def test_bulk_column_reads_equal_whooshs_own(tmp_path: Path) -> None:
     for leaf, _ in searcher.reader().leaf_readers():
         count = leaf.doc_count_all()
         meta = leaf.column_reader("meta", translate=False)
-        assert list(_column_values(meta)) == list(meta)
-        lengths = leaf._perdoc._cached_reader("_body_len", search_index.LENGTHS_COLUMN)
-        assert list(_column_bytes(lengths, count)) == list(lengths)
+        assert list(column_values(meta)) == list(meta)
+        lengths = leaf._perdoc._cached_reader("_body_len", LENGTHS_COLUMN)
+        assert list(column_bytes(lengths, count)) == list(lengths)
     index.close()
 
 
@@ -637,7 +642,7 @@ def test_searches_during_a_rebuild_say_so(tmp_path: Path) -> None:
 
 
 def test_compact_positions_round_trip_narrow_and_wide() -> None:
-    fmt = search_index._CompactPositions()
+    fmt = search_analysis._CompactPositions()
     for positions in ([0], [3, 7, 65535], [1, 70_000, 4_000_000]):
         value = fmt.encode(positions)
         assert fmt.decode_positions(value) == positions
@@ -701,7 +706,7 @@ def test_phrase_matches_a_brute_force_check(tmp_path_factory: pytest.TempPathFac
 
 
 def _reference_positions(text: str) -> dict[str, list[int]]:
-    """The token-by-token definition `_token_positions` must equal (the first implementation)."""
+    """The token-by-token definition `_token_positions` must equal."""
     import re
     from collections import defaultdict
 
@@ -709,19 +714,19 @@ def _reference_positions(text: str) -> dict[str, list[int]]:
     pos, first = -1, None
     for token in re.findall(search_index.TOKEN_PATTERN, text):
         word = token.lower()
-        if word in search_index._STOP_WORDS:
+        if word in search_analysis._STOP_WORDS:
             if first is None:
                 pos += 1
             continue
         pos += 1
         first = True
-        positions[search_index._stem(word)].append(pos)
+        positions[search_analysis._stem(word)].append(pos)
         if "-" in word or "." in word:
             parts = re.split(r"[-.]", word)
             if all(len(part) > 1 and part.isalpha() for part in parts):
                 for part in parts:
-                    if part not in search_index._STOP_WORDS:
-                        positions[search_index._stem(part)].append(pos)
+                    if part not in search_analysis._STOP_WORDS:
+                        positions[search_analysis._stem(part)].append(pos)
     return dict(positions)
 
 
@@ -732,19 +737,19 @@ _TOKENS = st.sampled_from(["the", "of", "A", "mine", "Mines", "mined", "PMN-2", 
 @given(st.lists(_TOKENS, max_size=60).map(" ".join))
 @settings(max_examples=300, deadline=None)
 def test_token_positions_equal_the_token_by_token_definition(text: str) -> None:
-    assert search_index._token_positions(text) == _reference_positions(text)
+    assert search_analysis._token_positions(text) == _reference_positions(text)
 
 
 @given(st.text(alphabet=st.sampled_from(list("aZé ßİi-._1\t’ﬁ")) | st.characters(), max_size=80))
 @settings(max_examples=300, deadline=None)
 def test_token_positions_of_any_characters_equal_the_definition(text: str) -> None:
     """Whole texts are lowered before they are split (words lowered one by one only around İ)."""
-    assert search_index._token_positions(text) == _reference_positions(text)
+    assert search_analysis._token_positions(text) == _reference_positions(text)
 
 
 def test_token_positions_on_a_seed_sized_text() -> None:
     text = " ".join(d.body + " " + d.footnotes for d in DOCS) * 20
-    assert search_index._token_positions(text) == _reference_positions(text)
+    assert search_analysis._token_positions(text) == _reference_positions(text)
 
 
 def test_a_search_survives_segments_merged_away_by_another_process(tmp_path: Path) -> None:
@@ -767,3 +772,29 @@ def test_a_search_survives_segments_merged_away_by_another_process(tmp_path: Pat
     assert result.total == expected + 1
     for index in (ours, app_side, other):
         index.close()
+
+
+# ------------------------------------------------------------------ Whoosh's private internals
+
+
+def test_the_installed_whoosh_is_the_one_whose_internals_were_checked() -> None:
+    assert whoosh_internals.installed_whoosh() == whoosh_internals.TESTED_WHOOSH
+
+
+def test_another_whoosh_version_is_reported_and_the_index_left_alone(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """Under an untested Whoosh the private internals are never used: opening fails loudly (the index is
+    not taken for damaged and emptied), and an index opened before fails at its first search."""
+    import whoosh
+
+    path = tmp_path / "index"
+    opened = build(path)
+    files = sorted(p.name for p in path.iterdir())
+    monkeypatch.setattr(whoosh, "__version__", (2, 8, 0))
+    monkeypatch.setattr(whoosh_internals, "_checked", False)
+    with pytest.raises(whoosh_internals.WhooshVersionError, match=r"Whoosh 2\.8\.0 is installed"):
+        SearchIndex.open(path)
+    with pytest.raises(whoosh_internals.WhooshVersionError):
+        opened.search("mines")
+    opened.close()
+    assert sorted(p.name for p in path.iterdir()) == files

@@ -1,38 +1,30 @@
-"""Writing and merging Whoosh segments in bulk: the private write half of `app/search_index.py`.
+"""Writing and merging Whoosh segments in bulk, instead of Whoosh's SegmentWriter.
 
-Whoosh's SegmentWriter sends every posting through a sorting pool of Python
-tuples, then looks each document's field length up again while writing, and
-merges segments the same way; at 20,000 reports that was most of an import's
-time. Here a batch's postings are collected per term in memory (documents
-arrive in docnum order, so lists stay sorted) and written block by block with
-Whoosh's own W3 postings writer, and merges stream term by term, copying
-posting blocks with docnums shifted. The files are ordinary W3 segments: the
-TOC, readers, deletions and locking stay Whoosh's. Only this module and
-`app/search_index.py` import Whoosh; the private parts used here are those of
-the pinned whoosh-reloaded 2.7.5.
+Whoosh's SegmentWriter sends every posting through a sorting pool of Python tuples,
+then looks each document's field length up again while writing, and merges segments
+the same way; at 20,000 reports that would be most of an import's time. Here a batch's
+postings are collected per term in memory (documents arrive in docnum order, so lists
+stay sorted) and written block by block into Whoosh's W3 postings writer, and merges
+stream term by term, copying postings with docnums shifted. The files are ordinary W3
+segments: the TOC, readers, deletions and locking stay Whoosh's. The block-level reads
+and writes use Whoosh's private internals and live in `whoosh_internals`.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-import zlib
-from array import array
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, chain, repeat
-from operator import sub
-from pickle import dumps
 from typing import Any
 
 from whoosh import fields
 from whoosh.codec.base import Segment
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
 from whoosh.filedb.filestore import Storage
 from whoosh.reading import SegmentReader
-from whoosh.util.numeric import byte_to_length, length_to_byte
 
-BLOCK = 128  # postings per block, as W3Codec's default blocklimit
-_PICKLE_PROTOCOL = 4  # posting blocks: bytes pickled natively (see _write_block)
+from app.search_index.whoosh_internals import read_lengths, read_term_postings, segment_terms, write_term
+
 VOCABULARY_EXT = ".vcb"  # a segment's "did you mean" words; Whoosh deletes it with the segment
 VOCABULARY_FIELDS = ("title", "body", "footnotes")
 MERGE_FACTOR = 8  # segments of one size tier merged together
@@ -109,69 +101,12 @@ class SegmentBuilder:
             lengths = self._lengths.get(name)
             for btext in sorted(terms):
                 ids, weights, values = terms[btext]
-                _write_term(writer, btext, ids, weights, values, lengths)
+                write_term(writer, btext, ids, weights, values, lengths)
             writer.finish_field()
         writer.close()
         _write_vocabulary(storage, segment, (t for n in VOCABULARY_FIELDS for t in self._postings.get(n, ())))
         segment.set_doc_count(len(self._docs))
         return segment
-
-
-def _write_term(writer: Any, btext: bytes, ids: list[int], weights: list[float], values: list[bytes],
-                lengths: list[int] | None) -> None:  # fmt: skip
-    """One term's postings as W3 blocks, filling the postings writer's block buffer directly."""
-    writer.start_term(btext)
-    pw = writer._postwriter
-    count = len(ids)
-    for start in range(0, count, BLOCK):
-        end = min(count, start + BLOCK)
-        block_ids = ids[start:end]
-        pw._ids = array("I", block_ids)
-        pw._weights = array("f", weights[start:end])
-        pw._values = [v for v in values[start:end] if v]
-        pw._maxweight = max(pw._weights)
-        if lengths is not None:
-            found = [n for n in map(lengths.__getitem__, block_ids) if n]
-            pw._minlength = min(found) if found else None
-            pw._maxlength = max(found) if found else 0
-        else:
-            pw._minlength, pw._maxlength = None, 0
-        _write_block(pw, last=end == count)
-    writer.finish_term()
-
-
-def _write_block(pw: Any, *, last: bool) -> None:
-    """`W3PostingsWriter._write_block` (whoosh-reloaded 2.7.5) with two changes that keep the
-    format: the ids' deltas and the weights' checks are C-level calls instead of a Python
-    generator per posting, and the block is pickled with protocol 4 instead of 2, which
-    pickles each position value (bytes) as a call to `_codecs.encode`: ten times slower to
-    write and to read, and twice the size. Whoosh's reader unpickles any protocol; a test
-    compares what is read back with Whoosh's own writer's segments."""
-    if not pw._blockcount:
-        pw._postfile.write(WHOOSH3_HEADER_MAGIC)
-    pw._terminfo.add_block(pw)
-    ids, weights = pw._ids, pw._weights
-    count = len(ids)
-    deltas = tuple(map(sub, ids, chain((0,), ids)))
-    if weights.count(1.0) == count:
-        mini_weights: Any = None
-    elif weights.count(weights[0]) == count:
-        mini_weights = weights[0]
-    else:
-        mini_weights = tuple(weights)
-    databytes = dumps((deltas, mini_weights, pw._mini_values()), _PICKLE_PROTOCOL)
-    comp = pw._compression
-    if comp:
-        databytes = zlib.compress(databytes, comp)
-    infobytes = dumps((count, ids[-1], pw._maxweight, comp, length_to_byte(pw._minlength),
-                       length_to_byte(pw._maxlength)), 2)  # fmt: skip
-    blocklength = len(infobytes) + len(databytes)
-    postfile = pw._postfile
-    postfile.write_int(-blocklength if last else blocklength)
-    postfile.write(infobytes)
-    postfile.write(databytes)
-    pw._blockcount += 1
-    pw._new_block()
 
 
 def vocabulary_words(terms: Iterable[bytes]) -> set[str]:
@@ -255,7 +190,7 @@ def merge(schema: fields.Schema, codec: W3Codec, storage: Storage, indexname: st
             for index, terminfo in parts:
                 _read_postings(readers[index], name, terminfo, docmaps[index], ids, weights, values)
             if ids:
-                _write_term(writer, btext, ids, weights, values, lengths.get(name))
+                write_term(writer, btext, ids, weights, values, lengths.get(name))
                 if name in VOCABULARY_FIELDS:
                     vocabulary.append(btext)
         if current is not None:
@@ -278,7 +213,7 @@ def _copy_documents(schema: fields.Schema, codec: W3Codec, storage: Storage, seg
     lengths: dict[str, list[int]] = {n: [] for n in scorable}
     docnum = 0
     for reader, docmap in zip(readers, docmaps, strict=True):
-        old_lengths = {n: _lengths_of(reader, n) for n in scorable}
+        old_lengths = {n: read_lengths(reader, n) for n in scorable}
         cols = {n: reader.column_reader(n, column, translate=False) for n, column in column_fields
                 if reader.has_column(n)}  # fmt: skip
         for old, new in enumerate(docmap):
@@ -303,15 +238,6 @@ def _copy_documents(schema: fields.Schema, codec: W3Codec, storage: Storage, seg
     return lengths
 
 
-def _lengths_of(reader: SegmentReader, name: str) -> list[int]:
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-    column = reader._perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
-    if column is None:
-        return [0] * reader.doc_count_all()
-    return [byte_to_length(b) for b in column]
-
-
 def _merged_terms(readers: list[SegmentReader]) -> Iterator[tuple[tuple[str, bytes], list[tuple[int, W3TermInfo]]]]:
     """Every (field, term) of the segments in sorted order, with each segment's term info."""
     streams = [_terms_of(i, reader) for i, reader in enumerate(readers)]
@@ -328,46 +254,16 @@ def _merged_terms(readers: list[SegmentReader]) -> Iterator[tuple[tuple[str, byt
 
 
 def _terms_of(index: int, reader: SegmentReader) -> Iterable[tuple[tuple[str, bytes], int, W3TermInfo]]:
-    items = sorted(reader._terms.items(), key=lambda item: item[0])  # fields in name order
-    return ((term, index, info) for term, info in items)
-
-
-def read_block(matcher: Any, ids: list[int], weights: list[float]) -> None:
-    """Append the current W3 block's docnums and weights, decoded from the block's tuple as stored
-    with C-level tools (Whoosh's _read_ids and _read_weights run a Python generator per posting)."""
-    if matcher._data is None:
-        matcher._read_data()
-    block_ids, block_weights = matcher._data[0], matcher._data[1]
-    ids.extend(accumulate(block_ids))  # docnums are delta-encoded
-    if block_weights is None:
-        weights.extend(repeat(1.0, matcher._blocklength))
-    elif isinstance(block_weights, float):
-        weights.extend(repeat(block_weights, matcher._blocklength))
-    else:
-        weights.extend(block_weights)
+    return ((term, index, info) for term, info in segment_terms(reader))
 
 
 def _read_postings(reader: SegmentReader, name: str, terminfo: W3TermInfo, docmap: list[int],
                    ids: list[int], weights: list[float], values: list[bytes]) -> None:  # fmt: skip
     """Append one segment's postings of a term, docnums mapped (deleted documents dropped)."""
-    fmt = reader.schema[name].format
-    matcher = reader._terms._codec.postings_reader(reader._terms._postfile, terminfo, fmt)
     seg_ids: list[int] = []
     seg_weights: list[float] = []
     seg_values: list[bytes] = []
-    if hasattr(matcher, "_read_ids") and not matcher._byteids:
-        while matcher.is_active():
-            read_block(matcher, seg_ids, seg_weights)
-            matcher._read_values()
-            block_values = matcher._values
-            seg_values.extend(block_values if all(block_values) else [v or b"" for v in block_values])
-            matcher._next_block()
-    else:  # inlined postings
-        while matcher.is_active():
-            seg_ids.append(matcher.id())
-            seg_weights.append(matcher.weight())
-            seg_values.append(matcher.value() or b"")
-            matcher.next()
+    read_term_postings(reader, name, terminfo, seg_ids, seg_weights, seg_values)
     mapped = list(map(docmap.__getitem__, seg_ids))
     if -1 not in mapped:
         ids.extend(mapped)

@@ -37,7 +37,7 @@ def test_worker_processes_match_inline(folder: list[Path], monkeypatch: pytest.M
 
 def test_worker_analysis_equals_the_index_own(folder: list[Path]) -> None:
     """Pre-computed index terms are exactly what the index computes from the same texts."""
-    from app.search_index import _schema
+    from app.search_index.schema import _schema
 
     prepared = prepare(folder[0], analyse=True)
     assert prepared.parsed is not None and prepared.analysis

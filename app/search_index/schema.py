@@ -1,0 +1,154 @@
+"""What the index holds: its fields and their version, and how a document becomes field values.
+
+`IndexDoc` is all the index knows of a document (the database stays the source of truth).
+Text fields are analysed by `analysis`; one packed per-document column ("meta") holds id,
+kind, publisher, date and tags, so facets and date sorting never load stored fields (see
+`meta`). Dates are indexed as sortable 'YYYYMMDD' terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Any
+
+from whoosh import analysis, columns, fields, qparser, query
+from whoosh.codec.whoosh3 import W3Codec
+
+from app.search_index.analysis import TOKEN_PATTERN, _FastText, _text_analyzer
+
+INDEX_SCHEMA_VERSION = 2
+"""Bump whenever the schema, the analysis or a posting format changes: an index of another version is
+rebuilt. Version 2 stores text-field positions as plain uint16/uint32 arrays (`_CompactPositions`)."""
+
+INDEX_NAME = "MAIN"
+
+TEXT_FIELDS = ("title", "body", "footnotes", "notes")
+QUERY_FIELDS = frozenset({*TEXT_FIELDS, "publisher", "kind", "tag", "date"})
+TITLE_BOOST = 3.0
+
+_FIELD_SEP = "\x1f"
+_TAG_SEP = "\x1e"
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(slots=True)
+class IndexDoc:
+    """What the index needs to know about one document, taken from the database."""
+
+    id: int
+    title: str
+    body: str
+    footnotes: str = ""
+    publisher: str | None = None
+    kind: str = "other"
+    tags: list[str] = field(default_factory=list)
+    date: str | None = None  # ISO YYYY-MM-DD, YYYY-MM or YYYY
+    notes: str = ""  # annotation notes, joined
+    annotation_tags: list[str] = field(default_factory=list)  # merged into tags for search
+
+
+class _DateField(fields.ID):
+    """Dates as sortable 'YYYYMMDD' terms (00 for unknown month/day), parsing partial ISO queries."""
+
+    def self_parsing(self) -> bool:
+        return True
+
+    def parse_query(self, fieldname: str, qstring: str, boost: float = 1.0) -> query.Query:
+        low, high = _date_bounds(qstring)
+        return query.TermRange(fieldname, low, high, boost=boost)
+
+    def parse_range(
+        self, fieldname: str, start: str | None, end: str | None, startexcl: bool, endexcl: bool, boost: float = 1.0
+    ) -> query.Query:
+        low = _date_bounds(start.strip())[0] if start and start.strip() else None
+        high = _date_bounds(end.strip())[1] if end and end.strip() else None
+        return query.TermRange(fieldname, low, high, startexcl, endexcl, boost=boost)
+
+
+def _date_bounds(text: str) -> tuple[str, str]:
+    match = _DATE_RE.match(text)
+    if not match:
+        raise qparser.QueryParserError(f"not a date: {text!r}")
+    year, month, day = match.groups()
+    return year + (month or "00") + (day or "00"), year + (month or "99") + (day or "99")
+
+
+def _date_key(iso: str | None) -> str:
+    """'2013-09' -> '20130900'; '' when absent or unreadable (undated sorts last)."""
+    match = _DATE_RE.match(iso or "")
+    if not match:
+        return ""
+    year, month, day = match.groups()
+    return year + (month or "00") + (day or "00")
+
+
+def _key_to_iso(key: str) -> str | None:
+    if not key:
+        return None
+    if key[4:6] == "00":
+        return key[:4]
+    if key[6:8] == "00":
+        return f"{key[:4]}-{key[4:6]}"
+    return f"{key[:4]}-{key[4:6]}-{key[6:8]}"
+
+
+def _codec() -> W3Codec:
+    """Uncompressed posting blocks: a larger index, but reading postings skips zlib (faster searches)."""
+    return W3Codec(compression=0)
+
+
+def _schema() -> fields.Schema:
+    text = _text_analyzer()
+    names = analysis.RegexTokenizer(TOKEN_PATTERN) | analysis.LowercaseFilter()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=_FastText(analyzer=text, stored=True, phrase=True),
+        body=_FastText(analyzer=text, phrase=True),
+        footnotes=_FastText(analyzer=text, phrase=True),
+        notes=_FastText(analyzer=text, phrase=True),
+        publisher=fields.TEXT(analyzer=names, phrase=True),
+        kind=fields.ID(analyzer=analysis.IDTokenizer() | analysis.LowercaseFilter()),
+        tag=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
+        date=_DateField(),
+        meta=fields.COLUMN(columns.VarBytesColumn()),
+    )
+
+
+def _merged_tags(doc: IndexDoc) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in chain(doc.tags, doc.annotation_tags):
+        clean = tag.replace(",", " ").strip()
+        if clean and clean.casefold() not in seen:
+            seen[clean.casefold()] = clean
+    return list(seen.values())
+
+
+def _tag_ancestors(tag: str) -> list[str]:
+    parts = tag.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _fields_of(doc: IndexDoc) -> dict[str, Any]:
+    tags = _merged_tags(doc)
+    date = _date_key(doc.date)
+    packed = _FIELD_SEP.join(
+        (str(doc.id), doc.kind or "", (doc.publisher or "").replace(_FIELD_SEP, " "), date, _TAG_SEP.join(tags))
+    )
+    values: dict[str, Any] = {
+        "id": str(doc.id),
+        "title": doc.title or "",
+        "body": doc.body or "",
+        "footnotes": doc.footnotes or "",
+        "notes": doc.notes or "",
+        "kind": doc.kind or "other",
+        "meta": packed.encode("utf-8"),
+    }
+    if doc.publisher:
+        values["publisher"] = doc.publisher
+    if tags:  # a hierarchical tag is also found by its ancestors: tag:country finds country/Azerbaijan
+        values["tag"] = ",".join(dict.fromkeys(chain.from_iterable((*_tag_ancestors(t), t) for t in tags)))
+    if date:
+        values["date"] = date
+    return values
