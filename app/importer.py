@@ -10,10 +10,11 @@ files or BATCH_SECONDS, whichever comes first.
 Committing each document cost more than storing it: the pages shared by all
 documents (indexes, the ends of tables) were written again every time, and the
 write-ahead log was copied into the database every fifty documents; a batch
-writes them once (and the import's commits copy the log less often, see
-`_Transactions`). A document that fails (a bug) is still rolled back alone and
-the import goes on: the batch is then stored again with a savepoint per
-document (`_store_batch`).
+writes them once (and the import's commits copy the log less often). A document
+that fails (a bug) is still rolled back alone and the import goes on: the batch
+is then stored again with a savepoint per document. How a batch holds the
+database is `app.import_batches`; what storing one file writes is
+`app.import_storage`.
 
 Each file's event is yielded only after its batch has committed, so an event
 always means "in the database", and a crash or a cancel leaves every document
@@ -30,34 +31,27 @@ given only committed documents.
 from __future__ import annotations
 
 import logging
-import queue
-import sqlite3
-import threading
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, event, select, update
-from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
-from app.annotations import reanchor_document
-from app.archive import Archive, storage_problem
+from app.archive import Archive
 from app.background_index import BackgroundIndexer
-from app.errors import ArchiveError
+from app.import_batches import COURTESY_PAUSE, Prefetched, Transactions, store_batch
+from app.import_storage import DUPLICATE, IMPORTED, UNCHANGED, UPDATED, known_hashes, store_prepared
+from app.import_storage import FAILED as FAILED  # the outcomes are decided there; callers take them from here
 from app.interrupts import deferred_interrupt
-from app.linking import relink_document
-from app.model import ParsedDocument
-from app.prepare import Prepared, parallel, prepare, prepared_stream
+from app.prepare import parallel, prepared_stream
 from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
 from app.search import update as update_index
 from app.search_index import remember_analysis
 from app.stored_text import path_text
-from app.tags import add_declared_tags
-from db.models import Document, Footnote, ImportFailure, ImportRun, Marker, Section
+from db.models import Document, ImportFailure, ImportRun
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +61,6 @@ BACKGROUND_INDEX_MIN = INDEX_BATCH  # files from which the index is written in a
 BATCH_DOCUMENTS = 64  # at most this many documents per database transaction…
 BATCH_SECONDS = 0.4  # …held at most about this long (a crash loses no more work, a cancel waits no longer)
 PREFETCH = BATCH_DOCUMENTS  # prepared files taken from the workers ahead of the database
-OTHERS_TIMEOUT = 2.0  # the longest the import waits for another thread's write before its next batch
-SHARED_WAIT = 0.05  # waiting longer than this for the lock means another process writes too…
-SHARED_MEMORY = 5.0  # …so for this long afterwards…
-COURTESY_PAUSE = 0.15  # …pause this long before each batch (longer than SQLite's 100 ms between two tries)
-CHECKPOINT_PAGES = 10_000  # write-ahead log pages (4 kB) before an import's commit copies them (SQLite: 1,000)
-
-IMPORTED, UPDATED, UNCHANGED, DUPLICATE, FAILED = "imported", "updated", "unchanged", "duplicate", "failed"
 
 
 @dataclass(slots=True)
@@ -122,111 +109,6 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _store_parts(session: Session, db: sqlite3.Connection, doc_id: int, parsed: ParsedDocument, *,
-                 replace: bool) -> None:
-    """Write the parsed structure of a document, replacing what it had.
-
-    Through `db`, the session's own sqlite3 connection (same transaction): an
-    import writes tens of rows per document, and SQLAlchemy's layer cost several
-    times what SQLite takes for a statement.
-    """
-    if replace:
-        for table in (Section, Marker, Footnote):
-            session.execute(delete(table).where(table.document_id == doc_id))
-    if parsed.sections:
-        db.executemany(_SECTIONS, [(doc_id, x.title, x.level, x.start) for x in parsed.sections])
-    if parsed.markers:
-        db.executemany(_MARKERS, [(doc_id, m.number, m.start, m.end) for m in parsed.markers])
-    citations = []
-    for f in parsed.footnotes:
-        footnote_id = db.execute(_FOOTNOTE, (doc_id, f.number, f.text, f.resolved_text, f.ibid_of)).lastrowid
-        citations += [(footnote_id, position, c.text, c.author, c.title, c.publisher, c.place, c.date, c.url)
-                      for position, c in enumerate(f.citations)]
-    if citations:
-        db.executemany(_CITATIONS, citations)
-
-
-def _dbapi(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under the session, in the same transaction."""
-    connection = session.connection().connection.driver_connection
-    assert isinstance(connection, sqlite3.Connection)
-    return connection
-
-
-_SECTIONS = "INSERT INTO sections (document_id, title, level, start) VALUES (?, ?, ?, ?)"
-_MARKERS = 'INSERT INTO markers (document_id, number, start, "end") VALUES (?, ?, ?, ?)'
-_FOOTNOTE = "INSERT INTO footnotes (document_id, number, text, resolved_text, ibid_of) VALUES (?, ?, ?, ?, ?)"
-_CITATIONS = (
-    "INSERT INTO citations (footnote_id, position, text, author, title, publisher, place, date, url)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def _metadata(parsed: ParsedDocument) -> dict[str, object]:
-    return {
-        "title": parsed.title, "date": parsed.date, "date_label": parsed.date_label, "publisher": parsed.publisher,
-        "kind": parsed.kind, "text": parsed.text, "text_length": len(parsed.text),
-    }
-
-
-def store_prepared(session: Session, prepared: Prepared) -> tuple[str, int | None, str | None]:
-    """Store one prepared file inside the caller's transaction: (outcome, document id, reason)."""
-    if prepared.error is not None or prepared.sha is None:
-        return FAILED, None, prepared.error or "cannot read"
-    source = path_text(prepared.path)  # a name that is not UTF-8 kept as \xNN escapes
-    db = _dbapi(session)  # plain statements: SQLAlchemy's layer cost more than SQLite (see _store_parts)
-    same_content = db.execute(_BY_SHA, (prepared.sha,)).fetchone()
-    if same_content is not None:
-        same_id, same_source = same_content
-        if same_source == source:
-            return UNCHANGED, same_id, None
-        return DUPLICATE, same_id, f"same content as document {same_id}"
-    if prepared.parsed is None:  # was known when the workers started, and has gone since
-        prepared = prepare(prepared.path)
-        if prepared.parsed is None:
-            return FAILED, None, prepared.error or "cannot read"
-    parsed = prepared.parsed
-    now = _now()
-    found = db.execute(_BY_PATH, (source,)).fetchone()
-    if found is None:
-        outcome = IMPORTED
-        doc_id = db.execute(_INSERT_DOCUMENT, (
-            parsed.title, parsed.date, parsed.date_label, parsed.publisher, parsed.kind, source, prepared.format,
-            prepared.sha, parsed.text, len(parsed.text), _timestamp(now), _timestamp(now),
-        )).lastrowid
-    else:
-        outcome = UPDATED
-        doc_id = found[0]
-        values = {**_metadata(parsed), "format": prepared.format, "sha256": prepared.sha, "updated_at": now}
-        session.execute(update(Document).where(Document.id == doc_id).values(**values))
-    assert doc_id is not None
-    _store_parts(session, db, doc_id, parsed, replace=outcome == UPDATED)
-    if outcome == UPDATED:
-        reanchor_document(session, doc_id, parsed.text)
-    add_declared_tags(session, doc_id, parsed.tags)
-    relink_document(session, doc_id, new=outcome == IMPORTED)
-    db.execute(_QUEUE, (doc_id, _timestamp(now)))
-    return outcome, doc_id, None
-
-
-_timestamp = sqlite_dialect.DATETIME().bind_processor(sqlite_dialect.dialect())  # as SQLAlchemy stores them
-_BY_SHA = "SELECT id, source_path FROM documents WHERE sha256 = ?"
-_BY_PATH = "SELECT id FROM documents WHERE source_path = ?"
-_INSERT_DOCUMENT = (
-    "INSERT INTO documents (title, date, date_label, publisher, kind, source_path, format, sha256, text,"
-    " text_length, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_QUEUE = (
-    "INSERT INTO index_queue (document_id, queued_at) VALUES (?, ?)"
-    " ON CONFLICT (document_id) DO UPDATE SET queued_at = excluded.queued_at"
-)
-
-
-def _known_hashes(archive: Archive) -> frozenset[str]:
-    with archive.session() as session:
-        return frozenset(session.scalars(select(Document.sha256)))
-
-
 def import_paths(archive: Archive, paths: Iterable[Path], *,
                  summary: ImportSummary | None = None) -> Generator[ImportEvent, None, ImportSummary]:  # fmt: skip
     """Import every supported file under `paths`; yields an ImportEvent per file, once it is committed.
@@ -253,15 +135,16 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
     indexed_at = time.monotonic()
     absolute_files = [path.resolve() if path.exists() else path.absolute() for path in files]
     background = _background_indexer(archive, len(absolute_files))
-    ready = _Prefetched(prepared_stream(absolute_files, _known_hashes(archive), analyse=background is None))
-    transactions = _Transactions(archive)
+    ready = Prefetched(prepared_stream(absolute_files, known_hashes(archive), analyse=background is None), PREFETCH)
+    transactions = Transactions(archive)
     size = 1  # the first files show up at once; then batches double up to BATCH_DOCUMENTS
     interrupted = False
     try:
         while (first := ready.next()) is not None:
             events = []
             with deferred_interrupt():  # a commit and its count in the run's record go together
-                stored = _store_batch(archive, first, ready, transactions, summary, size)
+                stored = store_batch(archive, first, ready, transactions, store_prepared, size=size,
+                                     seconds=BATCH_SECONDS, saved=len(summary.imported) + len(summary.updated))
                 for prepared, outcome, doc_id, reason in stored:
                     if outcome in (IMPORTED, UPDATED) and prepared.parsed is not None and prepared.parsed.notices:
                         reason = "; ".join(prepared.parsed.notices)
@@ -299,249 +182,6 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
         finally:
             _finish_run(archive, summary)
     return summary
-
-
-Stored = tuple[Prepared, str, int | None, str | None]  # the file, outcome, document id, reason
-
-
-def _store_batch(archive: Archive, first: Prepared, ready: _Prefetched, transactions: _Transactions,
-                 summary: ImportSummary, size: int) -> list[Stored]:
-    """Store `first` and the files ready after it in one transaction; commit.
-
-    The batch ends after `size` files or BATCH_SECONDS, when no prepared
-    file is waiting (the write lock is never held while a worker parses), or when
-    another thread of this process wants to write. The files are stored without
-    savepoints first: a savepoint per file cost a fifth of the import process's
-    time (SQLite journals every page a file touches, SQLAlchemy nests a
-    transaction). If a file fails (a bug), the batch is rolled back and stored
-    again with a savepoint per file, so that file is rolled back alone.
-    """
-    transactions.let_others_in()
-    taken: list[Prepared] = []
-    stored: list[Stored] = []
-    try:
-        try:
-            with archive.session() as session:
-                transactions.begin(session)
-                deadline = time.monotonic() + BATCH_SECONDS
-                prepared: Prepared | None = first
-                while prepared is not None:
-                    taken.append(prepared)
-                    stored.append((prepared, *_store_unguarded(session, prepared)))
-                    if len(stored) >= size or time.monotonic() >= deadline or transactions.others_waiting:
-                        break
-                    prepared = ready.next(wait=False)
-        except _FileFailed:  # rolled back: the same files again, each in its savepoint
-            stored = []
-            with archive.session() as session:
-                transactions.begin(session)
-                for prepared in taken:
-                    stored.append((prepared, *_store_one(session, prepared)))
-    except Exception as e:
-        problem = storage_problem(e)
-        if problem is None:  # a bug while beginning or committing: these files fail, the import goes on
-            log.exception("storing a batch from %s failed", first.path)
-            reason = f"internal error: {type(e).__name__}: {e}"
-            reached = len(stored)
-            return [(p, FAILED, None, reason) if outcome in (IMPORTED, UPDATED) else (p, outcome, doc_id, why)
-                    for p, outcome, doc_id, why in stored] + [
-                (p, FAILED, None, reason) for p in (taken[reached:] or ([] if stored else [first]))]
-        saved = len(summary.imported) + len(summary.updated)
-        raise ArchiveError(  # a full disk, a read-only folder or a held lock stops the import
-            f"import stopped at {path_text(first.path.name)}: {problem}. The {saved} document(s) imported before "
-            "are saved; import again to finish."
-        ) from e
-    return stored
-
-
-class _FileFailed(Exception):
-    """A file of a batch stored without savepoints failed: the batch is stored again with them."""
-
-
-def _store_unguarded(session: Session, prepared: Prepared) -> tuple[str, int | None, str | None]:
-    try:
-        return store_prepared(session, prepared)
-    except Exception as e:
-        if storage_problem(e) is not None:  # the disk or a lock: the next files would fail the same way
-            raise
-        raise _FileFailed from e
-
-
-def _store_one(session: Session, prepared: Prepared) -> tuple[str, int | None, str | None]:
-    """Store one file in a savepoint: a bug rolls back this file alone, and the batch goes on."""
-    try:
-        with session.begin_nested():
-            return store_prepared(session, prepared)
-    except Exception as e:
-        if storage_problem(e) is not None:  # the disk or a lock: the next files would fail the same way
-            raise
-        log.exception("import of %s failed", prepared.path)
-        return FAILED, None, f"internal error: {type(e).__name__}: {e}"
-
-
-class _Prefetched:
-    """Prepared files pulled from the workers by a thread, so that a batch can take only those ready.
-
-    A batch holds the database's write lock; waiting in it for a worker still
-    parsing a large file would keep other writers out for nothing.
-    """
-
-    _END = object()
-
-    def __init__(self, stream: Iterator[Prepared]) -> None:
-        self._stream = stream
-        self._queue: queue.Queue[object] = queue.Queue(PREFETCH)  # bounded: the workers still wait for us
-        self._stop = threading.Event()
-        self._last: object = None  # the end, or the stream's error, once taken from the queue
-        self._thread = threading.Thread(target=self._pump, name="import-prefetch", daemon=True)
-        self._thread.start()
-
-    def _pump(self) -> None:
-        last: object = self._END
-        try:
-            try:
-                for prepared in self._stream:
-                    if not self._put(prepared):
-                        return
-            finally:
-                self._stream.close()  # the worker pool shuts down in this thread, where its generator runs
-        except BaseException as e:  # handed to the importer, which raises it
-            last = e
-        self._put(last)
-
-    def _put(self, item: object) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def next(self, *, wait: bool = True) -> Prepared | None:
-        """The next prepared file; None at the end, or, without `wait`, when none is ready yet.
-
-        An error of the stream is raised by the next call that waits: a batch under way commits first.
-        """
-        item = self._last
-        if item is None:
-            item = self._take(wait)
-            if item is None:
-                return None
-            if not isinstance(item, Prepared):
-                self._last = item
-        if isinstance(item, Prepared):
-            return item
-        if wait and isinstance(item, BaseException):
-            raise item
-        return None
-
-    def _take(self, wait: bool) -> object | None:
-        if not wait:
-            try:
-                return self._queue.get_nowait()
-            except queue.Empty:
-                return None
-        while True:
-            try:
-                return self._queue.get(timeout=1.0)
-            except queue.Empty:
-                if not self._thread.is_alive() and self._queue.empty():  # never, unless the thread was killed
-                    raise RuntimeError("reading the files stopped unexpectedly") from None
-
-    def close(self) -> None:
-        """Stop the workers (the one at work finishes its files) and wait for them."""
-        self._stop.set()
-        self._thread.join()
-
-
-class _Transactions:
-    """How the import's batch transactions begin, and how they share the archive.
-
-    SQLite makes a writer that finds the lock taken poll for it (every 100 ms
-    after a while), and the import begins its next batch as soon as it has
-    committed one: in the moment between, a poll rarely lands. So:
-    - another thread of this process (the GUI, while the import runs on a worker
-      thread) that starts writing raises a flag (engine events); the batch then
-      ends after the current file, and the next one begins once that thread's
-      transaction has ended (or after OTHERS_TIMEOUT);
-    - another process gets in when the import waits for its workers or writes
-      the index, or pauses after handing a batch to its index process (at least
-      every INDEX_INTERVAL); once the import has had to wait for the lock itself,
-      it knows it shares the archive and pauses for COURTESY_PAUSE before each
-      batch for a while, so the two take turns.
-    The import's commits also copy the write-ahead log into the database less
-    often (CHECKPOINT_PAGES): at SQLite's 1,000 pages, an import stopped every
-    fifty documents to copy and sync the pages, as long as storing them took.
-    """
-
-    def __init__(self, archive: Archive) -> None:
-        self._engine = archive.engine
-        self._importer = threading.get_ident()
-        self._writing: set[int] = set()  # other threads with a write under way
-        self._changed = threading.Condition()
-        self._shared_until = 0.0
-        self._checkpoints: dict[int, int] = {}  # id of a connection of ours → its setting before
-        event.listen(self._engine, "before_cursor_execute", self._before_execute)
-        event.listen(self._engine, "commit", self._ended)
-        event.listen(self._engine, "rollback", self._ended)
-        event.listen(self._engine, "checkin", self._checked_in)
-
-    def _before_execute(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if threading.get_ident() != self._importer and statement.lstrip()[:7].upper().startswith(_WRITES):
-            with self._changed:
-                self._writing.add(threading.get_ident())
-
-    def _ended(self, *_args: object) -> None:
-        if threading.get_ident() in self._writing:
-            with self._changed:
-                self._writing.discard(threading.get_ident())
-                self._changed.notify_all()
-
-    def _checked_in(self, dbapi_connection: sqlite3.Connection | None, _record: object) -> None:
-        before = self._checkpoints.pop(id(dbapi_connection), None)
-        if before is not None and dbapi_connection is not None:  # back in the pool as it was
-            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={before}")
-        self._ended()  # another thread's session may close without commit or rollback
-
-    @property
-    def others_waiting(self) -> bool:
-        return bool(self._writing)
-
-    def let_others_in(self) -> None:
-        """Before a batch: wait for this process's other writers; take turns with another process."""
-        if self._writing:
-            with self._changed:
-                self._changed.wait_for(lambda: not self._writing, OTHERS_TIMEOUT)
-        elif time.monotonic() < self._shared_until:
-            time.sleep(COURTESY_PAUSE)
-
-    def begin(self, session: Session) -> None:
-        """Begin the batch's transaction with the write lock (waiting up to the busy timeout).
-
-        Explicitly, because the sqlite3 module begins one only before a write: a
-        savepoint opened first would start its own, committed by its release. And
-        IMMEDIATE, because a transaction that reads first could not upgrade after
-        another process wrote; it would fail at once instead of waiting.
-        """
-        started = time.monotonic()
-        connection = session.connection()
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-        if time.monotonic() - started > SHARED_WAIT:
-            self._shared_until = time.monotonic() + SHARED_MEMORY
-        raw = connection.connection.driver_connection
-        if raw is not None and id(raw) not in self._checkpoints:
-            self._checkpoints[id(raw)] = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-            raw.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
-
-    def close(self) -> None:
-        event.remove(self._engine, "before_cursor_execute", self._before_execute)
-        event.remove(self._engine, "commit", self._ended)
-        event.remove(self._engine, "rollback", self._ended)
-        event.remove(self._engine, "checkin", self._checked_in)
-
-
-_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 def _background_indexer(archive: Archive, count: int) -> BackgroundIndexer | None:

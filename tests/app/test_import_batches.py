@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 
-from app import importer
+from app import import_batches, importer
 from app.archive import DB_NAME, Archive
 from app.errors import ArchiveError
 from app.importer import FAILED, IMPORTED, import_paths, run_import
@@ -33,8 +33,8 @@ def _releases(folder: Path, count: int) -> list[Path]:
 @pytest.fixture
 def whole_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches as large as the limits allow: the next file is always waited for, never found not ready."""
-    take = importer._Prefetched.next
-    monkeypatch.setattr(importer._Prefetched, "next", lambda self, wait=True: take(self, wait=True))
+    take = import_batches.Prefetched.next
+    monkeypatch.setattr(import_batches.Prefetched, "next", lambda self, wait=True: take(self, wait=True))
 
 
 def _failing_on(monkeypatch: pytest.MonkeyPatch, name: str, error: Exception) -> None:
@@ -71,7 +71,7 @@ def test_connections_are_given_back_as_they_were(archive: Archive, tmp_path: Pat
         before = conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
     run_import(archive, _releases(tmp_path / "src", 3))
     with archive.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == before != importer.CHECKPOINT_PAGES
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == before != import_batches.CHECKPOINT_PAGES
 
 
 def test_a_failing_file_is_rolled_back_alone(
@@ -146,7 +146,7 @@ def test_another_thread_writes_between_two_documents(
     storing = threading.Event()
     flagged = threading.Event()
     store = importer.store_prepared
-    before_execute = importer._Transactions._before_execute
+    before_execute = import_batches.Transactions._before_execute
 
     def noting_the_flag(self, *args):  # type: ignore[no-untyped-def]
         before_execute(self, *args)
@@ -162,7 +162,7 @@ def test_another_thread_writes_between_two_documents(
             flagged.set()
         return store(session, prepared)
 
-    monkeypatch.setattr(importer._Transactions, "_before_execute", noting_the_flag)
+    monkeypatch.setattr(import_batches.Transactions, "_before_execute", noting_the_flag)
     monkeypatch.setattr(importer, "store_prepared", held_store)
     seen: list[int] = []
 
