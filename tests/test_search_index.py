@@ -280,6 +280,18 @@ def test_snippets_escape_html_and_mark_phrase_words(tmp_path: Path) -> None:
     assert "<b>line</b> of <b>contact</b>" in hit.snippets[0]
 
 
+def test_a_phrase_is_marked_where_it_stands_as_the_phrase_only(tmp_path: Path) -> None:
+    body = ("The line was drawn in 1994. Mines lie along the line of contact. Contact with the army was lost. "
+            "Both armies hold the Line of the Contact too.")  # fmt: skip
+    doc = IndexDoc(1, "t", body, kind="article")
+    with build(tmp_path / "i", [doc]) as index:
+        snippet = " ".join(index.search('"line of contact"', text_for=lambda _id: (body, "")).hits[0].snippets)
+        both = " ".join(index.search('"line of contact" army', text_for=lambda _id: (body, "")).hits[0].snippets)
+    assert "<b>line</b> of <b>contact</b>" in snippet and "<b>Line</b> of the <b>Contact</b>" in snippet
+    assert "<b>Contact</b> with" not in snippet and "The <b>line</b>" not in snippet  # lone words stay plain
+    assert "<b>army</b>" in both and "<b>line</b> of <b>contact</b>" in both
+
+
 def test_prefix_snippets_and_matched_fields(index: SearchIndex) -> None:
     hit = index.search("minef*", text_for=TEXTS.__getitem__).hits[0]
     assert hit.snippets == [

@@ -413,6 +413,6 @@ class SearchIndex:
             body, notes = text_for(doc_id)
             for name, content in (("body", body), ("footnotes", notes)):
                 if name in matched_in and len(snippets) < MAX_SNIPPETS:
-                    terms, prefixes = wanted.for_field(name)
-                    snippets.extend(_snippets(content, terms, prefixes, MAX_SNIPPETS - len(snippets)))
+                    terms, prefixes, phrases = wanted.for_snippets(name)
+                    snippets.extend(_snippets(content, terms, prefixes, MAX_SNIPPETS - len(snippets), phrases))
         return Hit(doc_id, title, _key_to_iso(meta.dates[docnum]), round(score, 4), snippets, matched_in)

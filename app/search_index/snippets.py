@@ -8,6 +8,7 @@ Whoosh's fragmenter, scorer and HTML formatter, instead of re-analysing whole do
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from itertools import chain
 
 from whoosh import analysis, highlight
@@ -42,30 +43,65 @@ def _prefilter(terms: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[s
     return pattern
 
 
-def _snippets(text: str, terms: frozenset[str], prefixes: tuple[str, ...], count: int) -> list[str]:
-    """Up to `count` HTML fragments of `text` with the wanted terms in <b>, in document order."""
-    if not text or count <= 0 or not (terms or prefixes):
+def _snippets(text: str, terms: frozenset[str], prefixes: tuple[str, ...], count: int,
+              phrases: frozenset[tuple[str, ...]] = frozenset()) -> list[str]:  # fmt: skip
+    """Up to `count` HTML fragments of `text` with the wanted terms in <b>, in document order; a phrase's
+    words are marked only where they stand as the phrase (stop words between them are skipped, as the index does)."""
+    if not text or count <= 0 or not (terms or prefixes or phrases):
         return []
-    matches: list[analysis.Token] = []
-    for found in _prefilter(terms, prefixes).finditer(text):
+    grouped: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # phrases by their first word
+    for phrase in phrases:
+        grouped[phrase[0]].append(phrase)
+    matched: dict[int, analysis.Token] = {}
+    for found in _prefilter(terms | frozenset(grouped), prefixes).finditer(text):
         token = _TOKEN_RE.match(text, found.start())
-        if token is None:
+        if token is None or token.start() in matched:
             continue
         stemmed = _term_of(token.group())
-        if stemmed is None or not (stemmed in terms or (prefixes and stemmed.startswith(prefixes))):
+        if stemmed is None:
             continue
-        matches.append(analysis.Token(text=stemmed, startchar=token.start(), endchar=token.end(), boost=1.0,
-                                      matched=True, chars=True))  # fmt: skip
-        if len(matches) >= _MAX_MATCHES:
+        if stemmed in terms or (prefixes and stemmed.startswith(prefixes)):
+            matched[token.start()] = _token(stemmed, token)
+        for phrase in grouped.get(stemmed, ()):
+            following = _phrase_tokens(text, token, phrase)
+            if following:
+                for start, piece in following:
+                    matched[start] = piece
+                break
+        if len(matched) >= _MAX_MATCHES:
             break
-    if not matches:
+    if not matched:
         return []
+    matches = [matched[start] for start in sorted(matched)]
     fragments = highlight.top_fragments(_FRAGMENTER.fragment_matches(text, matches), count, _SCORER,
                                         highlight.SCORE, minscore=1)  # fmt: skip
     fragments.sort(key=lambda f: f.startchar)
     for fragment in fragments:
         _trim_to_words(fragment, text)
     return [" ".join(_FORMATTER.format_fragment(f).split()) for f in fragments]
+
+
+def _token(stemmed: str, token: re.Match[str]) -> analysis.Token:
+    return analysis.Token(text=stemmed, startchar=token.start(), endchar=token.end(), boost=1.0, matched=True,
+                          chars=True)  # fmt: skip
+
+
+def _phrase_tokens(text: str, first: re.Match[str], phrase: tuple[str, ...]) -> list[tuple[int, analysis.Token]]:
+    """The phrase's tokens from `first` on, or [] when the text there is not the phrase."""
+    found = [(first.start(), _token(phrase[0], first))]
+    rest = iter(phrase[1:])
+    wanted = next(rest)
+    for token in _TOKEN_RE.finditer(text, first.end(), min(len(text), first.end() + 400)):
+        stemmed = _term_of(token.group())
+        if stemmed is None:
+            continue  # a stop word takes no position
+        if stemmed != wanted:
+            return []
+        found.append((token.start(), _token(stemmed, token)))
+        wanted = next(rest, None)
+        if wanted is None:
+            return found
+    return []
 
 
 def _trim_to_words(fragment: highlight.Fragment, text: str) -> None:
