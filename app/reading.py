@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Literal
 
+from app.folding import accent_tolerant, fold
+
 BlockKind = Literal["title", "heading", "paragraph"]
 Span = tuple[int, int]
 
@@ -213,10 +215,11 @@ def term_pattern(term: str) -> str | None:
         return None
     parts = []
     for i, word in enumerate(words):
+        folded = fold(word.lower())  # "brulee" lights up "brûlée", as the index finds it
         if prefix and i == len(words) - 1:
-            parts.append(re.escape(word.lower()) + r"\w*")
+            parts.append(accent_tolerant(folded) + r"\w*")
         else:
-            parts.append(re.escape(stem(word)) + _ENDING_RE)
+            parts.append(accent_tolerant(stem(folded)) + _ENDING_RE)
     return r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)"
 
 

@@ -724,8 +724,10 @@ def _reference_positions(text: str) -> dict[str, list[int]]:
 
     positions: dict[str, list[int]] = defaultdict(list)
     pos, first = -1, None
+    from app.folding import fold
+
     for token in re.findall(search_index.TOKEN_PATTERN, text):
-        word = token.lower()
+        word = fold(token.lower())
         if word in search_analysis._STOP_WORDS:
             if first is None:
                 pos += 1
@@ -810,3 +812,22 @@ def test_another_whoosh_version_is_reported_and_the_index_left_alone(tmp_path: P
         opened.search("mines")
     opened.close()
     assert sorted(p.name for p in path.iterdir()) == files
+
+
+def test_accents_are_folded_in_the_index_the_query_and_the_snippets(tmp_path: Path) -> None:
+    body = "The Ağdam district and Besançon: crème brûlée for the deminers of Ñuñoa. Прикордонний край."
+    doc = IndexDoc(1, "Réunion à Genève", body, kind="article")
+    with build(tmp_path / "i", [doc]) as index:
+        for query in ("brulee", "BRÛLÉE", "besancon", "agdam", "nunoa", "title:reunion", "title:genève", "край"):
+            assert index.search(query).total == 1, query
+        hit = index.search("brulee besancon", text_for=lambda _id: (body, "")).hits[0]
+    assert "<b>brûlée</b>" in hit.snippets[0] and "<b>Besançon</b>" in hit.snippets[0]
+
+
+def test_the_fast_analysis_folds_exactly_as_the_query_analyzer() -> None:
+    from app.search_index.analysis import _text_analyzer, _token_positions
+
+    text = "À Ağdam, l'été: crème BRÛLÉE à Besançon — İstanbul, Straße, Ærø, Прикордонний край; ﬁnal à la"
+    analyzed = [(t.text, t.pos) for t in _text_analyzer()(text, positions=True)]
+    fast = sorted((term, pos) for term, positions in _token_positions(text).items() for pos in positions)
+    assert sorted(analyzed) == [pair for pair in fast if "-" not in pair[0]]

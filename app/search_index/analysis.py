@@ -1,4 +1,4 @@
-"""How text becomes index terms: tokens, stop words, stems, and the compact positions format.
+"""How text becomes index terms: tokens, accent folding, stop words, stems, and the compact positions format.
 
 One definition serves the index, the query parser, snippets and "did you mean", and is cheap
 enough for an import of thousands of reports: text fields use `_FastText`, whose `index()`
@@ -19,6 +19,8 @@ from typing import Any
 
 from whoosh import analysis, fields, formats
 from whoosh.lang.porter import stem as porter_stem
+
+from app.folding import fold
 
 TOKEN_PATTERN = r"\w+(?:[-.]\w+)*"
 """Keeps PMN-2, OZM-72, E-001, 1.5 and www.icbl.org as one token each."""
@@ -44,7 +46,7 @@ def _stem(word: str) -> str:
 
 def _term_of(token: str) -> str | None:
     """The index term for one token, or None for a stop word."""
-    word = token.lower()
+    word = fold(token.lower())
     return None if word in _STOP_WORDS else _stem(word)
 
 
@@ -53,8 +55,19 @@ def analyse(text: str) -> list[str]:
     return [term for term in map(_term_of, re.findall(TOKEN_PATTERN, text)) if term]
 
 
+class _FoldFilter(analysis.Filter):
+    """Accent folding between lower-casing and stop words, as `_token_positions` does."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterable[Any]:
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
 def _text_analyzer() -> analysis.Analyzer:
-    return analysis.StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1)
+    """Whoosh's StemmingAnalyzer with accent folding after lower-casing."""
+    chain = analysis.RegexTokenizer(expression=TOKEN_PATTERN) | analysis.LowercaseFilter() | _FoldFilter()
+    return chain | analysis.StopFilter(minsize=1) | analysis.StemFilter(cachesize=50000)
 
 
 Analysis = list[tuple[bytes, int, float, bytes]]
@@ -132,9 +145,9 @@ def _token_positions(text: str) -> dict[str, list[int]]:
     if text.isascii():  # the common case: lowered first, and \w matched as ASCII (twice as fast)
         words = _ASCII_TOKEN_RE.findall(text.lower())
     elif _LOWERS_APART not in text:
-        words = _TOKEN_RE.findall(text.lower())
+        words = list(map(fold, _TOKEN_RE.findall(text.lower())))
     else:
-        words = list(map(str.lower, _TOKEN_RE.findall(text)))
+        words = [fold(word.lower()) for word in _TOKEN_RE.findall(text)]
     stop = _STOP_WORDS
     lead = 0
     for word in words:

@@ -18,7 +18,7 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from app.search_index.analysis import TOKEN_PATTERN, _FastText, _text_analyzer
 
-INDEX_SCHEMA_VERSION = 2
+INDEX_SCHEMA_VERSION = 3
 """Bump whenever the schema, the analysis or a posting format changes: an index of another version is
 rebuilt. Version 2 stores text-field positions as plain uint16/uint32 arrays (`_CompactPositions`)."""
 

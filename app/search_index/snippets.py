@@ -13,6 +13,7 @@ from itertools import chain
 
 from whoosh import analysis, highlight
 
+from app.folding import accent_tolerant
 from app.search_index.analysis import _TOKEN_RE, _term_of
 
 
@@ -31,12 +32,13 @@ _prefilters: dict[tuple[frozenset[str], tuple[str, ...]], re.Pattern[str]] = {}
 
 
 def _prefilter(terms: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    """A regex finding every token whose stem may be wanted; stems differ from words only at the end."""
+    """A regex finding every token whose stem may be wanted; stems differ from words only at the end, and
+    from the text by its accents."""
     key = (terms, prefixes)
     pattern = _prefilters.get(key)
     if pattern is None:
         heads = sorted({t[: max(1, len(t) - 1)] for t in chain(terms, prefixes)}, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + ")", re.IGNORECASE)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(accent_tolerant, heads)) + ")", re.IGNORECASE)
         if len(_prefilters) > 256:
             _prefilters.clear()
         _prefilters[key] = pattern

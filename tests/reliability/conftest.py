@@ -124,6 +124,14 @@ def kill_hard(proc: subprocess.Popen[str]) -> tuple[list[int], str]:
     return children, err
 
 
+def tracebacks_of_ours(err: str) -> list[str]:
+    """Tracebacks in `err`, except a helper's that died in multiprocessing's own start-up (spawn_main) because
+    its parent was killed before handing it its work: no Dossier code had run in it yet."""
+    blocks = err.split("Traceback (most recent call last):")[1:]
+    return [block for block in blocks if not ("multiprocessing/spawn.py" in block and "spawn_main" in block
+                                               and "/app/" not in block)]  # fmt: skip
+
+
 def wait_for(condition: Callable[[], bool], timeout: float, interval: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
