@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from app import __version__
 from app.errors import ArchiveError
 from db import migrate
 from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
@@ -159,6 +160,7 @@ class Archive:
             for attempt in range(3):  # two processes creating one archive: the loser retries on the result
                 try:
                     migrate.upgrade(archive.engine)
+                    migrate.record_release(archive.engine, __version__)
                     break
                 except sa_exc.OperationalError as e:
                     # the other process's schema committed under this one's transaction: read it again
@@ -260,8 +262,11 @@ class Archive:
 
 
 def _too_new(folder: Path, error: migrate.UnknownRevisionError) -> ArchiveError:
+    known = error.written_by and error.written_by != __version__  # a build of this release names nothing new
+    made_by = f"Dossier {error.written_by}" if known else "a newer version of Dossier"
     return ArchiveError(
-        f"{folder} was made or upgraded by a newer version of Dossier (schema revision {error.revision}; this "
-        f"version knows revisions up to {migrate.head_revision()}). It was left untouched: open it with that "
-        "newer Dossier, or restore an older backup of it into a new folder (python main.py restore BACKUP NEW_FOLDER)"
+        f"{folder} was made or upgraded by {made_by} (schema revision {error.revision}); this is Dossier "
+        f"{__version__}, which knows revisions up to {migrate.head_revision()}. It was left untouched: open it with "
+        "that newer Dossier, or restore an older backup of it into a new folder "
+        "(python main.py restore BACKUP NEW_FOLDER)"
     )

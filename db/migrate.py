@@ -38,9 +38,37 @@ def alembic_config() -> Config:
 class UnknownRevisionError(Exception):
     """The archive's schema revision is not one of ours: a newer Dossier made or upgraded it."""
 
-    def __init__(self, revision: str) -> None:
+    def __init__(self, revision: str, written_by: str | None = None) -> None:
         super().__init__(f"unknown schema revision {revision!r} (newest known: {head_revision()!r})")
         self.revision = revision
+        self.written_by = written_by  # the release that last opened it for writing, when it said so
+
+
+def _encoded(version: str) -> int:
+    """"1.12.3" as 1_012_003 (SQLite's user_version holds one integer); 0 when not a plain release number."""
+    parts = version.split(".")
+    if len(parts) != 3 or not all(part.isdigit() and len(part) <= 3 for part in parts):
+        return 0
+    major, minor, patch = map(int, parts)
+    return major * 1_000_000 + minor * 1_000 + patch
+
+
+def written_by(engine: Engine) -> str | None:
+    """The Dossier release that last opened the archive for writing (`record_release`), if any did."""
+    with engine.connect() as conn:
+        value = conn.execute(text("PRAGMA user_version")).scalar() or 0
+    if value <= 0:
+        return None
+    return f"{value // 1_000_000}.{value // 1_000 % 1_000}.{value % 1_000}"
+
+
+def record_release(engine: Engine, version: str) -> None:
+    """Note in the database header which release writes it, so an older Dossier can name it when it refuses."""
+    encoded = _encoded(version)
+    with engine.connect() as conn:
+        if encoded and conn.execute(text("PRAGMA user_version")).scalar() != encoded:
+            conn.execute(text(f"PRAGMA user_version = {encoded}"))  # an int we built: no user text here
+            conn.commit()
 
 
 @cache
@@ -79,7 +107,7 @@ def check_revision(engine: Engine) -> str | None:
     """The archive's revision (None for a new database); UnknownRevisionError if a newer Dossier wrote it."""
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
-        raise UnknownRevisionError(current)
+        raise UnknownRevisionError(current, written_by(engine))
     return current
 
 

@@ -124,11 +124,33 @@ def test_desktop_app_shows_the_refusal(filled: Path, monkeypatch: pytest.MonkeyP
 # --------------------------------------------------------------- item 11: newer schema
 
 
-def _stamp(folder: Path, revision: str) -> None:
+def _stamp(folder: Path, revision: str, release: int = 0) -> None:
+    """As a newer Dossier leaves it: an unknown revision, and its release in the header (0: none said)."""
     conn = sqlite3.connect(folder / DB_NAME)
     with conn:
         conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    conn.execute(f"PRAGMA user_version = {int(release)}")
     conn.close()
+
+
+def test_an_archive_records_the_release_that_writes_it(filled: Path) -> None:
+    from app import __version__
+
+    with Archive.open(filled) as archive:
+        assert migrate.written_by(archive.engine) == __version__
+
+
+@pytest.mark.parametrize("read_only", [None, True])
+def test_a_newer_archive_names_the_release_that_made_it(filled: Path, read_only: bool | None) -> None:
+    from app import __version__
+
+    _stamp(filled, "9f3e_from_the_future", release=9_008_007)
+    before = snapshot(filled)
+    with pytest.raises(ArchiveError) as caught:
+        Archive.open(filled, read_only=read_only)
+    assert "made or upgraded by Dossier 9.8.7 (schema revision 9f3e_from_the_future)" in str(caught.value)
+    assert f"this is Dossier {__version__}" in str(caught.value)
+    assert snapshot(filled, strict=read_only is None) == before
 
 
 @pytest.mark.parametrize("read_only", [None, True])
