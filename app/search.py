@@ -182,12 +182,23 @@ _UNQUEUE = delete(IndexQueue.__table__).where(
 
 
 def bring_up_to_date(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
-    """What opening an archive runs: rebuild if the index is unusable, else drain the queue."""
+    """What opening an archive runs: rebuild if the index is unusable, else drain the queue.
+
+    A read-only archive writes nothing: its index is searched as it is, and `not_yet_indexed`
+    says how many documents it lacks."""
+    if archive.read_only:
+        return
     if index.needs_rebuild:
         log.info("rebuilding search index: %s", index.rebuild_reason)
         yield from rebuild(archive, index)
     else:
         yield from update(archive, index)
+
+
+def not_yet_indexed(archive: Archive) -> int:
+    """Documents stored but not yet in the search index (queued)."""
+    with archive.session() as s:
+        return s.scalar(select(func.count()).select_from(IndexQueue)) or 0
 
 
 def search(

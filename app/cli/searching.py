@@ -26,6 +26,9 @@ def commands(open_archive: Opener) -> dict[str, Command]:
             raise DossierError("--limit must be 0 or more")
         with open_archive(args, err) as archive:
             _drive_index(search.bring_up_to_date(archive, archive.index), err)
+            if archive.read_only and (waiting := search.not_yet_indexed(archive)):
+                err.write(f"dossier: {waiting} document(s) are not in the search index yet; they become searchable "
+                          "when the archive is opened where it can be written\n")  # fmt: skip
             result = search.search(archive, archive.index, args.query, limit=args.limit, sort=args.sort)
         if args.json:
             payload = {

@@ -198,6 +198,20 @@ def test_forced_read_only_reads_and_refuses_writes(filled: Path, tmp_path: Path)
     assert snapshot(filled, strict=False) == before
 
 
+def test_a_read_only_archive_with_documents_not_yet_indexed_is_searched_as_it_is(
+        filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    with Archive.open(filled) as archive:
+        with archive.session() as s:
+            s.execute(text("INSERT INTO index_queue (document_id, queued_at) SELECT id, '2026-01-01' FROM documents"))
+        waiting = search.not_yet_indexed(archive)
+    assert waiting == 2
+    monkeypatch.setattr(archive_module, "writable", lambda _folder: False)
+    before = snapshot(filled)
+    code, out, err = run("--archive", str(filled), "search", "mines")
+    assert code == 0 and "found" in out and f"{waiting} document(s) are not in the search index yet" in err, err
+    assert snapshot(filled) == before
+
+
 def test_not_writable_folder_opens_read_only_for_reading_commands(
         filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """What a read-only medium does, forced (tests may run as root, whom chmod does not stop)."""
