@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from app import anchoring, search
 from app.archive import Archive
+from app.errors import ArchiveError
 from db.models import Annotation, CitationLink, Document, IndexQueue
 
 # Rows of these tables only repeat what an import derives from a document: a row whose parent
@@ -116,11 +117,16 @@ def _sqlite_checks(session: Session, report: IntegrityReport) -> None:
 
 
 def _index_checks(archive: Archive, session: Session, report: IntegrityReport) -> None:
-    index = archive.index
     db_rows = {r.id: (r.title, r.updated_at) for r in session.execute(
         select(Document.id, Document.title, Document.updated_at))}  # fmt: skip
     pending = set(session.scalars(select(IndexQueue.document_id)))
     report.counts.update(documents=len(db_rows), pending=len(pending))
+    try:
+        index = archive.index
+    except ArchiveError as e:  # a read-only archive's unusable index: reported, as it cannot be rebuilt there
+        report.counts["indexed"] = 0
+        report.problems.append(Problem("index-unusable", str(e), False))
+        return
     if index.needs_rebuild:
         report.counts["indexed"] = 0
         report.problems.append(Problem(

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -209,6 +210,18 @@ def test_a_read_only_archive_with_documents_not_yet_indexed_is_searched_as_it_is
     before = snapshot(filled)
     code, out, err = run("--archive", str(filled), "search", "mines")
     assert code == 0 and "found" in out and f"{waiting} document(s) are not in the search index yet" in err, err
+    assert snapshot(filled) == before
+
+
+def test_check_on_a_read_only_archive_reports_an_unusable_index(filled: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.rmtree(filled / "index")
+    monkeypatch.setattr(archive_module, "writable", lambda _folder: False)
+    before = snapshot(filled)
+    code, out, err = run("--archive", str(filled), "check", "--json")
+    assert code == 1 and "internal error" not in err, err
+    problems = json.loads(out)["problems"]
+    assert [p["kind"] for p in problems] == ["index-unusable"] and "needs a rebuild" in problems[0]["detail"]
     assert snapshot(filled) == before
 
 
