@@ -17,7 +17,7 @@ from app.model import RawDocument
 from app.readers.discover import SUPPORTED_SUFFIXES, iter_candidate_files
 from app.readers.source import read_bytes
 
-__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUPPORTED_SUFFIXES", "bounded", "iter_candidate_files", "read_file"]
+__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUPPORTED_SUFFIXES", "iter_candidate_files", "read_file"]
 
 MAX_BYTES = 50 * 1024 * 1024
 # Text kept per document: about 1,500 dense pages, more than any report of the genre. Parsing and
@@ -29,10 +29,10 @@ MAX_SOURCE_BYTES = 4 * MAX_TEXT_CHARS
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     """Read one file into a RawDocument; raises ReadError with a user-facing reason."""
-    return bounded(_read(Path(path), max_bytes))
+    return _bounded(_read(Path(path), max_bytes))
 
 
-def bounded(doc: RawDocument, limit: int = MAX_TEXT_CHARS) -> RawDocument:
+def _bounded(doc: RawDocument, limit: int = MAX_TEXT_CHARS) -> RawDocument:
     """The document cut to `limit` characters at a paragraph (or word) break, saying so in its notices."""
     if len(doc.text) <= limit:
         return doc

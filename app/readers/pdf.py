@@ -25,6 +25,7 @@ from pypdf.generic import ContentStream
 
 from app.errors import ReadError
 from app.model import RawDocument
+from app.readers import MAX_TEXT_CHARS
 from app.readers.hints import meaningful_title
 from app.readers.layout import compose
 from app.readers.pdf_layout import PdfText, analyse
@@ -32,7 +33,6 @@ from app.readers.pdf_lines import Line, Run, page_lines, page_runs, visitor_runs
 from app.readers.pdf_pages import declared_page_count, iter_pages
 
 MAX_PAGES = 2000
-MAX_CHARS = 10_000_000  # extracted characters kept; about 5,000 dense pages
 MAX_STREAM_BYTES = 8_000_000  # decompressed size of one stream; real page contents are far below
 MAX_STREAM_WORK = 200_000  # operands and operators parsed per content stream (pypdf's budget)
 MAX_CONTENT_BYTES = 32_000_000  # decompressed page contents read in all: bounds the time a PDF can take
@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 _SHOWS = frozenset((b"Tj", b"TJ", b"'", b'"'))
 
 
-def read_pdf(data: bytes, max_chars: int = MAX_CHARS, max_pages: int = MAX_PAGES) -> RawDocument:
+def read_pdf(data: bytes, max_chars: int = MAX_TEXT_CHARS, max_pages: int = MAX_PAGES) -> RawDocument:
     """Extract the text layer, at most `max_pages` pages and `max_chars` characters."""
     if b"%PDF-" not in data[:1024]:
         raise ReadError("broken PDF: not a PDF file")

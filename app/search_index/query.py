@@ -165,21 +165,21 @@ def _make_parser(schema: fields.Schema) -> qparser.QueryParser:
 
 @dataclass(slots=True)
 class _Wanted:
-    """Terms and prefixes a hit may contain, per field, taken from the non-negated query parts."""
+    """Terms, phrases and prefixes a hit may contain, per field, taken from the non-negated query parts."""
 
-    terms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    prefixes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # terms asked for on their own
+    terms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # asked for on their own
     phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
+    prefixes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def for_field(self, name: str) -> tuple[frozenset[str], tuple[str, ...]]:
         """Every term a hit of this field may match (phrase words included), and the prefixes."""
-        return frozenset(self.terms.get(name, ())), tuple(sorted(self.prefixes.get(name, ())))
+        words = {word for phrase in self.phrases.get(name, ()) for word in phrase}
+        return frozenset(self.terms.get(name, set()) | words), tuple(sorted(self.prefixes.get(name, ())))
 
     def for_snippets(self, name: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[tuple[str, ...]]]:
         """What a snippet marks: single terms and prefixes anywhere, a phrase's words only where they stand
         as the phrase."""
-        return (frozenset(self.single.get(name, ())), tuple(sorted(self.prefixes.get(name, ()))),
+        return (frozenset(self.terms.get(name, ())), tuple(sorted(self.prefixes.get(name, ()))),
                 frozenset(self.phrases.get(name, ())))  # fmt: skip
 
 
@@ -190,14 +190,12 @@ def _wanted(q: query.Query, out: _Wanted) -> _Wanted:
         return _wanted(q.a, out)
     if isinstance(q, query.Term):
         out.terms[q.fieldname].add(_as_text(q.text))
-        out.single[q.fieldname].add(_as_text(q.text))
     elif isinstance(q, query.Phrase):
         words = tuple(_as_text(w) for w in q.words)
-        out.terms[q.fieldname].update(words)
         if len(words) > 1:
             out.phrases[q.fieldname].add(words)
         else:
-            out.single[q.fieldname].update(words)
+            out.terms[q.fieldname].update(words)
     elif isinstance(q, query.Prefix):
         out.prefixes[q.fieldname].add(_as_text(q.text))
     else:

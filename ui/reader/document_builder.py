@@ -104,25 +104,29 @@ class _Writer:
 def drawn_blocks(plan: RenderPlan, blocks: Iterable[Block]) -> Iterator[Block]:
     """The blocks as drawn: a paragraph longer than MAX_DRAWN_BLOCK is split at spaces into several.
 
-    Qt lays out a paragraph in one piece, so a 2 MB line would freeze the window; markers hold no
-    space, so a split never cuts one, and every piece stays mapped to its own offsets.
+    Qt lays out a paragraph in one piece, so a 2 MB line would freeze the window. A cut never
+    splits a marker (one that would is kept whole in the piece before), and every piece stays
+    mapped to its own offsets.
     """
     text = plan.text
     for block in blocks:
         if block.end - block.start <= MAX_DRAWN_BLOCK:
             yield block
             continue
+        markers, first = block.markers, 0
         start = block.start
         while start < block.end:
             end = min(block.end, start + MAX_DRAWN_BLOCK)
             if end < block.end:
                 space = text.rfind(" ", start + MAX_DRAWN_BLOCK // 2, end)
-                end = space + 1 if space > 0 else end
-                while any(m.start < end < m.end for m in block.markers):  # no space, no marker: a hard cut
-                    end += 1
-            markers = tuple(m for m in block.markers if start <= m.start < end)
-            yield replace(block, start=start, end=end, markers=markers)
-            start = end
+                end = space + 1 if space > 0 else end  # no space: a hard cut
+            after = first
+            while after < len(markers) and markers[after].start < end:
+                after += 1
+            if after > first:
+                end = max(end, markers[after - 1].end)  # a marker the cut would split stays whole
+            yield replace(block, start=start, end=end, markers=markers[first:after])
+            start, first = end, after
 
 
 class DocumentBuilder:
@@ -160,13 +164,6 @@ class DocumentBuilder:
             return True
         finally:
             cursor.endEditBlock()
-
-
-def build_document(doc: QTextDocument, plan: RenderPlan, style: ReaderStyle) -> PositionMap:
-    """Replace the document's content with the whole plan; returns the offset ⇄ position map."""
-    builder = DocumentBuilder(doc, plan, style)
-    builder.draw()
-    return builder.map
 
 
 def build_message(doc: QTextDocument, message: str, style: ReaderStyle) -> None:

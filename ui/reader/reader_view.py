@@ -7,6 +7,7 @@ what search, annotations (issue 6) and export store.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Hashable, Iterable
 
@@ -124,19 +125,21 @@ class ReaderView(SafeTextBrowser):
         else:
             QTimer.singleShot(0, self, self._draw_more)
 
+    def _drawn_to(self) -> float:
+        """The text offset drawn so far (infinite once all is drawn)."""
+        return math.inf if self._builder is None or self._builder.done else self._builder.drawn_to
+
     def _when_drawn(self, offset: int, action: Callable[[], None]) -> None:
         """Run `action` now if text[offset] is drawn, else as soon as it is (scrolling to a far search hit)."""
-        if self.fully_drawn or offset < self._builder.drawn_to:  # type: ignore[union-attr]
+        if offset < self._drawn_to():
             action()
         else:
             self._waiting.append((offset, action))
 
     def _run_waiting(self) -> None:
-        builder = self._builder
-        drawn_to = builder.drawn_to if builder is not None and not builder.done else None  # None: all drawn
-        ready = [action for offset, action in self._waiting if drawn_to is None or offset < drawn_to]
-        self._waiting = [(offset, action) for offset, action in self._waiting if drawn_to is not None
-                         and offset >= drawn_to]  # fmt: skip
+        drawn_to = self._drawn_to()
+        ready = [action for offset, action in self._waiting if offset < drawn_to]
+        self._waiting = [(offset, action) for offset, action in self._waiting if offset >= drawn_to]
         for action in ready:
             action()
 
