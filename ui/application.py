@@ -1,4 +1,9 @@
-"""Start the desktop app on an archive folder."""
+"""Start the desktop app on an archive folder.
+
+A light first window paints before the archive opens and before the main window's modules (SQLAlchemy,
+the search engine, every widget) are imported, so this module imports only Qt and small helpers at its
+top; the rest loads once something is on screen.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from app.archive import DB_NAME, Archive
 from app.errors import DossierError
 from app.paths import APP_NAME, default_archive_dir
 from ui import plain_text
-from ui.main_window import MainWindow
+from ui.first_window import FirstWindow
 from ui.settings import AppSettings
 from ui.startup_probe import install_if_asked
+
+# app.archive.DB_NAME, not imported from there: app.archive loads SQLAlchemy (a test keeps them equal).
+DB_NAME = "archive.sqlite3"
 
 
 def choose_archive_dir(named: Path | None, settings: AppSettings) -> Path:
@@ -32,14 +39,23 @@ def run_gui(archive_dir: Path | None) -> int:
     app.setOrganizationName(APP_NAME)
     settings = AppSettings()
     folder = choose_archive_dir(archive_dir, settings)
+    first = FirstWindow(folder, settings)
+    probe = install_if_asked(first)  # benchmark only
+    first.show_painted()
+
+    from app.archive import Archive
+    from ui.main_window import MainWindow
+
     try:
         archive = Archive.open(folder)
     except DossierError as e:
-        plain_text.critical(None, APP_NAME, f"Cannot open the archive.\n\n{e}")
+        plain_text.critical(first, APP_NAME, f"Cannot open the archive.\n\n{e}")
+        first.close()
         return 1
     window = MainWindow(archive, settings)
-    probe = install_if_asked(window)  # noqa: F841 - kept alive with the window (benchmark only)
-    window.show()
+    if probe is not None:
+        probe.watch_main_window(window)
+    first.hand_over_to(window)
     try:
         return app.exec()
     finally:
