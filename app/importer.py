@@ -25,7 +25,7 @@ batches grow from there). A batch takes only files already prepared, so it
 never holds the write lock while a worker parses. A full disk, a read-only
 folder or a lock held too long stops the import: the batch under way is rolled
 back and the message counts only the committed documents. The search index is
-given only committed documents.
+given only committed documents, each with the index terms its worker computed.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from app.prepare import parallel, prepared_stream
 from app.readers import iter_candidate_files
 from app.search import apply_changes, rebuild
 from app.search import update as update_index
-from app.search_index import remember_analysis
+from app.search_index import DocumentAnalysis
 from app.stored_text import path_text
 from db.models import Document, ImportFailure, ImportRun
 
@@ -61,6 +61,9 @@ BACKGROUND_INDEX_MIN = INDEX_BATCH  # files from which the index is written in a
 BATCH_DOCUMENTS = 64  # at most this many documents per database transaction…
 BATCH_SECONDS = 0.4  # …held at most about this long (a crash loses no more work, a cancel waits no longer)
 PREFETCH = BATCH_DOCUMENTS  # prepared files taken from the workers ahead of the database
+
+Unindexed = dict[int, DocumentAnalysis | None]
+"""Committed documents not yet handed to the index, in order, each with its workers' analysis if any."""
 
 
 @dataclass(slots=True)
@@ -131,7 +134,7 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
         files.extend(iter_candidate_files([p]))
     total = len(files) + len(summary.failed)
     done = len(summary.failed)
-    unindexed: list[int] = []
+    unindexed: Unindexed = {}
     indexed_at = time.monotonic()
     absolute_files = [path.resolve() if path.exists() else path.absolute() for path in files]
     background = _background_indexer(archive, len(absolute_files))
@@ -153,9 +156,7 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
                     summary.add(event)  # committed: the run's record counts it even if the import stops now
                     events.append(event)
                     if outcome in (IMPORTED, UPDATED) and doc_id is not None:
-                        unindexed.append(doc_id)
-                        if prepared.analysis:
-                            remember_analysis(prepared.analysis)
+                        unindexed[doc_id] = prepared.analysis
             size = min(2 * size, BATCH_DOCUMENTS)
             if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
                 _index(archive, unindexed, background)
@@ -202,11 +203,11 @@ def _background_indexer(archive: Archive, count: int) -> BackgroundIndexer | Non
         return None
 
 
-def _last_hand_over(archive: Archive, doc_ids: list[int], background: BackgroundIndexer, *,
+def _last_hand_over(archive: Archive, unindexed: Unindexed, background: BackgroundIndexer, *,
                     cancelled: bool) -> None:  # fmt: skip
     """The last batch to the index process, then its end. A cancelled import does not wait for it
     (the user would wait for a merge): the process indexes the rest on its own, then exits."""
-    _index(archive, doc_ids, background, wait=not cancelled)
+    _index(archive, unindexed, background, wait=not cancelled)
     background.close(wait=not cancelled)
     if not cancelled:
         _index_queued(archive)
@@ -227,22 +228,24 @@ def _has_documents(archive: Archive) -> bool:
         return session.scalar(select(Document.id).limit(1)) is not None
 
 
-def _index(archive: Archive, doc_ids: list[int], background: BackgroundIndexer | None = None, *,
+def _index(archive: Archive, unindexed: Unindexed, background: BackgroundIndexer | None = None, *,
            wait: bool = True) -> None:  # fmt: skip
-    """Index a batch (handed to the index process if there is one); on failure the rows stay in
-    index_queue and the next open catches up. Without `wait` (a cancel) the batch is handed over
-    without waiting, and never indexed here."""
+    """Index a batch (handed to the index process if there is one, which analyses the texts itself);
+    on failure the rows stay in index_queue and the next open catches up. Without `wait` (a cancel)
+    the batch is handed over without waiting, and never indexed here."""
+    doc_ids = list(unindexed)
+    analyses = {doc_id: analysis for doc_id, analysis in unindexed.items() if analysis}
     try:
         if archive.index.needs_rebuild:  # new or unusable index: build it from the database, batch included
-            for _ in rebuild(archive, archive.index):
+            for _ in rebuild(archive, archive.index, analyses=analyses):
                 pass
         elif doc_ids:
             handed = background is not None and background.submit(doc_ids, wait=wait)
             if not handed and wait:  # no index process, or it has died
-                apply_changes(archive, archive.index, doc_ids, merge=True)
+                apply_changes(archive, archive.index, doc_ids, merge=True, analyses=analyses)
     except Exception:
         log.exception("indexing %d documents failed; left queued", len(doc_ids))
-    doc_ids.clear()
+    unindexed.clear()
 
 
 def _finish_run(archive: Archive, summary: ImportSummary) -> None:

@@ -2,10 +2,10 @@
 
 It needs no archive, so a large import runs it in worker processes while the
 main process writes the database; the halves overlap and use both cores.
-Workers also compute the search index terms of the texts
-(`app.search_index.analyse_texts`), which the main process would otherwise
-compute while writing the index, unless the import writes its index in a
-process of its own (`app.background_index`), which analyses them there. Files
+Workers also compute the search index terms of the texts (`index_analysis`),
+which travel with the document to the index, so that the main process does not
+analyse them again while writing the index; an import that writes its index in
+a process of its own (`app.background_index`) leaves them to that process. Files
 whose content the archive already holds are hashed but not parsed.
 """
 
@@ -27,7 +27,7 @@ from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import MAX_BYTES, read_file
 from app.readers.source import NOT_REGULAR, open_regular
-from app.search_index import Analysis, analyse_texts
+from app.search_index import DocumentAnalysis, analyse_fields, footnotes_text
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class Prepared:
     format: str | None = None
     parsed: ParsedDocument | None = None  # None when failed, or when the content is already known
     error: str | None = None
-    analysis: list[tuple[str, Analysis]] | None = None  # index terms of its texts, from a worker
+    analysis: DocumentAnalysis | None = None  # index terms of its texts, from a worker
 
 
 def _sha256(path: Path) -> str:
@@ -55,10 +55,10 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def index_texts(parsed: ParsedDocument) -> list[str]:
-    """The texts the search index will be given for this document (as `app.search.index_docs` builds them)."""
-    notes = "\n".join(f"[{f.number}] {f.text}" for f in sorted(parsed.footnotes, key=lambda f: f.number))
-    return [parsed.title, parsed.text, notes]
+def index_analysis(parsed: ParsedDocument) -> DocumentAnalysis:
+    """The index terms of the texts the index will be given for this document once it is stored."""
+    notes = footnotes_text((f.number, f.text) for f in parsed.footnotes)
+    return analyse_fields(title=parsed.title, body=parsed.text, footnotes=notes)
 
 
 def prepare(path: Path, known: frozenset[str] = frozenset(), *, analyse: bool = False) -> Prepared:
@@ -88,7 +88,7 @@ def prepare(path: Path, known: frozenset[str] = frozenset(), *, analyse: bool = 
         log.exception("reading %s failed", path)
         return Prepared(path, sha=sha, error=f"internal error: {type(e).__name__}: {e}")
     parsed = parse(raw)
-    analysis = analyse_texts(index_texts(parsed)) if analyse else None
+    analysis = index_analysis(parsed) if analyse else None
     return Prepared(path, sha=sha, format=raw.format, parsed=parsed, analysis=analysis)
 
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Literal
 
-from app.folding import accent_tolerant, fold
-
 BlockKind = Literal["title", "heading", "paragraph"]
 Span = tuple[int, int]
 
@@ -171,67 +169,24 @@ def _same_words(a: str, b: str) -> bool:
 
 # --- search-term highlighting -------------------------------------------------------------
 
-# Endings a stem may take. Deliberately a closed list rather than "any word that
-# starts with the stem": "mine" (stem "min") then matches mines, mined, mining
-# and miner, but not minister or minimum.
-_ENDINGS = (
-    "ations", "ation", "ments", "ment", "ances", "ance", "ings", "ing", "ies", "ied",
-    "ers", "er", "es", "ed", "ly", "s", "e", "y", "d",
-)
-_STRIP = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s", "e")
-_MIN_STEM = 3
-_OPERATORS = {"AND", "OR", "NOT", "TO"}
-_FIELD_PREFIX = re.compile(r"^\w+:")
-_ENDING_RE = "(?:" + "|".join(_ENDINGS) + ")?"
+MAX_QUERY_HIGHLIGHTS = 10_000  # a common word in a 1,500-page report: enough to show, bounded to draw
 
 
-def stem(word: str) -> str:
-    """The word without one common English ending, if at least three letters remain.
+def find_query(text: str, query: str) -> list[Span]:
+    """Where the query's wanted words stand in `text`, as sorted non-overlapping spans.
 
-    "mines" → "min", "mining" → "min", "countries" → "countr", "press" → "press".
+    The same query model and analysis as the search (`app.search_index.query`): a word is
+    marked exactly where the index would match it, a phrase only where it stands whole;
+    negated words and fields that are not running text (kind:, date:, tag:) are not marked.
     """
-    w = word.lower()
-    for suffix in _STRIP:
-        if w.endswith(suffix) and len(w) - len(suffix) >= _MIN_STEM:
-            if suffix == "s" and w.endswith("ss"):
-                continue
-            return w[: -len(suffix)]
-    return w
+    from app.search_index.query import parse_query  # whoosh-free: the reader opens without the engine
+    from app.search_index.spans import matched_tokens
 
-
-def term_pattern(term: str) -> str | None:
-    """A regex for one query term: stem + optional ending on word boundaries.
-
-    A trailing `*` makes it a plain prefix; several words make a phrase (any
-    non-word characters between them); field prefixes (`title:`) and the query
-    operators AND/OR/NOT are not terms.
-    """
-    term = _FIELD_PREFIX.sub("", term.strip()).strip("\"'")
-    if not term or term in _OPERATORS:
-        return None
-    prefix = term.endswith("*")
-    words = re.findall(r"\w+", term)
-    if not words:
-        return None
-    parts = []
-    for i, word in enumerate(words):
-        folded = fold(word.lower())  # "brulee" lights up "brûlée", as the index finds it
-        if prefix and i == len(words) - 1:
-            parts.append(accent_tolerant(folded) + r"\w*")
-        else:
-            parts.append(accent_tolerant(stem(folded)) + _ENDING_RE)
-    return r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)"
-
-
-def find_terms(text: str, terms: Iterable[str]) -> list[Span]:
-    """Where the search terms occur, case-insensitively, as sorted non-overlapping spans."""
-    patterns = [p for p in (term_pattern(t) for t in terms) if p]
-    if not patterns:
+    wanted = parse_query(query).highlights() if query.strip() else None
+    if not wanted:
         return []
-    spans = (
-        (m.start(), m.end()) for p in patterns for m in re.finditer(p, text, re.IGNORECASE) if m.end() > m.start()
-    )
-    return _merge(spans)
+    return _merge((start, end) for start, end, _term in matched_tokens(text, wanted, MAX_QUERY_HIGHLIGHTS,
+                                                                        join_phrases=True))
 
 
 def find_all(text: str, needle: str) -> list[Span]:

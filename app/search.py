@@ -10,8 +10,7 @@ is rebuilt from the database.
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,8 +18,9 @@ from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.archive import Archive
-from app.search_index import IndexDoc, SearchIndex, SearchResult, analyse
-from app.search_index.query_bounds import bound_query
+from app.search_index import DocumentAnalysis, IndexDoc, SearchIndex, SearchResult, footnotes_text, parse_query
+from app.search_index import Hit as Hit  # re-exported: callers use the service, not the engine
+from app.search_index.annotation_match import AnnotationMatcher
 from app.tag_queries import names_by_annotation, names_by_document
 from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags
 
@@ -45,14 +45,18 @@ def _footnotes_text(session: Session, doc_ids: list[int]) -> dict[int, str]:
         .where(Footnote.document_id.in_(doc_ids))
         .order_by(Footnote.document_id, Footnote.number)
     )
-    notes: dict[int, list[str]] = {}
+    notes: dict[int, list[tuple[int, str]]] = {}
     for doc_id, number, text in rows:
-        notes.setdefault(doc_id, []).append(f"[{number}] {text}")
-    return {k: "\n".join(v) for k, v in notes.items()}
+        notes.setdefault(doc_id, []).append((number, text))
+    return {doc_id: footnotes_text(pairs) for doc_id, pairs in notes.items()}
 
 
-def index_docs(session: Session, doc_ids: list[int]) -> list[IndexDoc]:
-    """What the index needs for these documents (missing ids are simply absent)."""
+def index_docs(session: Session, doc_ids: list[int],
+               analyses: Mapping[int, DocumentAnalysis] | None = None) -> list[IndexDoc]:  # fmt: skip
+    """What the index needs for these documents (missing ids are simply absent).
+
+    `analyses` are index terms computed in advance, by document id (an import's workers).
+    """
     docs = session.execute(
         select(Document.id, Document.title, Document.text, Document.publisher, Document.kind, Document.date).where(
             Document.id.in_(doc_ids)
@@ -64,7 +68,8 @@ def index_docs(session: Session, doc_ids: list[int]) -> list[IndexDoc]:
     return [
         IndexDoc(id=d.id, title=d.title, body=d.text, footnotes=notes.get(d.id, ""), publisher=d.publisher,
                  kind=d.kind, date=d.date, tags=doc_tags.get(d.id, []),
-                 notes=annotated.get(d.id, ("", []))[0], annotation_tags=annotated.get(d.id, ("", []))[1])
+                 notes=annotated.get(d.id, ("", []))[0], annotation_tags=annotated.get(d.id, ("", []))[1],
+                 analysis=analyses.get(d.id) if analyses else None)
         for d in docs
     ]
 
@@ -98,21 +103,25 @@ def documents_texts(archive: Archive, doc_ids: list[int]) -> dict[int, tuple[str
     return {doc_id: (body or "", notes.get(doc_id, "")) for doc_id, body in bodies.items()}
 
 
-def _all_docs(archive: Archive) -> Iterator[IndexDoc]:
+def _all_docs(archive: Archive, analyses: Mapping[int, DocumentAnalysis] | None) -> Iterator[IndexDoc]:
     with archive.session() as s:
         ids = list(s.scalars(select(Document.id).order_by(Document.id)))
     for start in range(0, len(ids), BATCH):
         with archive.session() as s:
-            yield from index_docs(s, ids[start:start + BATCH])
+            yield from index_docs(s, ids[start:start + BATCH], analyses)
 
 
-def rebuild(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
-    """Rebuild the whole index from the database; the queue is empty afterwards."""
+def rebuild(archive: Archive, index: SearchIndex, *,
+            analyses: Mapping[int, DocumentAnalysis] | None = None) -> Iterator[IndexProgress]:  # fmt: skip
+    """Rebuild the whole index from the database; the queue is empty afterwards.
+
+    `analyses`: see `index_docs` (the first import into a new archive builds its index this way).
+    """
     with archive.session() as s:
         total = s.scalar(select(func.count(Document.id))) or 0
         queued = list(s.scalars(select(IndexQueue.document_id)))
     yield IndexProgress(0, total, "rebuild")
-    for done in index.clear_and_rebuild(_all_docs(archive), batch=BATCH):
+    for done in index.clear_and_rebuild(_all_docs(archive, analyses), batch=BATCH):
         yield IndexProgress(done, total, "rebuild")
     with archive.session() as s:
         if queued:
@@ -131,21 +140,23 @@ def update(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
         yield IndexProgress(min(start + BATCH, total), total, "update")
 
 
-def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False) -> None:
+def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False,
+                  analyses: Mapping[int, DocumentAnalysis] | None = None) -> None:  # fmt: skip
     """Index these documents now (deleted ones are removed), then clear their queue rows.
 
     `merge=True` lets Whoosh merge small segments in the same commit: right for a
     background import (else segments pile up, one per batch), wrong when a user waits.
+    `analyses`: see `index_docs`.
     """
-    unqueue(archive, index_documents(archive, index, doc_ids, merge=merge))
+    unqueue(archive, index_documents(archive, index, doc_ids, merge=merge, analyses=analyses))
 
 
 QueueStamps = dict[int, datetime]
 """Documents indexed, with the time each was queued (as read before indexing)."""
 
 
-def index_documents(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *,
-                    merge: bool = False) -> QueueStamps:  # fmt: skip
+def index_documents(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False,
+                    analyses: Mapping[int, DocumentAnalysis] | None = None) -> QueueStamps:  # fmt: skip
     """Index these documents in one commit (deleted ones are removed); the queue is only read.
 
     Returns the queue stamps for `unqueue`: an import's index process reads the
@@ -155,7 +166,7 @@ def index_documents(archive: Archive, index: SearchIndex, doc_ids: Iterable[int]
     if not ids:
         return {}
     with archive.session() as s:
-        docs = index_docs(s, ids)
+        docs = index_docs(s, ids, analyses)
         rows = s.execute(select(IndexQueue.document_id, IndexQueue.queued_at).where(IndexQueue.document_id.in_(ids)))
         stamps = {doc_id: stamp for doc_id, stamp in rows}
     present = {d.id for d in docs}
@@ -205,12 +216,13 @@ def search(
     archive: Archive, index: SearchIndex, query: str, *, limit: int = 20, sort: str = "relevance"
 ) -> SearchResult:
     """Ranked hits with snippets; each hit also names the annotations whose note or tags matched."""
+    parsed = parse_query(query)
     result = index.search(
-        query, limit=limit, sort="date" if sort == "date" else "relevance",
+        parsed, limit=limit, sort="date" if sort == "date" else "relevance",
         texts_for=lambda doc_ids: documents_texts(archive, doc_ids),
     )
-    matcher = AnnotationMatcher(bound_query(query)[0])  # the same bounds as the index search
-    if matcher.parts and result.hits:
+    matcher = AnnotationMatcher(parsed)
+    if matcher.relevant and result.hits:
         candidates = _annotations_of(archive, [h.id for h in result.hits])
         for hit in result.hits:
             hit.annotation_ids = [a for a, note, tags in candidates.get(hit.id, []) if matcher.satisfied(note, tags)]
@@ -223,8 +235,8 @@ def documents_matching(archive: Archive, query: str) -> set[int]:
 
 
 def annotations_matching(archive: Archive, query: str, annotation_ids: Iterable[int]) -> set[int]:
-    """Among these annotations, those whose note and tags hold every word of the query (any, for OR)."""
-    matcher = AnnotationMatcher(bound_query(query)[0])
+    """Among these annotations, those whose note and tags satisfy the query (parts about documents aside)."""
+    matcher = AnnotationMatcher(parse_query(query))
     wanted = set(annotation_ids)
     with archive.session() as s:
         rows = s.execute(select(Annotation.id, Annotation.note).where(Annotation.id.in_(wanted))).all()
@@ -244,68 +256,3 @@ def _annotations_of(archive: Archive, doc_ids: list[int]) -> dict[int, list[tupl
     for r in rows:
         out.setdefault(r.document_id, []).append((r.id, r.note, tags.get(r.id, [])))
     return out
-
-
-_QUERY_TOKEN = re.compile(
-    r'(?P<field>[A-Za-z_]\w*):(?P<value>"[^"]*"|[^\s()]+)|"(?P<phrase>[^"]*)"|(?P<word>[^\s()"]+)'
-)
-_IGNORED_FIELDS = {"title", "publisher", "kind", "date"}
-
-
-class AnnotationMatcher:
-    """Whether an annotation's note and tags satisfy the positive parts of a query.
-
-    The index finds documents; this says which of their annotations matched, by
-    the same terms (stemmed words, prefixes, tags with their sub-tags). Words after
-    NOT and fields that describe the document (title, publisher, kind, date) are
-    not annotation parts.
-    """
-
-    def __init__(self, query: str) -> None:
-        self.parts: list[tuple[str, str]] = []  # ("term"|"prefix"|"tag", value)
-        self.any_of = False
-        negate = False
-        for m in _QUERY_TOKEN.finditer(query):
-            word = m.group("word")
-            if word in ("AND", "OR", "NOT", "ANDNOT"):
-                self.any_of |= word == "OR"
-                negate = word in ("NOT", "ANDNOT")
-                continue
-            if negate or (word or "").startswith("-"):
-                negate = False
-                continue
-            field_name = (m.group("field") or "").lower()
-            if field_name == "tag":
-                self.parts.append(("tag", m.group("value").strip('"').casefold()))
-            elif field_name in _IGNORED_FIELDS:
-                continue
-            else:
-                self._add_words(m.group("value") or m.group("phrase") or word or "")
-
-    def _add_words(self, text: str) -> None:
-        text = text.strip('"')
-        if text.endswith("*") and len(text) > 1:
-            terms = analyse(text[:-1])
-            if terms:
-                self.parts.append(("prefix", text[:-1].lower()))
-            return
-        self.parts.extend(("term", term) for term in analyse(text))
-
-    def satisfied(self, note: str, tags: Iterable[str], *, require_all: bool = False) -> bool:
-        if not self.parts:
-            return False
-        terms = set(analyse(note))
-        words = {w.lower() for w in re.findall(r"\w+", note)}
-        folded = [t.casefold() for t in tags]
-        results = [self._holds(kind, value, terms, words, folded) for kind, value in self.parts]
-        if require_all and not self.any_of:
-            return all(results)
-        return any(results)
-
-    @staticmethod
-    def _holds(kind: str, value: str, terms: set[str], words: set[str], tags: list[str]) -> bool:
-        if kind == "tag":
-            return any(t == value or t.startswith(value + "/") for t in tags)
-        if kind == "prefix":
-            return any(w.startswith(value) for w in words)
-        return value in terms

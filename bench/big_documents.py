@@ -67,7 +67,7 @@ def _open_in_reader(archive_dir: Path, document_id: int) -> dict[str, float]:
         pane.show()
         controller = ReaderController(archive, pane, panel)
         start = time.perf_counter()
-        controller.open_document(document_id, terms=["clearance"])
+        controller.open_document(document_id, query="clearance")
         app.processEvents()
         pane.grab()
         first = time.perf_counter() - start

@@ -19,6 +19,7 @@ from app.search_index import analysis as search_analysis
 from app.search_index import schema as search_schema
 from app.search_index import segments as search_segments
 from app.search_index import storage as search_storage
+from app.search_index import terms as search_terms
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -388,18 +389,44 @@ def test_merge_policy_merges_a_full_tier_and_emptied_segments(tmp_path: Path) ->
     assert ids(index, '"common"') == index.doc_ids()
 
 
-def test_preanalysed_texts_are_used_and_equal(tmp_path: Path) -> None:
+def test_analysis_given_with_a_document_equals_a_fresh_one() -> None:
     text = "Demining of PMN-2 mines near the line of contact; Nagorno-Karabakh."
-    expected = list(search_analysis._TEXT_FIELD.index(text))
-    analysed = search_index.analyse_texts([text, ""])
-    assert analysed == [(text, expected)]
-    search_index.remember_analysis(analysed)
-    assert text in search_analysis._PREANALYSED
+    doc = IndexDoc(1, "Mine action", text, footnotes=search_index.footnotes_text([(2, "Ibid."), (1, "ICBL, 2013.")]))
+    analysis = search_index.analyse_fields(title=doc.title, body=doc.body, footnotes=doc.footnotes, notes="")
+    assert set(analysis) == {"title", "body", "footnotes"}  # empty texts need no terms
+    assert analysis["body"] == search_index.AnalysedText(text, search_analysis._TEXT_FIELD.index(text))
+    schema = search_schema._schema()
+    with_analysis, fresh = search_segments.SegmentBuilder(schema), search_segments.SegmentBuilder(schema)
+    with_analysis.add(search_schema._fields_of(doc), analysis)
+    fresh.add(search_schema._fields_of(doc))
+    assert with_analysis._postings == fresh._postings and with_analysis._lengths == fresh._lengths
+
+
+def test_given_analysis_is_used_for_the_text_it_was_computed_from_only(tmp_path: Path) -> None:
+    """Terms of another word stand in for the analysis, to show where it was used."""
+    decoy = search_index.analyse_fields(body="zulu")["body"].terms
     index = SearchIndex.open(tmp_path / "index")
     with index.writer() as w:
-        w.upsert(IndexDoc(1, "t", text))
-    assert text not in search_analysis._PREANALYSED  # used once, then dropped
-    assert ids(index, '"line of contact"') == {1} and ids(index, "karabakh") == {1}
+        w.upsert(IndexDoc(1, "t", "alpha", analysis={"body": search_index.AnalysedText("alpha", decoy)}))
+        w.upsert(IndexDoc(2, "t", "bravo, edited", analysis={"body": search_index.AnalysedText("bravo", decoy)}))
+        w.upsert(IndexDoc(3, "alpha", "charlie", analysis={"body": search_index.AnalysedText("alpha", decoy)}))
+    assert ids(index, "zulu") == {1}
+    assert ids(index, "body:alpha") == set() and ids(index, "edited") == {2} and ids(index, "charlie") == {3}
+
+
+def test_no_module_keeps_analyses_between_documents(tmp_path: Path) -> None:
+    """Analyses travel with their documents: nothing global is written, nothing is looked up by text."""
+    assert not hasattr(search_analysis, "remember_analysis") and not hasattr(search_analysis, "_PREANALYSED")
+    assert "remember_analysis" not in search_index.__all__
+    text = "A unique text about stockpile destruction in Xanadu."
+    index = SearchIndex.open(tmp_path / "index")
+    with index.writer() as w:
+        w.upsert(IndexDoc(1, "t", text, analysis=search_index.analyse_fields(body=text)))
+    modules = [module for name, module in sys.modules.items() if name.startswith("app.search_index")]
+    for module in modules:
+        for name, value in vars(module).items():
+            if isinstance(value, dict | list | set) and not name.startswith("__"):
+                assert text not in value, f"{module.__name__}.{name} holds the text"
 
 
 def test_writer_is_cancelled_when_the_block_raises(index: SearchIndex) -> None:
@@ -728,19 +755,19 @@ def _reference_positions(text: str) -> dict[str, list[int]]:
 
     for token in re.findall(search_index.TOKEN_PATTERN, text):
         word = fold(token.lower())
-        if word in search_analysis._STOP_WORDS:
+        if word in search_terms.STOP_WORDS:
             if first is None:
                 pos += 1
             continue
         pos += 1
         first = True
-        positions[search_analysis._stem(word)].append(pos)
+        positions[search_terms.stem(word)].append(pos)
         if "-" in word or "." in word:
             parts = re.split(r"[-.]", word)
             if all(len(part) > 1 and part.isalpha() for part in parts):
                 for part in parts:
-                    if part not in search_analysis._STOP_WORDS:
-                        positions[search_analysis._stem(part)].append(pos)
+                    if part not in search_terms.STOP_WORDS:
+                        positions[search_terms.stem(part)].append(pos)
     return dict(positions)
 
 

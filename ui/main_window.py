@@ -39,7 +39,6 @@ from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summa
 from ui.main_actions import MainActions
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
 from ui.search_panel import SearchPanel
-from ui.search_terms import query_terms
 from ui.settings import AppSettings
 from ui.tags.chips import TagChipDelegate
 from ui.tags.colors import TagColors
@@ -290,12 +289,9 @@ class MainWindow(QMainWindow):
     def _open_index(self, index: QModelIndex) -> None:
         doc_id = index.data(ID_ROLE)
         if doc_id is not None:
-            self.open_document(doc_id, self.search_terms())
+            self.open_document(doc_id, self.search_panel.query())
 
-    def search_terms(self) -> list[str]:
-        return query_terms(self.search_panel.query()) if self.search_panel.query() else []
-
-    def open_document(self, doc_id: int, terms: list[str] | None = None) -> None:
+    def open_document(self, doc_id: int, query: str = "") -> None:
         # Show the reader first: scrolling to the first match needs the view's real width.
         previous = self.tabs.currentIndex()
         self.tabs.setCurrentIndex(1)
@@ -303,7 +299,7 @@ class MainWindow(QMainWindow):
             self.footnotes_dock.show()
             self.notes_dock.show()
             self.footnotes_dock.raise_()
-        if not self.reader.open_document(doc_id, terms or []):
+        if not self.reader.open_document(doc_id, query):
             self.tabs.setCurrentIndex(previous)
 
     def _tab_changed(self, index: int) -> None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from app import library, search
+from app import search
 from app.archive import Archive
 from app.errors import DossierError
-from app.search_index import SearchResult
-from ui.search_results_model import HitDetails
+from app.search import SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +21,6 @@ log = logging.getLogger(__name__)
 class SearchOutcome:
     serial: int
     result: SearchResult
-    details: dict[int, HitDetails] = field(default_factory=dict)
 
 
 class SearchJobSignals(QObject):
@@ -31,7 +29,7 @@ class SearchJobSignals(QObject):
 
 
 class SearchJob(QRunnable):
-    """Runs app.search.search and fetches each hit's kind and publisher, all off the GUI thread.
+    """Runs app.search.search off the GUI thread.
 
     `is_current(serial)` is asked before the work starts, so a job overtaken by
     newer typing while it waited in the queue costs nothing.
@@ -58,9 +56,6 @@ class SearchJob(QRunnable):
             return
         try:
             result = search.search(self._archive, self._archive.index, self._query, limit=self._limit, sort=self._sort)
-            rows = library.list_documents(
-                self._archive, flt=library.DocumentFilter(ids=frozenset(h.id for h in result.hits))
-            ) if result.hits else []
         except DossierError as e:
             self.signals.failed.emit(self.serial, str(e))
             return
@@ -68,5 +63,4 @@ class SearchJob(QRunnable):
             log.exception("search failed for %r", self._query)
             self.signals.failed.emit(self.serial, f"The search failed: {e or type(e).__name__}")
             return
-        details = {r.id: HitDetails(kind=r.kind, publisher=r.publisher) for r in rows}
-        self.signals.done.emit(SearchOutcome(self.serial, result, details))
+        self.signals.done.emit(SearchOutcome(self.serial, result))

@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.archive import Archive
-from app.search_index import SearchResult
+from app.search import SearchResult
 from ui import plain_text
 from ui.plain_text import escaped
 from ui.search_help import SearchHelpDialog
 from ui.search_job import SearchJob, SearchOutcome
 from ui.search_results_model import ID_ROLE, SearchResultsModel
-from ui.search_terms import query_terms
 from ui.snippet_delegate import SearchHitDelegate
 
 ArchiveSource = Archive | Callable[[], Archive | None] | None
@@ -69,7 +68,7 @@ class _Latest:
 class SearchPanel(QWidget):
     """Embeddable search: call focus_search() for Ctrl+L, set_archive() when the archive changes."""
 
-    hitActivated = Signal(int, list)  # document id, the query's plain terms (for highlighting in the reader)
+    hitActivated = Signal(int, str)  # document id, the query shown (its words are highlighted in the reader)
     resultsChanged = Signal(object)  # SearchResult, or None when the query is cleared
 
     def __init__(self, archive: ArchiveSource = None, parent: QWidget | None = None, *, page_size: int = PAGE) -> None:
@@ -331,7 +330,7 @@ class SearchPanel(QWidget):
         self._keep_scroll = None
         self._result = result
         self._shown_query = result.query
-        self.model.set_hits(result.hits, outcome.details)
+        self.model.set_hits(result.hits)
         self._set_notice(result.notice)
         self.status_label.setText(self._status_text(result))
         self.more_label.setText(self._more_html(result))
@@ -414,7 +413,7 @@ class SearchPanel(QWidget):
         if self._last_activation and self._last_activation[0] == doc_id and now - self._last_activation[1] < interval:
             return
         self._last_activation = (doc_id, now)
-        self.hitActivated.emit(doc_id, query_terms(self._shown_query))
+        self.hitActivated.emit(doc_id, self._shown_query)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

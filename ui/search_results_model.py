@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.search_index import Hit
+from app.search import Hit
 from ui.plain_text import tooltip
 
 ParentIndex = QModelIndex | QPersistentModelIndex
@@ -20,26 +19,16 @@ MATCHED_IN_ROLE = Qt.ItemDataRole.UserRole + 5  # list[str]: title, body, footno
 HIT_ROLE = Qt.ItemDataRole.UserRole + 6  # the Hit itself
 
 
-@dataclass(slots=True, frozen=True)
-class HitDetails:
-    """What the hit itself lacks for its meta line (fetched with the search, off the GUI thread)."""
-
-    kind: str | None = None
-    publisher: str | None = None
-
-
 class SearchResultsModel(QAbstractListModel):
     """Read-only; replaced wholesale by each search, so views never see half a result."""
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._hits: list[Hit] = []
-        self._details: dict[int, HitDetails] = {}
 
-    def set_hits(self, hits: list[Hit], details: dict[int, HitDetails] | None = None) -> None:
+    def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
-        self._details = dict(details or {})
         self.endResetModel()
 
     def clear(self) -> None:
@@ -82,9 +71,8 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
     def meta_line(self, hit: Hit) -> str:
-        details = self._details.get(hit.id, HitDetails())
-        parts = [readable_date(hit.date), (details.kind or "").replace("-", " "), details.publisher or ""]
-        if details.kind == "other":
+        parts = [readable_date(hit.date), hit.kind.replace("-", " "), hit.publisher]
+        if hit.kind == "other":
             parts[1] = ""
         return " · ".join(p for p in parts if p)
 

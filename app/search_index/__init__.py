@@ -9,7 +9,9 @@ of an older schema is recreated empty on `SearchIndex.open` and reported with
 This module only re-exports what callers use. The parts, by concern:
 - `analysis`: tokens, stop words, stems, the compact positions format, analysis in workers;
 - `schema`: the fields and their version, `IndexDoc` and how it becomes field values;
-- `query_bounds`, `query`: bounding, checking and parsing what the user typed;
+- `terms`: the one analysis of words (tokens, folding, stop words, stems);
+- `query`: the query model: bounds, checks and the typed tree every reader of a query uses;
+- `spans`, `annotation_match`: where a query's words stand in a text; which annotations it matches;
 - `evaluation`: matching and BM25 scoring over numpy vectors, phrases;
 - `meta`: the per-document column as vectors, ranking and facet counts;
 - `snippets`, `suggestions`: result fragments and "did you mean";
@@ -18,10 +20,10 @@ This module only re-exports what callers use. The parts, by concern:
 - `whoosh_internals`: every use of Whoosh's private names, checked against the tested Whoosh.
 """
 
-from app.search_index.analysis import TOKEN_PATTERN, Analysis, analyse, analyse_texts, remember_analysis
+from app.search_index.analysis import AnalysedText, Analysis, DocumentAnalysis, analyse_fields
 from app.search_index.index import Hit, SearchIndex, SearchResult
-from app.search_index.query import MIN_PREFIX
-from app.search_index.schema import INDEX_SCHEMA_VERSION, IndexDoc
+from app.search_index.query import MIN_PREFIX, Query, parse_query
+from app.search_index.schema import INDEX_SCHEMA_VERSION, IndexDoc, footnotes_text
 from app.search_index.storage import (
     META_FILE,
     PID_FILE,
@@ -30,6 +32,7 @@ from app.search_index.storage import (
     IndexUnusableError,
     checked_open,
 )
+from app.search_index.terms import TOKEN_PATTERN, analyse
 
 __all__ = [
     "INDEX_SCHEMA_VERSION",
@@ -38,15 +41,19 @@ __all__ = [
     "PID_FILE",
     "TOKEN_PATTERN",
     "WRITELOCK_FILE",
+    "AnalysedText",
     "Analysis",
+    "DocumentAnalysis",
     "Hit",
     "IndexDoc",
     "IndexLockedError",
     "IndexUnusableError",
+    "Query",
     "SearchIndex",
     "SearchResult",
     "analyse",
-    "analyse_texts",
+    "analyse_fields",
     "checked_open",
-    "remember_analysis",
+    "footnotes_text",
+    "parse_query",
 ]

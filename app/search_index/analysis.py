@@ -1,11 +1,12 @@
-"""How text becomes index terms: tokens, accent folding, stop words, stems, and the compact positions format.
+"""How text fields are indexed: the Whoosh analyzer and the fast path that gives its terms, and the
+compact positions format.
 
-One definition serves the index, the query parser, snippets and "did you mean", and is cheap
+Words become terms in `terms` (one definition for the index, queries, snippets and highlights). Indexing is cheap
 enough for an import of thousands of reports: text fields use `_FastText`, whose `index()`
 tokenises with one C-level `re.findall` and a stem cache instead of Whoosh's token-object
 pipeline, yet yields exactly the terms and positions its `analyzer` (used to parse queries)
-gives. An import's worker processes run the same analysis (`analyse_texts`) and the main
-process hands their results to the index (`remember_analysis`).
+gives. An import's worker processes run the same analysis (`analyse_fields`); the result travels
+with its document (`IndexDoc.analysis`) and is used only for the text it was computed from.
 """
 
 from __future__ import annotations
@@ -15,44 +16,17 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from whoosh import analysis, fields, formats
-from whoosh.lang.porter import stem as porter_stem
 
 from app.folding import fold
+from app.search_index.terms import STOP_WORDS, TOKEN_PATTERN, TOKEN_RE, _stem_cache, stem
 
-TOKEN_PATTERN = r"\w+(?:[-.]\w+)*"
-"""Keeps PMN-2, OZM-72, E-001, 1.5 and www.icbl.org as one token each."""
-
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
 _ASCII_TOKEN_RE = re.compile(TOKEN_PATTERN, re.ASCII)  # the same tokens in ASCII text, found faster
 _LOWERS_APART = "\u0130"  # İ: the one character whose lower case ("i" + combining dot) splits a word
-_STOP_WORDS = analysis.STOP_WORDS
 _JOINERS = re.compile(r"[-.]")
-
-_stem_cache: dict[str, str] = {}
-
-
-def _stem(word: str) -> str:
-    """Porter stem with an unbounded-but-reset cache (Whoosh's StemFilter uses the same function)."""
-    stemmed = _stem_cache.get(word)
-    if stemmed is None:
-        if len(_stem_cache) > 300_000:
-            _stem_cache.clear()
-        stemmed = _stem_cache[word] = porter_stem(word)
-    return stemmed
-
-
-def _term_of(token: str) -> str | None:
-    """The index term for one token, or None for a stop word."""
-    word = fold(token.lower())
-    return None if word in _STOP_WORDS else _stem(word)
-
-
-def analyse(text: str) -> list[str]:
-    """The index terms of `text`, as body text is indexed: for matching short texts outside the index."""
-    return [term for term in map(_term_of, re.findall(TOKEN_PATTERN, text)) if term]
 
 
 class _FoldFilter(analysis.Filter):
@@ -73,28 +47,27 @@ def _text_analyzer() -> analysis.Analyzer:
 Analysis = list[tuple[bytes, int, float, bytes]]
 """What a text field's `index()` yields for one value: (term, frequency, weight, encoded positions)."""
 
-_PREANALYSED: dict[str, Analysis] = {}
-_PREANALYSED_MAX = 4000
 
+@dataclass(frozen=True, slots=True)
+class AnalysedText:
+    """One text with its index terms, computed where the CPU is free (an import's worker processes).
 
-def analyse_texts(texts: Iterable[str]) -> list[tuple[str, Analysis]]:
-    """Index terms of texts, computed where the CPU is free (an import's worker processes).
-
-    The main process hands the result to `remember_analysis`; a text field whose value
-    is one of these texts then skips its own analysis. Any text that differs from what
-    the database later gives the index is simply analysed again, so this is only a cache.
+    The text travels with its terms so that they are used only for that exact text: the
+    document the index is given later may differ (edited, or stored differently).
     """
-    return [(text, list(_TEXT_FIELD.index(text))) for text in texts if text]
+
+    text: str
+    terms: Analysis
 
 
-def remember_analysis(analysed: Iterable[tuple[str, Analysis]]) -> None:
-    """Keep analyses from `analyse_texts` until the texts are indexed (bounded, oldest dropped)."""
-    for text, items in analysed:
-        _PREANALYSED[text] = items
-    excess = len(_PREANALYSED) - _PREANALYSED_MAX
-    if excess > 0:
-        for key in list(_PREANALYSED)[:excess]:
-            _PREANALYSED.pop(key, None)  # another thread may have used it meanwhile
+DocumentAnalysis = dict[str, AnalysedText]
+"""A document's analysed text fields, by field name (title, body, footnotes, notes)."""
+
+
+def analyse_fields(*, title: str = "", body: str = "", footnotes: str = "", notes: str = "") -> DocumentAnalysis:
+    """The index terms of a document's text fields (empty ones left out), for `IndexDoc.analysis`."""
+    texts = {"title": title, "body": body, "footnotes": footnotes, "notes": notes}
+    return {name: AnalysedText(text, _TEXT_FIELD.index(text)) for name, text in texts.items() if text}
 
 
 _BIG_ENDIAN = sys.byteorder == "big"
@@ -145,10 +118,10 @@ def _token_positions(text: str) -> dict[str, list[int]]:
     if text.isascii():  # the common case: lowered first, and \w matched as ASCII (twice as fast)
         words = _ASCII_TOKEN_RE.findall(text.lower())
     elif _LOWERS_APART not in text:
-        words = list(map(fold, _TOKEN_RE.findall(text.lower())))
+        words = list(map(fold, TOKEN_RE.findall(text.lower())))
     else:
-        words = [fold(word.lower()) for word in _TOKEN_RE.findall(text)]
-    stop = _STOP_WORDS
+        words = [fold(word.lower()) for word in TOKEN_RE.findall(text)]
+    stop = STOP_WORDS
     lead = 0
     for word in words:
         if word not in stop:
@@ -170,13 +143,13 @@ def _token_positions(text: str) -> dict[str, list[int]]:
 
     for word, found in by_word.items():
         stemmed = _stem_cache.get(word)
-        add(stemmed if stemmed is not None else _stem(word), found)
+        add(stemmed if stemmed is not None else stem(word), found)
         if "-" in word or "." in word:
             parts = _JOINERS.split(word)
             if all(len(part) > 1 and part.isalpha() for part in parts):
                 for part in parts:
                     if part not in stop:
-                        add(_stem(part), list(found))
+                        add(stem(part), list(found))
     for term in unsorted:
         positions[term].sort()
     return positions
@@ -190,13 +163,16 @@ class _FastText(fields.TEXT):
         if isinstance(self.format, formats.Positions):
             self.format = _CompactPositions(field_boost=self.format.field_boost)
 
-    def index(self, value: Any, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
-        """A list, not Whoosh's generator: cheaper for the hundreds of terms of a report."""
+    def index(self, value: Any, *, given: AnalysedText | None = None, **kwargs: Any) -> Analysis:
+        """A list, not Whoosh's generator: cheaper for the hundreds of terms of a report.
+
+        `given` terms are used if they were computed from this very text (by `analyse_fields`,
+        whose field is unboosted); any other text is analysed here.
+        """
         if not isinstance(value, str):
             return list(super().index(value, **kwargs))
-        known = _PREANALYSED.pop(value, None) if _PREANALYSED and self.format.field_boost == 1.0 else None
-        if known is not None:
-            return known
+        if given is not None and given.text == value and self.format.field_boost == 1.0:
+            return given.terms
         positions = _token_positions(value)
         boost = self.format.field_boost
         # fewer characters than 65,536 means fewer tokens: every position fits the narrow array unchecked

@@ -10,17 +10,30 @@ from __future__ import annotations
 import math
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
 from typing import Any
 
-from whoosh import formats, query
+from whoosh import formats
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from app.search_index.analysis import _CompactPositions
 from app.search_index.meta import _MetaArrays, _numpy
-from app.search_index.query import _as_text, _Wanted
+from app.search_index.query import (
+    TEXT_FIELDS,
+    TITLE_BOOST,
+    And,
+    AndMaybe,
+    DateRange,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Wanted,
+    Word,
+)
 from app.search_index.whoosh_internals import drain_matcher
 
 _Postings = tuple["array[int]", "array[float]", list[bytes] | None]  # ids, weights, positions (if read)
@@ -56,55 +69,51 @@ class _Evaluator:
         self.scores: dict[tuple[str, str], _Match] = {}
         self._values: dict[tuple[str, str], tuple[list[int], list[bytes]]] = {}
 
-    def matches(self, q: query.Query) -> _Match:
-        """The live documents matching `q`, with their scores."""
-        mask, score = self.run(q)
+    def matches(self, root: Node | None) -> _Match:
+        """The live documents matching the query tree, with their scores."""
+        mask, score = self.run(root) if root is not None else self._none()
         return mask & self._arrays.live, score
 
     def _none(self) -> _Match:
         np = self.np
         return np.zeros(self.size, dtype=bool), np.zeros(self.size)
 
-    def _of_docs(self, docs: Iterable[int], boost: float) -> _Match:
-        mask = self.np.zeros(self.size, dtype=bool)
-        mask[self.np.fromiter(docs, dtype=self.np.int64)] = True
-        return mask, mask * boost
-
-    def run(self, q: query.Query) -> _Match:
-        if isinstance(q, query.Term):
-            return self.term(q.fieldname, _as_text(q.text), q.boost)
-        if isinstance(q, query.Or):
-            parts = [self.run(c) for c in q.children()]
-            if not parts:
-                return self._none()
-            mask, score = parts[0]
-            for part_mask, part_score in parts[1:]:
-                mask, score = mask | part_mask, score + part_score
-            return mask, score
-        if isinstance(q, query.And):
-            children = list(q.children())
-            positive = [c for c in children if not isinstance(c, query.Not)]
-            negative = [c.query for c in children if isinstance(c, query.Not)]
+    def run(self, node: Node) -> _Match:
+        if isinstance(node, (Word, Phrase, Prefix)):
+            names = TEXT_FIELDS if node.field is None else (node.field,)
+            boosts = [TITLE_BOOST if node.field is None and name == "title" else 1.0 for name in names]
+            return self._any([self._leaf(node, name, boost) for name, boost in zip(names, boosts, strict=True)])
+        if isinstance(node, Or):
+            return self._any([self.run(c) for c in node.children])
+        if isinstance(node, And):
+            positive = [c for c in node.children if not isinstance(c, Not)]
+            negative = [c.child for c in node.children if isinstance(c, Not)]
             return self._and([self.run(c) for c in positive], [self.run(c) for c in negative])
-        if isinstance(q, query.AndNot):
-            return self._and([self.run(q.a)], [self.run(q.b)])
-        if isinstance(q, query.Not):
-            return self._and([], [self.run(q.query)])
-        if isinstance(q, query.AndMaybe):
-            (mask, score), (_optional_mask, optional) = self.run(q.a), self.run(q.b)
+        if isinstance(node, Not):
+            return self._and([], [self.run(node.child)])
+        if isinstance(node, AndMaybe):
+            (mask, score), (_optional_mask, optional) = self.run(node.required), self.run(node.optional)
             return mask, score + optional * mask
-        if isinstance(q, query.TermRange) and q.fieldname == "date":
-            return self._date_range(q)
-        if isinstance(q, (query.Prefix, query.TermRange)):
+        return self._date_range(node)
+
+    def _leaf(self, node: Word | Phrase | Prefix, fieldname: str, boost: float) -> _Match:
+        """One leaf in one field: a word's terms all present, a phrase in order, or any term of a prefix."""
+        if isinstance(node, Prefix):
             mask = self.np.zeros(self.size, dtype=bool)
-            for fieldname, text in q.expanded_terms(self.reader):
-                mask |= self.constant(fieldname, _as_text(text), q.boost)[0]
-            return mask, mask * q.boost
-        if isinstance(q, query.Phrase):
-            return self.phrase(q)
-        if q is query.NullQuery:
+            for text in self.reader.expand_prefix(fieldname, node.term):
+                mask |= self.constant(fieldname, _as_text(text), boost)[0]
+            return mask, mask * boost
+        if isinstance(node, Phrase) and len(node.terms) > 1:
+            return self.phrase(fieldname, node.terms, boost)
+        return self._and([self.term(fieldname, text, boost) for text in node.terms], [])
+
+    def _any(self, parts: list[_Match]) -> _Match:
+        if not parts:
             return self._none()
-        return self._of_docs(q.docs(self.searcher), q.boost)  # anything else: the query matches itself
+        mask, score = parts[0]
+        for part_mask, part_score in parts[1:]:
+            mask, score = mask | part_mask, score + part_score
+        return mask, score
 
     def _and(self, positive: list[_Match], negative: list[_Match]) -> _Match:
         if positive:
@@ -139,16 +148,16 @@ class _Evaluator:
             found = self.scores[key] = (mask, mask * boost)
         return found
 
-    def _date_range(self, q: query.TermRange) -> _Match:
+    def _date_range(self, node: DateRange) -> _Match:
         """Date ranges from the cached date column: one vector comparison, however many dates match."""
-        low, high = _as_text(q.start or ""), _as_text(q.end or "\uffff")
+        low, high = node.low or "", node.high or "\uffff"
         dates = self._arrays.dates
         mask = (dates != "") & (dates >= low) & (dates <= high)
-        if q.startexcl:
+        if node.low_excluded:
             mask &= dates != low
-        if q.endexcl:
+        if node.high_excluded:
             mask &= dates != high
-        return mask, mask * q.boost
+        return mask, mask * 1.0
 
     def _bm25(self, fieldname: str, ids: Any, weights: Any) -> Any:
         df = len(ids)
@@ -162,7 +171,7 @@ class _Evaluator:
         top = idf * (_K1 + 1)
         return top * weights / (weights + k_short + k_len * lengths[ids])
 
-    def phrase(self, q: query.Phrase) -> _Match:
+    def phrase(self, fieldname: str, words: tuple[str, ...], boost: float) -> _Match:
         """Documents holding the words at consecutive positions (stop words take no position).
 
         All postings' positions of each word become one sorted numpy array of
@@ -172,19 +181,18 @@ class _Evaluator:
         second for a phrase common to 14,000 reports.
         """
         np = self.np
-        words = [_as_text(w) for w in q.words]
-        parts = [self.term(q.fieldname, w, 1.0) for w in words]
+        parts = [self.term(fieldname, w, 1.0) for w in words]
         if not parts:
             return self._none()
         mask = parts[0][0]
         for part_mask, _score in parts[1:]:
             mask = mask & part_mask
         if len(words) > 1 and mask.any():
-            fmt = self.searcher.schema[q.fieldname].format
+            fmt = self.searcher.schema[fieldname].format
             counts = [int(part_mask.sum()) for part_mask, _score in parts]
             found = None
             for offset, word in sorted(enumerate(words), key=lambda ow: counts[ow[0]]):
-                ids, values = self._positions(q.fieldname, word)
+                ids, values = self._positions(fieldname, word)
                 shifted = _position_keys(fmt, ids, values) - offset
                 found = shifted if found is None else _intersect_sorted(found, shifted)
                 if not len(found):
@@ -195,7 +203,7 @@ class _Evaluator:
         score = parts[0][1]
         for _mask, part_score in parts[1:]:
             score = score + part_score
-        return mask, score * mask * q.boost
+        return mask, score * mask * boost
 
     def _positions(self, fieldname: str, text: str) -> tuple[list[int], list[bytes]]:
         """A term's docnums and encoded positions, as parallel lists (memoised for the query)."""
@@ -318,10 +326,14 @@ def _cost(postings: _Postings) -> int:
     return len(postings[0]) * (5 if postings[2] is not None else 1)
 
 
-def _field_matches(evaluator: _Evaluator, docnum: int, fieldname: str, wanted: _Wanted) -> bool:
+def _field_matches(evaluator: _Evaluator, docnum: int, fieldname: str, wanted: Wanted) -> bool:
     """Whether a wanted term of this field matched the document (from the evaluator's memo)."""
     terms, prefixes = wanted.for_field(fieldname)
     for (name, text), (mask, _scores) in evaluator.scores.items():
         if name == fieldname and mask[docnum] and (text in terms or (prefixes and text.startswith(prefixes))):
             return True
     return False
+
+
+def _as_text(value: str | bytes) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value

@@ -15,20 +15,21 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
-from whoosh import index, query
-from whoosh.reading import IndexReader
+from whoosh import index
+from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 from whoosh.writing import LockError, SegmentWriter
 
 from app.search_index.evaluation import _Evaluator, _field_matches, _PostingCache
 from app.search_index.meta import SortOrder, _facets, _MetaArrays, _numpy, _ranked, _SegmentMeta
-from app.search_index.query import _QUOTES, _check_query, _Checked, _make_parser, _Wanted, _wanted
-from app.search_index.query_bounds import bound_query
-from app.search_index.schema import INDEX_NAME, TEXT_FIELDS, IndexDoc, _codec, _key_to_iso
-from app.search_index.snippets import _snippets
+from app.search_index.query import TEXT_FIELDS, Query, TextMatch, Wanted, parse_query
+from app.search_index.schema import INDEX_NAME, IndexDoc, _codec, _key_to_iso
+from app.search_index.snippets import snippets
+from app.search_index.spans import matched_tokens
 from app.search_index.storage import (
     PID_FILE,
     IndexLockedError,
@@ -41,12 +42,18 @@ from app.search_index.storage import (
     _write_meta,
     checked_open,
 )
-from app.search_index.suggestions import Suggester
+from app.search_index.suggestions import Suggester, WordsOf
 from app.search_index.whoosh_internals import column_values, read_lengths
 
 log = logging.getLogger(__name__)
 
+TextFor = Callable[[int], tuple[str, str]]
+"""A document's (body, footnotes) from the database, by id: snippets need the text the index does not store."""
+TextsFor = Callable[[list[int]], dict[int, tuple[str, str]]]
+"""The same for several documents at once (one database round trip for a page of hits)."""
+
 MAX_SNIPPETS = 3
+_WORD_SAMPLE_DOCS = 3  # documents read to find the word a suggested term stands for
 REBUILDING_NOTICE = "The search index is being rebuilt; results are incomplete until it finishes"
 
 
@@ -58,6 +65,8 @@ class Hit:
     score: float
     snippets: list[str] = field(default_factory=list)  # HTML, matches in <b>…</b>
     matched_in: list[str] = field(default_factory=list)  # among title, body, footnotes, notes
+    kind: str = ""
+    publisher: str = ""
     annotation_ids: list[int] = field(default_factory=list)  # annotations whose note or tags matched (app.search)
 
 
@@ -83,7 +92,6 @@ class SearchIndex:
         self.lock_timeout = lock_timeout
         self._ix = ix
         self._lock = threading.RLock()
-        self._parser = _make_parser(ix.schema)
         self._searcher: Searcher = ix.searcher()
         self._segment_meta: dict[str, _SegmentMeta] = {}
         self._meta_key: tuple[str, ...] = ()
@@ -351,68 +359,89 @@ class SearchIndex:
 
     def search(
         self,
-        text: str,
+        text: str | Query,
         *,
         limit: int = 20,
         sort: SortOrder = "relevance",
-        text_for: Callable[[int], tuple[str, str]] | None = None,
-        texts_for: Callable[[list[int]], dict[int, tuple[str, str]]] | None = None,
+        text_for: TextFor | None = None,
+        texts_for: TextsFor | None = None,
     ) -> SearchResult:
-        """Search with the query language of issue 3; never raises on a malformed query.
+        """Search with the query language (`query`); never raises on a malformed query.
 
-        Snippets need each hit's (body, footnotes) text: `texts_for` fetches them for all
+        `text` may be a query already parsed (the service parses once for the index and the
+        annotation matcher). Snippets need each hit's (body, footnotes) text: `texts_for` fetches them for all
         hits at once (one database round trip), `text_for` one document at a time.
         """
-        raw, bounded = bound_query(text.translate(_QUOTES).strip())
-        checked = _check_query(raw)
-        notices = bounded + list(checked.notices)
+        parsed = parse_query(text) if isinstance(text, str) else text
+        notices = list(parsed.notices)
         if self._state != "ok":  # never an empty result without saying why
             notices.insert(0, REBUILDING_NOTICE)
         notice = "; ".join(notices) or None
         with self._lock:
             try:
-                return self._search_once(raw, checked, notice, limit, sort, text_for, texts_for)
+                return self._search_once(parsed, notice, limit, sort, text_for, texts_for)
             except Exception:
                 if self._searcher.reader().generation() == self._ix.latest_generation():
                     raise
                 # Another process (an import's index process) committed a merge after this searcher
                 # was opened and deleted the merged segments' files: search the new segments.
                 log.info("segments merged away during a search; searching again")
-                return self._search_once(raw, checked, notice, limit, sort, text_for, texts_for)
+                return self._search_once(parsed, notice, limit, sort, text_for, texts_for)
 
-    def _search_once(self, raw: str, checked: _Checked, notice: str | None, limit: int, sort: SortOrder,
-                     text_for: Callable[[int], tuple[str, str]] | None,
-                     texts_for: Callable[[list[int]], dict[int, tuple[str, str]]] | None) -> SearchResult:  # fmt: skip
+    def _search_once(self, parsed: Query, notice: str | None, limit: int, sort: SortOrder,
+                     text_for: TextFor | None,
+                     texts_for: TextsFor | None) -> SearchResult:  # fmt: skip
         searcher = self._fresh_searcher()
         reader = searcher.reader()
-        q = self._parser.parse(checked.text) if checked.text.strip() else query.NullQuery
-        q = q.normalize()
         meta = self._meta_for(reader)
         arrays = self._arrays_for(reader, meta)
         evaluator = _Evaluator(searcher, arrays, self._np_lengths_for, self._cache)
-        mask, scores = evaluator.matches(q)
+        mask, scores = evaluator.matches(parsed.root)
         matched = _numpy().flatnonzero(mask)
         ranked = _ranked(matched, scores, arrays, sort, limit)
-        wanted = _wanted(q, _Wanted())
+        wanted = parsed.wanted()
         if texts_for is not None and ranked:
             fetched = texts_for([meta.ids[docnum] for docnum, _ in ranked])
             text_for = lambda doc_id: fetched.get(doc_id, ("", ""))  # noqa: E731
         hits = [self._hit(searcher, meta, docnum, score, wanted, evaluator, text_for) for docnum, score in ranked]
         facets = _facets(arrays, mask, matched)
-        suggestion = self._suggester.suggest(raw, reader)
+        suggestion = self._suggester.suggest(parsed, reader, self._words_in_texts(reader, meta, text_for, texts_for))
         match_ids = frozenset(arrays.ids[matched].tolist())
-        return SearchResult(raw, notice, suggestion, len(matched), hits, facets, match_ids)
+        return SearchResult(parsed.text, notice, suggestion, len(matched), hits, facets, match_ids)
 
-    def _hit(self, searcher: Searcher, meta: _SegmentMeta, docnum: int, score: float, wanted: _Wanted,
-             evaluator: _Evaluator, text_for: Callable[[int], tuple[str, str]] | None) -> Hit:  # fmt: skip
+    @staticmethod
+    def _words_in_texts(reader: IndexReader, meta: _SegmentMeta, text_for: TextFor | None,
+                        texts_for: TextsFor | None) -> WordsOf | None:  # fmt: skip
+        """How "did you mean" finds the words the archive writes for a term: in a few documents holding it."""
+        if text_for is None and texts_for is None:
+            return None
+
+        def words_of(term: str) -> list[str]:
+            try:
+                docnums = list(islice(reader.postings("body", term).all_ids(), _WORD_SAMPLE_DOCS))
+            except TermNotFound:
+                return []
+            doc_ids = [meta.ids[docnum] for docnum in docnums]
+            if texts_for is not None:
+                fetched = texts_for(doc_ids)
+                bodies = [fetched.get(doc_id, ("", ""))[0] for doc_id in doc_ids]
+            else:
+                bodies = [text_for(doc_id)[0] for doc_id in doc_ids] if text_for is not None else []
+            wanted = TextMatch(terms=frozenset({term}))
+            return [body[start:end] for body in bodies for start, end, _t in matched_tokens(body, wanted, 20)]
+
+        return words_of
+
+    def _hit(self, searcher: Searcher, meta: _SegmentMeta, docnum: int, score: float, wanted: Wanted,
+             evaluator: _Evaluator, text_for: TextFor | None) -> Hit:  # fmt: skip
         doc_id = meta.ids[docnum]
         title = searcher.stored_fields(docnum).get("title", "")
         matched_in = [name for name in TEXT_FIELDS if _field_matches(evaluator, docnum, name, wanted)]
-        snippets: list[str] = []
+        shown: list[str] = []
         if text_for is not None and ("body" in matched_in or "footnotes" in matched_in):
             body, notes = text_for(doc_id)
             for name, content in (("body", body), ("footnotes", notes)):
-                if name in matched_in and len(snippets) < MAX_SNIPPETS:
-                    terms, prefixes, phrases = wanted.for_snippets(name)
-                    snippets.extend(_snippets(content, terms, prefixes, MAX_SNIPPETS - len(snippets), phrases))
-        return Hit(doc_id, title, _key_to_iso(meta.dates[docnum]), round(score, 4), snippets, matched_in)
+                if name in matched_in and len(shown) < MAX_SNIPPETS:
+                    shown.extend(snippets(content, wanted.for_text(name), MAX_SNIPPETS - len(shown)))
+        return Hit(doc_id, title, _key_to_iso(meta.dates[docnum]), round(score, 4), shown, matched_in,
+                   meta.kinds[docnum], meta.publishers[docnum])

@@ -8,15 +8,16 @@ kind, publisher, date and tags, so facets and date sorting never load stored fie
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-from whoosh import analysis, columns, fields, qparser, query
+from whoosh import analysis, columns, fields
 from whoosh.codec.whoosh3 import W3Codec
 
-from app.search_index.analysis import TOKEN_PATTERN, _FastText, _text_analyzer
+from app.search_index.analysis import TOKEN_PATTERN, DocumentAnalysis, _FastText, _text_analyzer
+from app.search_index.query import DATE_RE
 
 INDEX_SCHEMA_VERSION = 3
 """Bump whenever the schema, the analysis or a posting format changes: an index of another version is
@@ -24,13 +25,9 @@ rebuilt. Version 2 stores text-field positions as plain uint16/uint32 arrays (`_
 
 INDEX_NAME = "MAIN"
 
-TEXT_FIELDS = ("title", "body", "footnotes", "notes")
-QUERY_FIELDS = frozenset({*TEXT_FIELDS, "publisher", "kind", "tag", "date"})
-TITLE_BOOST = 3.0
 
 _FIELD_SEP = "\x1f"
 _TAG_SEP = "\x1e"
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(slots=True)
@@ -47,37 +44,26 @@ class IndexDoc:
     date: str | None = None  # ISO YYYY-MM-DD, YYYY-MM or YYYY
     notes: str = ""  # annotation notes, joined
     annotation_tags: list[str] = field(default_factory=list)  # merged into tags for search
+    analysis: DocumentAnalysis | None = None  # text fields analysed in advance; used only where the text is the same
+
+
+def footnotes_text(notes: Iterable[tuple[int, str]]) -> str:
+    """The `footnotes` field from (number, text) pairs: a "[N] text" line each, in number order.
+
+    Built only here, because an import's workers analyse this text before the database gives it to the index.
+    """
+    return "\n".join(f"[{number}] {text}" for number, text in sorted(notes, key=lambda note: note[0]))
 
 
 class _DateField(fields.ID):
-    """Dates as sortable 'YYYYMMDD' terms (00 for unknown month/day), parsing partial ISO queries."""
+    """Dates as sortable 'YYYYMMDD' terms (00 for an unknown month or day); queries read them in `query`.
 
-    def self_parsing(self) -> bool:
-        return True
-
-    def parse_query(self, fieldname: str, qstring: str, boost: float = 1.0) -> query.Query:
-        low, high = _date_bounds(qstring)
-        return query.TermRange(fieldname, low, high, boost=boost)
-
-    def parse_range(
-        self, fieldname: str, start: str | None, end: str | None, startexcl: bool, endexcl: bool, boost: float = 1.0
-    ) -> query.Query:
-        low = _date_bounds(start.strip())[0] if start and start.strip() else None
-        high = _date_bounds(end.strip())[1] if end and end.strip() else None
-        return query.TermRange(fieldname, low, high, startexcl, endexcl, boost=boost)
-
-
-def _date_bounds(text: str) -> tuple[str, str]:
-    match = _DATE_RE.match(text)
-    if not match:
-        raise qparser.QueryParserError(f"not a date: {text!r}")
-    year, month, day = match.groups()
-    return year + (month or "00") + (day or "00"), year + (month or "99") + (day or "99")
+    Kept as its own class because Whoosh pickles the schema with the index."""
 
 
 def _date_key(iso: str | None) -> str:
     """'2013-09' -> '20130900'; '' when absent or unreadable (undated sorts last)."""
-    match = _DATE_RE.match(iso or "")
+    match = DATE_RE.match(iso or "")
     if not match:
         return ""
     year, month, day = match.groups()

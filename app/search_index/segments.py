@@ -23,6 +23,7 @@ from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
 from whoosh.filedb.filestore import Storage
 from whoosh.reading import SegmentReader
 
+from app.search_index.analysis import DocumentAnalysis, _FastText
 from app.search_index.whoosh_internals import read_lengths, read_term_postings, segment_terms, write_term
 
 VOCABULARY_EXT = ".vcb"  # a segment's "did you mean" words; Whoosh deletes it with the segment
@@ -45,8 +46,11 @@ class SegmentBuilder:
     def __len__(self) -> int:
         return len(self._docs)
 
-    def add(self, values: dict[str, Any]) -> None:
-        """Analyse one document, as `SegmentWriter.add_document` would (no boosts, no vectors)."""
+    def add(self, values: dict[str, Any], analysed: DocumentAnalysis | None = None) -> None:
+        """Analyse one document, as `SegmentWriter.add_document` would (no boosts, no vectors).
+
+        A text field uses its `analysed` terms when they were computed from the same text.
+        """
         docnum = len(self._docs)
         schema = self.schema
         stored: dict[str, Any] = {}
@@ -58,7 +62,9 @@ class SegmentBuilder:
             if field.indexed:
                 per_field = self._postings.setdefault(name, {})
                 length = 0
-                for btext, freq, weight, vbytes in field.index(value):
+                given = analysed.get(name) if analysed and isinstance(field, _FastText) else None
+                items = field.index(value) if given is None else field.index(value, given=given)
+                for btext, freq, weight, vbytes in items:
                     length += freq
                     posting = per_field.get(btext)
                     if posting is None:

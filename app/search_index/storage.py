@@ -82,7 +82,7 @@ class IndexWriter:
             finally:
                 searcher.close()
         for doc in self._upserts.values():
-            self._builder.add(_fields_of(doc))
+            self._builder.add(_fields_of(doc), doc.analysis)
 
 
 def _commit(raw: SegmentWriter, builder: SegmentBuilder | None, how: Literal["small", "all"] | None) -> None:

@@ -2,26 +2,27 @@
 
 Each segment's suggestion words are saved with it (`segments.read_vocabulary`), so the
 vocabulary of a new index generation is the union of per-segment sets kept in memory; the
-closest word is found with rapidfuzz's Levenshtein distance among words of near length,
-and shown in a readable form (`_surface_form`) rather than as a stem.
+closest index term is found with rapidfuzz's Levenshtein distance among terms of near length.
+Terms are stems ("govern"), so the suggestion shows the word the archive's texts write for
+that term most often ("government"), read from a few documents that hold it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from itertools import chain
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh.reading import IndexReader, TermNotFound
 
-from app.search_index.analysis import _TOKEN_RE, _stem, _term_of
-from app.search_index.query import _LEX_RE, _OPERATORS
-from app.search_index.schema import TEXT_FIELDS
+from app.search_index.query import OPERATORS, TEXT_FIELDS, Phrase, Query, Word
 from app.search_index.segments import VOCABULARY_FIELDS, read_vocabulary, vocabulary_words
+from app.search_index.terms import TOKEN_RE, stem, term_of
+
+WordsOf = Callable[[str], list[str]]
 
 
 class Suggester:
@@ -31,28 +32,27 @@ class Suggester:
         self._vocabulary: tuple[int, dict[int, list[str]]] | None = None
         self._segment_vocabulary: dict[str, set[str]] = {}
 
-    def suggest(self, raw: str, reader: IndexReader) -> str | None:
-        """Replace words found in no text field by the closest indexed word; None if all are found."""
-        source = raw
+    def suggest(self, parsed: Query, reader: IndexReader, words_of: WordsOf | None = None) -> str | None:
+        """The query with words found in no text field replaced by the closest word of the archive; None if
+        all are found. `words_of(term)` gives the words that stand for an index term in the archive's texts."""
         replacements: list[tuple[int, int, str]] = []
-        for match in _suggestable_words(source):
-            word = match.group()
-            term = _term_of(word)
+        for start, end, word in _suggestable_words(parsed):
+            term = term_of(word)
             if term is None or any(c.isdigit() for c in word):
                 continue
             if any(reader.doc_frequency(name, term) for name in TEXT_FIELDS):
                 continue
-            better = self._closest(term, word.lower(), reader)
+            better = self._closest(term, word.lower(), reader, words_of)
             if better is not None:
-                replacements.append((match.start(), match.end(), better))
+                replacements.append((start, end, better.capitalize() if word[:1].isupper() else better))
         if not replacements:
             return None
-        out = source
+        out = parsed.text
         for start, end, word in reversed(replacements):
             out = out[:start] + word + out[end:]
         return out
 
-    def _closest(self, term: str, word: str, reader: IndexReader) -> str | None:
+    def _closest(self, term: str, word: str, reader: IndexReader, words_of: WordsOf | None) -> str | None:
         by_length = self._words_by_length(reader)
         cutoff = 1 if len(word) <= 4 else 2 if len(word) <= 8 else 3
         # a word more than `cutoff` letters longer or shorter is further than `cutoff` edits away:
@@ -64,7 +64,7 @@ class Suggester:
         if not found:
             return None
         best = min(found, key=lambda f: (f[1], -sum(reader.doc_frequency(n, f[0]) for n in ("body", "title"))))
-        return _surface_form(best[0], word)
+        return _archive_word(best[0], word, words_of) or _surface_form(best[0], word)
 
     def _words_by_length(self, reader: IndexReader) -> dict[int, list[str]]:
         """The suggestion words of all segments, sorted, by length (kept per index generation)."""
@@ -92,43 +92,35 @@ class Suggester:
         return self._vocabulary[1]
 
 
-def _suggestable_words(source: str) -> Iterator[re.Match[str]]:
-    """Words of the query worth correcting: not operators, field names, phrases' quotes or prefixes."""
-    for match in _LEX_RE.finditer(source):
-        if match.lastgroup not in ("word", "phrase"):
+def _suggestable_words(parsed: Query) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) in the query text of each word worth correcting: running-text words and
+    phrases, not prefixes, operators or other fields' values."""
+    for leaf in parsed.leaves(negated=True):
+        if not isinstance(leaf, (Word, Phrase)) or (leaf.field is not None and leaf.field not in TEXT_FIELDS):
             continue
-        if match.lastgroup == "word" and (match.group() in _OPERATORS or match.group().endswith("*")):
-            continue
-        before = source[: match.start()]
-        field_match = re.search(r"([A-Za-z_]\w*):$", before)
-        if field_match and field_match.group(1).lower() not in TEXT_FIELDS:
-            continue
-        for word in _TOKEN_RE.finditer(match.group()):
-            if word.group() not in _OPERATORS:
-                yield _Shifted(word, match.start())
+        start, end = leaf.span
+        for word in TOKEN_RE.finditer(parsed.text, start, end):
+            if word.group() not in OPERATORS:
+                yield word.start(), word.end(), word.group()
 
 
-class _Shifted:
-    """A word match re-based onto the whole query string."""
-
-    def __init__(self, inner: re.Match[str], offset: int) -> None:
-        self._inner, self._offset = inner, offset
-
-    def group(self) -> str:
-        return self._inner.group()
-
-    def start(self) -> int:
-        return self._inner.start() + self._offset
-
-    def end(self) -> int:
-        return self._inner.end() + self._offset
+def _archive_word(term: str, typed: str, words_of: WordsOf | None) -> str | None:
+    """The word the archive writes most often for an index term ("government" for "govern"), lower-cased;
+    between equally common ones, the closest to what was typed."""
+    if words_of is None:
+        return None
+    counts = Counter(word.lower() for word in words_of(term) if term_of(word) == term)
+    if not counts:
+        return None
+    return min(counts, key=lambda w: (-counts[w], Levenshtein.distance(w, typed), w))
 
 
 def _surface_form(term: str, typed: str) -> str:
-    """A readable word for a stem: the stem itself, or a common ending that stems back to it."""
+    """A readable word for a stem when no text is at hand: the stem itself, or a common ending that stems
+    back to it."""
     candidates = [term, term + "e", term[:-1] + "y" if term.endswith("i") else term, term + "s", term + "es",
                   term + "ed", term + "ing", term + "ion"]  # fmt: skip
-    valid = [c for c in candidates if _stem(c) == term]
+    valid = [c for c in candidates if stem(c) == term]
     if not valid:
         return term
     return min(valid, key=lambda c: Levenshtein.distance(c, typed))

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
 from app.reading import (
     ReaderHistory,
     citation_line,
     display_date,
     find_all,
-    find_terms,
+    find_query,
     footnote_entries,
     meta_line,
     plan_document,
     split_urls,
-    stem,
 )
 
 TEXT = (
@@ -99,31 +96,24 @@ def test_meta_line_and_dates() -> None:
     assert display_date("not-a-date") == "not-a-date"
 
 
-@pytest.mark.parametrize(
-    ("word", "expected"),
-    [("mines", "min"), ("mine", "min"), ("mining", "min"), ("countries", "countr"), ("press", "press"), ("war", "war")],
-)
-def test_stem(word: str, expected: str) -> None:
-    assert stem(word) == expected
-
-
-def test_find_terms_matches_stem_variants_on_word_boundaries() -> None:
+def test_the_reader_marks_the_words_the_index_matches() -> None:
     text = "Mines, mined and mining; a Miner. Not minister, minimum or landmines. MINE."
-    found = [text[s:e] for s, e in find_terms(text, ["mine"])]
-    assert found == ["Mines", "mined", "mining", "Miner", "MINE"]
+    found = [text[s:e] for s, e in find_query(text, "mine")]
+    assert found == ["Mines", "mined", "mining", "MINE"]  # "miner" stems to itself: the index does not match it
 
 
-def test_find_terms_prefix_phrase_fields_and_operators() -> None:
-    text = "Antipersonnel mines in the northern belt; anti-personnel mine action. Title words."
-    assert [text[s:e] for s, e in find_terms(text, ["anti*"])] == ["Antipersonnel", "anti"]
-    assert [text[s:e] for s, e in find_terms(text, ['"northern belt"'])] == ["northern belt"]
-    assert [text[s:e] for s, e in find_terms(text, ["title:words", "AND", "NOT", ""])] == ["words"]
-    assert find_terms(text, []) == []
+def test_the_reader_marks_prefixes_phrases_and_running_text_fields_only() -> None:
+    text = "Antipersonnel mines in the northern belt; anti-personnel mine action. Title words. Northern roads."
+    assert [text[s:e] for s, e in find_query(text, "anti*")] == ["Antipersonnel", "anti-personnel"]
+    assert [text[s:e] for s, e in find_query(text, '"northern belt"')] == ["northern belt"]
+    assert [text[s:e] for s, e in find_query(text, "title:words AND NOT belt")] == ["words"]
+    assert [text[s:e] for s, e in find_query(text, "kind:mine tag:belt date:2013 publisher:title")] == []
+    assert find_query(text, "") == [] and find_query(text, "the AND of") == []
 
 
-def test_find_terms_merges_overlaps() -> None:
+def test_the_reader_merges_overlaps() -> None:
     text = "mine action"
-    assert find_terms(text, ["mine", "mine action"]) == [(0, 11)]
+    assert find_query(text, 'mine "mine action"') == [(0, 11)]
 
 
 def test_find_all_is_literal_and_spans_line_breaks() -> None:

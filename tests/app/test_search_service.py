@@ -34,8 +34,8 @@ def test_import_indexes_and_clears_queue(archive: Archive, corpus: Path) -> None
 def test_crash_between_database_and_index_commit_is_caught_up(
     archive_dir: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def killed_before_index_commit(_archive: Archive, doc_ids: list[int], *_background: object) -> None:
-        doc_ids.clear()
+    def killed_before_index_commit(_archive: Archive, unindexed: dict[int, object], *_background: object) -> None:
+        unindexed.clear()
 
     with Archive.open(archive_dir) as archive:
         monkeypatch.setattr("app.importer._index", killed_before_index_commit)

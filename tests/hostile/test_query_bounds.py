@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.search_index import SearchIndex
-from app.search_index.query_bounds import MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS, bound_query
+from app.search_index.query import MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS, bound_query
 
 
 @pytest.mark.parametrize(

@@ -24,11 +24,9 @@ from ui.search_results_model import (
     ID_ROLE,
     META_ROLE,
     SNIPPETS_ROLE,
-    HitDetails,
     SearchResultsModel,
     readable_date,
 )
-from ui.search_terms import query_terms
 from ui.snippet_delegate import hit_html, safe_snippet_html
 
 pytestmark = pytest.mark.gui
@@ -206,8 +204,8 @@ def test_double_click_and_enter_activate_a_hit(qtbot: Any, panel: SearchPanel,
     clock = SimpleNamespace(now=1000.0)
     monkeypatch.setattr("ui.search_panel.time", SimpleNamespace(monotonic=lambda: clock.now))
     type_and_wait(qtbot, panel, "mines NOT cluster")
-    activated: list[tuple[int, list[str]]] = []
-    panel.hitActivated.connect(lambda doc_id, terms: activated.append((doc_id, terms)))
+    activated: list[tuple[int, str]] = []
+    panel.hitActivated.connect(lambda doc_id, query: activated.append((doc_id, query)))
     index = panel.model.index(1)
     centre = panel.results.visualRect(index).center()
     with qtbot.waitSignal(panel.hitActivated, timeout=WAIT) as blocker:
@@ -215,7 +213,7 @@ def test_double_click_and_enter_activate_a_hit(qtbot: Any, panel: SearchPanel,
         qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         qtbot.mouseDClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         qtbot.mouseRelease(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert blocker.args == [index.data(ID_ROLE), ["mines"]]
+    assert blocker.args == [index.data(ID_ROLE), "mines NOT cluster"]
     QApplication.processEvents()  # anything the clicks posted is delivered
     assert len(activated) == 1  # a double-click opens the hit once
 
@@ -336,22 +334,11 @@ def test_help_popup_lists_the_syntax(qtbot: Any, panel: SearchPanel) -> None:
 def test_results_model_passes_model_tester(qtbot: Any, samples: Archive, qtmodeltester: Any) -> None:
     result = search_service.search(samples, samples.index, "mines")
     model = SearchResultsModel()
-    model.set_hits(result.hits, {h.id: HitDetails(kind="report", publisher="ICBL") for h in result.hits})
+    model.set_hits(result.hits)
     qtmodeltester.check(model)
     assert model.rowCount() == len(result.hits)
     model.clear()
     qtmodeltester.check(model)
-
-
-def test_query_terms_keep_only_what_the_reader_highlights() -> None:
-    assert query_terms("mines clearance") == ["mines", "clearance"]
-    assert query_terms('"line of contact" AND treaty') == ["line of contact", "treaty"]
-    assert query_terms("(survey OR clearance) AND NOT cluster") == ["survey", "clearance"]
-    assert query_terms("demin* de* the") == ["demin*"]
-    assert query_terms("title:Azerbaijan publisher:ICBL kind:press-release date:[2020 to 2022] tag:x") == [
-        "Azerbaijan", "ICBL"]
-    assert query_terms('"unbalanced PMN-2') == ["unbalanced PMN-2"]
-    assert query_terms("") == []
 
 
 def test_snippets_keep_only_bold_markup() -> None:

@@ -8,7 +8,7 @@ following a citation and coming back returns to the same place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from app.archive import Archive
 from app.errors import DossierError
 from app.library import document_detail, document_text
-from app.reading import HistoryEntry, ReaderHistory, find_terms, footnote_entries, plan_document
+from app.reading import HistoryEntry, ReaderHistory, find_query, footnote_entries, plan_document
 from ui.reader.footnote_panel import FootnotePanel
 from ui.reader.highlights import SEARCH_COLOUR, Highlight
 from ui.reader.pane import ReaderPane
@@ -59,10 +59,11 @@ class ReaderController(QObject):
         self.panel.show_message("No document open")
         self._emit_history()
 
-    def open_document(self, document_id: int, terms: Iterable[str] = (), offset: int | None = None) -> bool:
-        """Show a document (a new history entry); search terms are highlighted and the first one scrolled to."""
+    def open_document(self, document_id: int, query: str = "", offset: int | None = None) -> bool:
+        """Show a document (a new history entry); the search query's words are highlighted and the first one
+        scrolled to."""
         self._remember_position()
-        if not self._load(document_id, offset=offset, terms=list(terms)):
+        if not self._load(document_id, offset=offset, query=query):
             return False
         self.history.visit(document_id, self.pane.view.top_offset())
         self._emit_history()
@@ -83,12 +84,12 @@ class ReaderController(QObject):
     def reload(self) -> None:
         """Redraw the current document after it changed (metadata edit, re-import), keeping the place."""
         if self.document_id is not None:
-            self._load(self.document_id, offset=self.pane.view.top_offset(), terms=None)
+            self._load(self.document_id, offset=self.pane.view.top_offset(), query=None)
 
-    def set_search_terms(self, terms: Iterable[str]) -> None:
-        """Highlight query words in the open document (an empty list clears them)."""
+    def set_search_query(self, query: str) -> None:
+        """Highlight a search query's words in the open document (an empty query clears them)."""
         plan = self.pane.view.plan
-        spans = find_terms(plan.text, terms) if plan is not None else []
+        spans = find_query(plan.text, query) if plan is not None else []
         self.pane.view.set_highlights([Highlight(s, e, SEARCH_COLOUR) for s, e in spans], SEARCH_LAYER)
 
     # --- internals -------------------------------------------------------------------------
@@ -98,7 +99,7 @@ class ReaderController(QObject):
         entry = move()
         if entry is None:
             return False
-        if not self._load(entry.document_id, offset=entry.offset, terms=None):
+        if not self._load(entry.document_id, offset=entry.offset, query=None):
             self.history.forget(entry.document_id)  # deleted meanwhile
         self._emit_history()
         return True
@@ -107,7 +108,7 @@ class ReaderController(QObject):
         if self.document_id is not None:
             self.history.update_position(self.pane.view.top_offset())
 
-    def _load(self, document_id: int, *, offset: int | None, terms: list[str] | None) -> bool:
+    def _load(self, document_id: int, *, offset: int | None, query: str | None) -> bool:
         try:
             detail = document_detail(self.archive, document_id)
             text = document_text(self.archive, document_id)
@@ -119,11 +120,11 @@ class ReaderController(QObject):
         self.detail = detail
         view.show_plan(plan_document(detail, text))
         self.panel.show_entries(footnote_entries(detail))
-        if terms:
-            self.set_search_terms(terms)
+        if query:
+            self.set_search_query(query)
         if offset is not None:
             view.scroll_to_offset(offset, margin=0)
-        elif terms:
+        elif query:
             hits = view.highlights(SEARCH_LAYER)
             if hits:
                 view.scroll_to_offset(hits[0].start)

@@ -72,14 +72,14 @@ def test_following_an_archive_link_and_coming_back(qtbot, reader: Reader, librar
 
 def test_search_terms_are_highlighted_and_scrolled_to(reader: Reader, library: dict[str, int]) -> None:
     reader.window.resize(1024, 300)
-    reader.controller.open_document(library[PROFILE], terms=["firewood"])
+    reader.controller.open_document(library[PROFILE], query="firewood")
     view = reader.view
     hits = view.highlights("search")
     assert [view.plan.text[h.start : h.end] for h in hits] == ["firewood"]
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.position_map.to_position(hits[0].start))
     assert is_visible(view, cursor) and view.verticalScrollBar().value() > 0
-    reader.controller.set_search_terms([])
+    reader.controller.set_search_query("")
     assert view.highlights("search") == []
 
 
