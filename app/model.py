@@ -1,7 +1,7 @@
 """Plain data passed between the readers, the parser and the archive.
 
 These dataclasses are the contract between `app.readers` (bytes -> RawDocument),
-`app.parsing` (RawDocument -> ParsedDocument) and `app.importer` (which stores a
+`app.parsing` (RawDocument -> ParsedDocument) and `app.importing.importer` (which stores a
 ParsedDocument through `db`). They carry no Qt and no SQLAlchemy so every stage
 can be tested on its own.
 """

@@ -175,12 +175,12 @@ MAX_QUERY_HIGHLIGHTS = 10_000  # a common word in a 1,500-page report: enough to
 def find_query(text: str, query: str) -> list[Span]:
     """Where the query's wanted words stand in `text`, as sorted non-overlapping spans.
 
-    The same query model and analysis as the search (`app.search_index.query`): a word is
+    The same query model and analysis as the search (`app.search.engine.query`): a word is
     marked exactly where the index would match it, a phrase only where it stands whole;
     negated words and fields that are not running text (kind:, date:, tag:) are not marked.
     """
-    from app.search_index.query import parse_query  # whoosh-free: the reader opens without the engine
-    from app.search_index.spans import matched_tokens
+    from app.search.engine.query import parse_query  # whoosh-free: the reader opens without the engine
+    from app.search.engine.spans import matched_tokens
 
     wanted = parse_query(query).highlights() if query.strip() else None
     if not wanted:

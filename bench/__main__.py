@@ -34,8 +34,8 @@ PROBE = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from app.archive import Archive
-from app import search
+from app.archive.folder import Archive
+from app.search import service as search
 from bench.queries import QUERY_MIX
 archive = Archive.open(Path(sys.argv[1]), create=False)
 list(search.bring_up_to_date(archive, archive.index))
@@ -70,10 +70,10 @@ def _corpus_files(folder: Path) -> list[Path]:
 
 
 def measure(files: list[Path], work: Path, *, no_gui: bool = False) -> dict[str, Any]:
-    from app import search
-    from app.archive import Archive
-    from app.importer import import_paths
-    from app.metadata import edit_metadata
+    from app.archive.folder import Archive
+    from app.importing.importer import import_paths
+    from app.library.metadata import edit_metadata
+    from app.search import service as search
 
     megabytes = sum(f.stat().st_size for f in files) / 1e6
     results: dict[str, Any] = {"docs": len(files), "corpus_mb": round(megabytes, 1)}

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 _IMPORT = """
 import json, sys
 from pathlib import Path
-from app.archive import Archive
-from app.importer import run_import
+from app.archive.folder import Archive
+from app.importing.importer import run_import
 with Archive.open(Path(sys.argv[1])) as archive:
     summary = run_import(archive, [Path(sys.argv[2])])
 status = Path("/proc/self/status").read_text()
@@ -54,8 +54,8 @@ def _shapes(folder: Path) -> list[Path]:
 def _open_in_reader(archive_dir: Path, document_id: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from app.archive import Archive
-    from app.library import document_text
+    from app.archive.folder import Archive
+    from app.library.listing import document_text
     from ui.reader.controller import ReaderController
     from ui.reader.footnote_panel import FootnotePanel
     from ui.reader.pane import ReaderPane

@@ -22,10 +22,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QSplitter
 
-from app.archive import Archive
-from app.importer import run_import
-from app.library import list_documents
-from app.paths import sample_files
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
+from app.importing.importer import run_import
+from app.library.listing import list_documents
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"

@@ -21,10 +21,12 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from app import annotations, library, tags  # noqa: E402
-from app.archive import Archive  # noqa: E402
-from app.importer import run_import  # noqa: E402
-from app.paths import sample_files  # noqa: E402
+from app.annotating import annotations  # noqa: E402
+from app.archive.folder import Archive  # noqa: E402
+from app.archive.paths import sample_files  # noqa: E402
+from app.importing.importer import run_import  # noqa: E402
+from app.library import listing as library  # noqa: E402
+from app.library import tags  # noqa: E402
 from bench.generator import write_corpus  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import AppSettings  # noqa: E402

@@ -33,7 +33,7 @@ def archive_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def archive(archive_dir: Path) -> Iterator[Archive]:  # noqa: F821
-    from app.archive import Archive
+    from app.archive.folder import Archive
 
     with Archive.open(archive_dir) as opened:
         yield opened

@@ -1,6 +1,6 @@
 """The rows of the annotations view: one `AnnotationInfo` per row, as the service returned them.
 
-The model neither queries nor sorts: the view asks `app.annotations.list_annotations`
+The model neither queries nor sorts: the view asks `app.annotating.annotations.list_annotations`
 for the filtered, ordered list and hands it over with `set_rows`, so the order on
 screen is the service's order (by document and position, or newest first).
 """
@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from app.annotations import AnnotationInfo
-from app.excerpt_model import COLOR_HEX
+from app.annotating.annotations import AnnotationInfo
+from app.export.excerpt_model import COLOR_HEX
 from ui.plain_text import tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the annotation's id (int)

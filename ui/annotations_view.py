@@ -1,7 +1,7 @@
 """Every annotation of the archive in one table, narrowed by filters, for review and for export.
 
 The view is self-contained so the main window can put it in a dock or a tab: it
-asks `app.annotations.list_annotations` for the rows (the service filters and
+asks `app.annotating.annotations.list_annotations` for the rows (the service filters and
 orders them; the table never sorts by itself), and it reports what the user does
 through signals — `openAnnotation` to show one in the reader, `selectionChanged`
 and `exportRequested` for the export dialog.
@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import annotations, tags
-from app.annotations import AnnotationFilter, AnnotationInfo
-from app.archive import Archive
+from app.annotating import annotations
+from app.annotating.annotations import AnnotationFilter, AnnotationInfo
+from app.archive.folder import Archive
 from app.errors import DossierError
-from app.excerpt_model import COLOR_HEX, COLORS
+from app.export.excerpt_model import COLOR_HEX, COLORS
+from app.library import tags
 from ui import plain_text
 from ui.annotations_table_model import (
     COLOR,

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from app.archive.paths import APP_NAME, default_archive_dir
 from app.errors import DossierError
-from app.paths import APP_NAME, default_archive_dir
 from ui import plain_text
 from ui.first_window import FirstWindow
 from ui.settings import AppSettings
 from ui.startup_probe import install_if_asked
 
-# app.archive.DB_NAME, not imported from there: app.archive loads SQLAlchemy (a test keeps them equal).
+# app.archive.folder.DB_NAME, not imported from there: app.archive.folder loads SQLAlchemy (a test keeps them equal).
 DB_NAME = "archive.sqlite3"
 
 
@@ -43,7 +43,7 @@ def run_gui(archive_dir: Path | None) -> int:
     probe = install_if_asked(first)  # benchmark only
     first.show_painted()
 
-    from app.archive import Archive
+    from app.archive.folder import Archive
     from ui.main_window import MainWindow
 
     try:

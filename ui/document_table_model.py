@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app import library
-from app.archive import Archive
+from app.archive.folder import Archive
+from app.library import listing as library
 from ui.plain_text import tooltip
 
 PAGE_SIZE = 500

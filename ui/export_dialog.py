@@ -1,6 +1,6 @@
 """The export dialog: choose the excerpts, the format and what to include, see it, write it.
 
-Everything the file holds is decided by `app.excerpts` and formatted by `app.export`;
+Everything the file holds is decided by `app.export.excerpts` and formatted by `app.export`;
 this dialog only gathers the choices. Counting and previewing run on the dialog's
 own one-thread pool (a search scope runs the query; a preview renders text), and
 the preview is capped at `PREVIEW_LIMIT` excerpts. Writing runs on a
@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import library, tags
-from app.archive import Archive
-from app.excerpt_model import ExportOptions
-from app.excerpts import Selection
-from app.export import FORMATS, LABELS, SUFFIXES
+from app.archive.folder import Archive
+from app.export.excerpt_model import ExportOptions
+from app.export.excerpts import Selection
+from app.export.files import FORMATS, LABELS, SUFFIXES
+from app.library import listing as library
+from app.library import tags
 from ui import plain_text
 from ui.export_job import (
     BackgroundCall,
@@ -265,7 +266,7 @@ class ExportDialog(QDialog):
         return TAG if self._current_tag else ALL
 
     def selection(self, scope: str) -> Selection:
-        """What `app.excerpts` selects for a scope."""
+        """What `app.export.excerpts` selects for a scope."""
         return {
             CURRENT: lambda: Selection(document_ids=[self._current_document or 0]),  # 0: no document, no rows
             DOCUMENTS: lambda: Selection(document_ids=self._selected_documents),

@@ -16,11 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from app import excerpts, export
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
-from app.excerpt_model import ExportOptions
-from app.excerpts import Selection
+from app.export import excerpts
+from app.export import files as export
+from app.export.excerpt_model import ExportOptions
+from app.export.excerpts import Selection
 
 log = logging.getLogger(__name__)
 

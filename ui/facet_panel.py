@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
-from app.library import DocumentFilter
+from app.library.listing import DocumentFilter
 from ui import plain_text
 
 GROUPS = (("kind", "Kind"), ("publisher", "Publisher"), ("year", "Year"), ("tag", "Tags"))

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from ui import plain_text
 from ui.workers import GeneratorWorker, start
 
 if TYPE_CHECKING:
-    from app.importer import ImportEvent, ImportSummary
+    from app.importing.importer import ImportEvent, ImportSummary
 
 
 class ProgressStrip(QWidget):
@@ -90,7 +90,10 @@ class ImportTask(QObject):
     def start(self, archive: Archive, paths: list[Path], pool: QThreadPool | None = None) -> bool:
         if self.worker is not None:
             return False
-        from app.importer import ImportSummary, import_paths  # the parser and readers load with the first import
+        from app.importing.importer import (  # the parser and readers load with the first import
+            ImportSummary,
+            import_paths,
+        )
 
         self.done = 0
         self.summary = summary = ImportSummary()  # read here only once the worker has ended

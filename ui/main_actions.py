@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
 from app.readers import SUPPORTED_SUFFIXES
 from ui import plain_text

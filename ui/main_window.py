@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import annotations, library, search
-from app.archive import Archive
-from app.paths import sample_files
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
+from app.library import listing as library
+from app.search import service as search
 from ui import plain_text
 from ui.annotations.controller import AnnotationController
 from ui.annotations_view import AnnotationsView
@@ -45,7 +47,7 @@ from ui.tags.colors import TagColors
 from ui.workers import GeneratorWorker, start
 
 if TYPE_CHECKING:
-    from app.importer import ImportSummary
+    from app.importing.importer import ImportSummary
 
 TAGS_COLUMN = [key for _, key in COLUMNS].index("tags")
 
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
         """Catch the index up (or rebuild it) off the GUI thread, with progress in the status bar."""
         if self._index_worker is not None:
             return
-        from app.integrity import on_open
+        from app.archive.integrity import on_open
 
         worker = GeneratorWorker(lambda: on_open(self.archive))
 

@@ -1,6 +1,6 @@
 """Edit one document's title, date, date label, publisher and kind.
 
-Validation is app.metadata's: the dialog sends what changed and, when the
+Validation is app.library.metadata's: the dialog sends what changed and, when the
 service refuses, shows its message inline and stays open with everything the
 user typed, so a typo in the date never costs the other edits.
 """
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import library, metadata
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
+from app.library import listing as library
+from app.library import metadata
 from app.model import KINDS
 from ui import plain_text
 

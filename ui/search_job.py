@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from app import search
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
-from app.search import SearchResult
+from app.search import service as search
+from app.search.service import SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class SearchJobSignals(QObject):
 
 
 class SearchJob(QRunnable):
-    """Runs app.search.search off the GUI thread.
+    """Runs app.search.service.search off the GUI thread.
 
     `is_current(serial)` is asked before the work starts, so a job overtaken by
     newer typing while it waited in the queue costs nothing.

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.archive import Archive
-from app.search import SearchResult
+from app.archive.folder import Archive
+from app.search.service import SearchResult
 from ui import plain_text
 from ui.plain_text import escaped
 from ui.search_help import SearchHelpDialog

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.search import Hit
+from app.search.service import Hit
 from ui.plain_text import tooltip
 
 ParentIndex = QModelIndex | QPersistentModelIndex

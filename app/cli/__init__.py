@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from app.archive.paths import ARCHIVE_ENV, log_file, resolve_archive_dir
 from app.cli.common import Command, open_archive
 from app.cli.parser import build_parser
 from app.errors import DossierError
-from app.paths import ARCHIVE_ENV, log_file, resolve_archive_dir
 from app.text_safety import terminal_safe
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def main(
     except BrokenPipeError:
         return 0
     except Exception as e:  # a bug: log the details, show one line
-        from app.archive import storage_problem
+        from app.archive.folder import storage_problem
 
         problem = storage_problem(e)  # …unless it is the disk or a lock: the user's to act on
         if problem is not None:

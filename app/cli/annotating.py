@@ -12,11 +12,13 @@ import re
 from pathlib import Path
 from typing import Any, TextIO
 
-from app import annotations, excerpts, removal, tags
+from app.annotating import annotations
 from app.cli.common import Command, Opener
 from app.errors import DossierError
-from app.excerpt_model import ExportOptions
-from app.stored_text import path_text
+from app.export import excerpts
+from app.export.excerpt_model import ExportOptions
+from app.library import removal, tags
+from app.library.stored_text import path_text
 from app.text_safety import terminal_safe
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal acts on: DEL, C1 controls, bidi marks.
@@ -150,7 +152,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                 raise DossierError(f"no annotations to export ({terminal_safe(selection.describe())})")
             chosen = excerpts.build(archive, ids, options=options, title=args.title,
                                     description=selection.describe())
-        from app import export  # the exporters (and fpdf2) load only when exporting
+        from app.export import files as export  # the exporters load only when exporting
 
         warnings: list[str] = []  # written, but not quite as asked: said on stderr, the exit stays 0
         if args.output == "-":  # standard output; the summary goes to stderr, out of the export's way

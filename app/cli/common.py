@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from app.paths import resolve_archive_dir
-from app.stored_text import path_text
+from app.archive.paths import resolve_archive_dir
+from app.library.stored_text import path_text
 from app.text_safety import terminal_safe
 
 if TYPE_CHECKING:
-    from app.archive import Archive
+    from app.archive.folder import Archive
 
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 Opener = Callable[..., "Archive"]
@@ -21,7 +21,7 @@ Opener = Callable[..., "Archive"]
 def open_archive(args: argparse.Namespace, err: TextIO | None = None) -> Archive:
     """The archive the command names; a read-only one is said so once on `err` (commands that
     say it themselves, like `backup`, pass none)."""
-    from app.archive import Archive  # SQLAlchemy loads only for commands that open an archive
+    from app.archive.folder import Archive  # SQLAlchemy loads only for commands that open an archive
 
     archive = Archive.open(resolve_archive_dir(args.archive))
     if err is not None and archive.read_only_note:

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli.common import Command, Opener, shown
-from app.stored_text import path_text
+from app.library.stored_text import path_text
 
 
 def commands(open_archive: Opener) -> dict[str, Command]:
     """The commands, each opening the archive with `open_archive` and loading only the services it uses."""
 
     def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-        from app import importer
+        from app.importing import importer
 
         show_progress = err.isatty() and not args.json
         with open_archive(args) as archive:
@@ -60,7 +60,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
 
 
     def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-        from app import library
+        from app.library import listing as library
 
         with open_archive(args, err) as archive:
             rows = library.list_documents(archive, sort=args.sort)
@@ -78,7 +78,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
 
 
     def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-        from app import library
+        from app.library import listing as library
 
         with open_archive(args, err) as archive:
             if args.text:

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from app import backup, integrity, search
-from app.archive import Archive
+from app.archive import backup, integrity
+from app.archive.folder import Archive
 from app.cli.common import Command, Opener
+from app.search import service as search
 
 
 def _progress(err: TextIO, label: str, done: int, total: int) -> None:

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from app.cli.args import count, record_id
-from app.excerpt_model import COLORS
+from app.export.excerpt_model import COLORS
 
-LIST_SORTS = ("annotations", "date", "id", "imported", "kind", "publisher", "tags", "title")  # app.library.SORT_COLUMNS
-SEARCH_SORTS = ("relevance", "date")  # app.search.SORTS
-EXPORT_FORMATS = ("md", "html", "pdf", "csv", "jsonld")  # app.export.FORMATS
+LIST_SORTS = ("annotations", "date", "id", "imported", "kind", "publisher", "tags", "title")  # listing.SORT_COLUMNS
+SEARCH_SORTS = ("relevance", "date")  # app.search.service.SORTS
+EXPORT_FORMATS = ("md", "html", "pdf", "csv", "jsonld")  # app.export.files.FORMATS
 
 
 def archive_option(parser: argparse.ArgumentParser, *, top: bool) -> None:

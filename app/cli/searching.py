@@ -14,12 +14,12 @@ from app.errors import DossierError
 from app.text_safety import terminal_safe
 
 if TYPE_CHECKING:
-    from app.search import IndexProgress
+    from app.search.service import IndexProgress
 
 
 def commands(open_archive: Opener) -> dict[str, Command]:
     """The commands, each opening the archive with `open_archive`."""
-    from app import search  # loaded when a search command runs
+    from app.search import service as search  # loaded when a search command runs
 
     def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.limit < 0:

@@ -20,7 +20,7 @@ import stat
 from pathlib import Path
 
 from app.export.common import ExportError
-from app.stored_text import path_text
+from app.library.stored_text import path_text
 from app.text_safety import terminal_safe
 
 _REASONS = {

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from app.errors import DossierError
-from app.excerpt_model import COLOR_HEX, Endnote, Excerpt, SourceDocument
+from app.export.excerpt_model import COLOR_HEX, Endnote, Excerpt, SourceDocument
 
 ORPHANED_TEXT = "text no longer found in the document"
 DEFAULT_COLOR = "yellow"

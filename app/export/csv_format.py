@@ -25,8 +25,8 @@ import csv
 import io
 import re
 
-from app.excerpt_model import Excerpt, ExcerptSet, ExportOptions
 from app.export.common import color_name, plain_quote, utc_timestamp
+from app.export.excerpt_model import Excerpt, ExcerptSet, ExportOptions
 
 _FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?=\S)(?!\d))")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from html import escape
 
-from app.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 from app.export.common import (
     ORPHANED_TEXT,
     all_endnotes,
@@ -20,6 +19,7 @@ from app.export.common import (
     quote_pieces,
     summary_line,
 )
+from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 from app.export.note_markup import Block, Run, linkify, parse_note
 
 _BASE_CSS = """

@@ -31,8 +31,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 from app.export.common import color_name, utc_timestamp
+from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from app.excerpt_model import Excerpt, ExcerptSet, ExportOptions
 from app.export.common import ORPHANED_TEXT, all_endnotes, color_name, group_by_document, quote_pieces, summary_line
+from app.export.excerpt_model import Excerpt, ExcerptSet, ExportOptions
 from app.export.note_markup import Run, linkify, parse_note
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")

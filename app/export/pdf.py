@@ -24,7 +24,6 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.errors import FPDFException
 
-from app.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 from app.export.common import (
     ORPHANED_TEXT,
     ExportError,
@@ -35,6 +34,7 @@ from app.export.common import (
     plain_quote,
     summary_line,
 )
+from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 from app.export.fpdf_internals import ScriptPerFragment
 from app.export.note_markup import Block, Run, linkify, parse_note
 from app.export.pdf_fonts import find_fonts, font_hint

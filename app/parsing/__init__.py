@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 
+from app.library.stored_text import clean_parsed
 from app.model import KINDS, ParsedDocument, RawDocument
 from app.parsing.boilerplate import strip_furniture
 from app.parsing.caption import case_title, court_name, filing_firm
@@ -34,7 +35,6 @@ from app.parsing.publisher import detect_publisher
 from app.parsing.sections import detect_sections
 from app.parsing.splitting import split_citations
 from app.parsing.urls import find_url
-from app.stored_text import clean_parsed
 
 __all__ = ["find_dates", "find_url", "parse", "parse_citation", "parse_citations", "parse_date", "split_citations"]
 

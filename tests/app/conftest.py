@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.test_importer import PROFILE, RELEASE
+from tests.app.importing.test_importer import PROFILE, RELEASE
 
 
 @pytest.fixture
@@ -22,9 +22,9 @@ def annotate_corpus(archive_dir: Path, corpus: Path, *, note: str, tag_names: li
     """Import `corpus` into a new archive and annotate "new use of mines" in Freedonia; closed again."""
     from sqlalchemy import select
 
-    from app import annotations
-    from app.archive import Archive
-    from app.importer import import_paths
+    from app.annotating import annotations
+    from app.archive.folder import Archive
+    from app.importing.importer import import_paths
     from db.models import Document
 
     with Archive.open(archive_dir) as archive:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app import export
 from app.cli.parser import EXPORT_FORMATS
+from app.export import files as export
 from tests.app.test_cli import run
 
 
@@ -135,8 +135,9 @@ def test_export_with_nothing_selected_is_a_clear_error(arch: str, tmp_path: Path
 
 
 def test_sort_choices_match_the_services() -> None:
-    from app import library, search
     from app.cli.parser import LIST_SORTS, SEARCH_SORTS
+    from app.library import listing as library
+    from app.search import service as search
 
     assert tuple(sorted(library.SORT_COLUMNS)) == LIST_SORTS and SEARCH_SORTS == search.SORTS
 

@@ -30,17 +30,17 @@ def _loaded(*args: str, archive: Path) -> set[str]:
 
 def test_the_desktop_start_loads_no_command_and_no_service(tmp_path: Path) -> None:
     loaded = _loaded(archive=tmp_path / "archive")
-    assert not {"app.archive", "app.importer", "app.search", "app.parsing", "sqlalchemy", "whoosh", "numpy"} & loaded
+    assert not {"app.archive.folder", "app.importing.importer", "app.search.service", "app.parsing", "sqlalchemy", "whoosh", "numpy"} & loaded
 
 
 def test_list_loads_neither_the_parser_nor_the_index_nor_the_annotation_services(tmp_path: Path) -> None:
     loaded = _loaded("list", archive=tmp_path / "archive")
-    assert "app.library" in loaded and "sqlalchemy" in loaded  # it really listed
-    assert not {"app.parsing", "app.importer", "app.annotations", "app.excerpts", "app.export", "whoosh", "numpy",
+    assert "app.library.listing" in loaded and "sqlalchemy" in loaded  # it really listed
+    assert not {"app.parsing", "app.importing.importer", "app.annotating.annotations", "app.export.excerpts", "app.export.files", "whoosh", "numpy",
                 "pypdf", "bs4", "PySide6"} & loaded  # fmt: skip
 
 
 def test_search_loads_no_parser_and_no_annotation_writer(tmp_path: Path) -> None:
     loaded = _loaded("search", "mine", archive=tmp_path / "archive")
-    assert "app.search" in loaded
-    assert not {"app.parsing", "app.importer", "app.excerpts", "app.export", "pypdf", "bs4", "PySide6"} & loaded
+    assert "app.search.service" in loaded
+    assert not {"app.parsing", "app.importing.importer", "app.export.excerpts", "app.export.files", "pypdf", "bs4", "PySide6"} & loaded

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.archive import Archive
-from app.importer import run_import
-from app.library import document_detail
+from app.archive.folder import Archive
+from app.importing.importer import run_import
+from app.library.listing import document_detail
 
 pytestmark = pytest.mark.seeds
 

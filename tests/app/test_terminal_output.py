@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.cli import main
-from app.metadata import edit_metadata
+from app.library.metadata import edit_metadata
 from db.models import Document, IndexQueue
 
 ACTIVE = ("\x1b", "\x07", "\u202e", "\x9b")  # ESC, BEL, right-to-left override, CSI
@@ -82,6 +82,6 @@ def test_show_id_beyond_sqlite_range_is_a_usage_error(tmp_path: Path, capsys: py
 
 
 def test_tag_names_are_stored_without_controls() -> None:
-    from app.tags import normalise_name
+    from app.library.tags import normalise_name
 
     assert normalise_name("survey\x1b[2J/\u202eclearance") == "survey[2J/clearance"

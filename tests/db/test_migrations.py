@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from app.archive import DB_NAME, Archive
+from app.archive.folder import DB_NAME, Archive
 from db import migrate
 from db.engine import make_engine
 from db.models import Base
@@ -58,7 +58,7 @@ def test_opening_a_current_archive_does_not_load_alembic(tmp_path: Path) -> None
 
     Archive.open(tmp_path / "a").close()
     code = (
-        "import sys; from pathlib import Path; from app.archive import Archive; "
+        "import sys; from pathlib import Path; from app.archive.folder import Archive; "
         f"Archive.open(Path({str(tmp_path / 'a')!r})).close(); "
         "print('alembic' in sys.modules)"
     )

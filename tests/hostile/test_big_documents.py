@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.cli import main as cli_main
-from app.importer import run_import
-from app.library import document_text
+from app.importing.importer import run_import
+from app.library.listing import document_text
 from app.readers import MAX_SOURCE_BYTES, MAX_TEXT_CHARS, markdown, read_file
 from app.readers.html import MAX_TREE_TAGS
 from app.readers.markdown_meta import MAX_FRONT_MATTER_CHARS
@@ -110,8 +110,8 @@ def test_the_import_summary_tells_what_was_left_out(tmp_path: Path) -> None:
 _MEASURE = """
 import json, sys
 from pathlib import Path
-from app.archive import Archive
-from app.importer import run_import
+from app.archive.folder import Archive
+from app.importing.importer import run_import
 results = {}
 with Archive.open(Path(sys.argv[1])) as archive:
     for name in sys.argv[2:]:

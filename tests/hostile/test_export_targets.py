@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from app import annotations
-from app.archive import Archive
-from app.excerpt_model import ExcerptSet
-from app.export import ExportError, render, write_export, write_stream
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.export.excerpt_model import ExcerptSet
+from app.export.files import ExportError, render, write_export, write_stream
 from tests.app.export.conftest import make_excerpt_set
+from tests.app.importing.test_importer import PROFILE
 from tests.app.test_cli import run
-from tests.app.test_importer import PROFILE
 
 
 @pytest.fixture

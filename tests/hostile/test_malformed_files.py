@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-import app.importer as importer
-import app.prepare as prepare_module
-from app.archive import Archive
+import app.importing.importer as importer
+import app.importing.prepare as prepare_module
+from app.archive.folder import Archive
 from app.errors import ReadError
-from app.importer import ImportSummary, run_import
-from app.library import document_detail
-from app.prepare import prepare
+from app.importing.importer import ImportSummary, run_import
+from app.importing.prepare import prepare
+from app.library.listing import document_detail
 from app.readers import read_file
 from app.readers.pdf import MAX_PAGES
 from app.reading import plan_document
@@ -199,8 +199,8 @@ def test_files_deleted_by_another_thread_during_import(tmp_path: Path) -> None:
 _MEASURE = """
 import json, sys
 from pathlib import Path
-from app.archive import Archive
-from app.importer import run_import
+from app.archive.folder import Archive
+from app.importing.importer import run_import
 with Archive.open(Path(sys.argv[2])) as archive:
     summary = run_import(archive, [Path(sys.argv[1])])
 status = Path("/proc/self/status").read_text()

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app import search
-from app.archive import Archive
-from app.prepare import prepare
+from app.archive.folder import Archive
+from app.importing.prepare import prepare
+from app.search import service as search
 from bench.generator import write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.archive import Archive
-from app.search_index import IndexLockedError, SearchIndex
+from app.archive.folder import Archive
+from app.search.engine import IndexLockedError, SearchIndex
 from bench.generator import write_corpus
 from tests.reliability.conftest import (
     ROOT,
@@ -56,7 +56,7 @@ def test_two_imports_at_once(corpus: Path, tmp_path: Path, opened: Callable[[Pat
         assert code == 0, out + err
     archive = opened(folder)
     sqlite_checks(archive)
-    from app.prepare import prepare
+    from app.importing.prepare import prepare
     from tests.reliability.conftest import Expected
 
     wanted = {}
@@ -73,8 +73,8 @@ def test_two_imports_at_once(corpus: Path, tmp_path: Path, opened: Callable[[Pat
 READER = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
-    from app import search
-    from app.archive import Archive
+    from app.search import service as search
+    from app.archive.folder import Archive
     archive = Archive.open(Path(sys.argv[1]))
     stop = Path(sys.argv[2])
     totals = []
@@ -99,7 +99,7 @@ def test_searching_process_during_import(archive_copy: Path, tmp_path: Path, ope
     new = tmp_path / "new"
     write_corpus(new, 120, seed=31)
     archive = opened(archive_copy)
-    from app import search
+    from app.search import service as search
 
     before = search.search(archive, archive.index, "mine", limit=5).total
     archive.close()

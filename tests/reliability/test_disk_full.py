@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from app import cli
-from app.archive import Archive
+from app.archive.folder import Archive
 from bench.generator import write_corpus
 from tests.reliability.conftest import (
     assert_index_matches,
@@ -76,7 +76,7 @@ def test_sqlite_full_during_import(archive_copy: Path, new_corpus: Path, opened:
 
 
 def _expected_of(folder: Path) -> dict:
-    from app.prepare import prepare
+    from app.importing.prepare import prepare
     from tests.reliability.conftest import Expected
 
     out = {}
@@ -160,7 +160,7 @@ def test_read_only_archive_folder(tmpfs: Callable[[str], Path], archive_copy: Pa
 
 
 def test_export_to_full_disk_cli(small_disk: Path, archive_copy: Path, opened: Callable[[Path], Archive]) -> None:
-    from app import annotations
+    from app.annotating import annotations
 
     archive = opened(archive_copy)
     for doc_id in sorted(database_ids(archive))[:3]:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from tests.reliability.conftest import (
     CORPUS_SIZE,
     Expected,

@@ -12,9 +12,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app import annotations, library, search
-from app.archive import Archive
-from app.search_index import META_FILE
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.library import listing as library
+from app.search import service as search
+from app.search.engine import META_FILE
 from tests.reliability.conftest import (
     assert_index_matches,
     cleanup_group,

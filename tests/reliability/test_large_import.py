@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from app import importer
-from app.archive import DB_NAME, Archive
+from app.archive.folder import DB_NAME, Archive
+from app.importing import importer
 from bench.generator import write_corpus
 from tests.reliability.conftest import (
     ROOT,
@@ -87,7 +87,7 @@ def test_a_large_import_shares_the_archive(large_corpus: Path, tmp_path: Path,
     archive = opened(folder)
     sqlite_checks(archive)
     assert_index_matches(archive)
-    from app import search
+    from app.search import service as search
 
     assert totals[-1] == search.search(archive, archive.index, "mine", limit=5).total
     assert search.search(archive, archive.index, "tag:during-import").total == 1

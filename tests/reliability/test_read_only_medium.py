@@ -9,10 +9,10 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from app.archive import Archive
-from app.importer import import_paths
-from tests.app.test_archive_refusals import snapshot
-from tests.app.test_importer import PROFILE, RELEASE
+from app.archive.folder import Archive
+from app.importing.importer import import_paths
+from tests.app.archive.test_archive_refusals import snapshot
+from tests.app.importing.test_importer import PROFILE, RELEASE
 from tests.reliability.conftest import run_cli
 from tests.reliability.test_disk_full import tmpfs  # noqa: F401 - the fixture
 

@@ -10,10 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app import annotations, library
-from app.archive import Archive
-from app.importer import run_import
-from app.paths import sample_files
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
+from app.importing.importer import run_import
+from app.library import listing as library
 from ui.annotations_table_model import DOCUMENT, ID_ROLE, MODIFIED, NOTE, QUOTE, TAGS, AnnotationTableModel
 from ui.annotations_view import AnnotationsView
 from ui.plain_text import tooltip

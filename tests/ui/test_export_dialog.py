@@ -13,9 +13,9 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app import excerpts
-from app.archive import Archive
-from app.export import ExportError
+from app.archive.folder import Archive
+from app.export import excerpts
+from app.export.files import ExportError
 from tests.ui.test_annotations_view import (
     CLEARANCE,
     PROFILE,
@@ -247,7 +247,7 @@ def test_export_error_is_shown_and_nothing_is_lost(make_dialog, annotated: Annot
     def full_disk(*_args: object, **_kwargs: object) -> Path:
         raise ExportError("Could not write excerpts.md: the disk is full.")
 
-    monkeypatch.setattr("app.export.write_export", full_disk)
+    monkeypatch.setattr("app.export.files.write_export", full_disk)
     dialog = make_dialog(current_document=annotated.docs[PROFILE])
     choose_format(dialog, "md")
     dialog.title_edit.setText("My title")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app import annotations
+from app.annotating import annotations
 from tests.app.export.font_files import only_these_font_dirs
 from tests.ui.test_annotations_view import PROFILE, Annotated
 from tests.ui.test_export_dialog import (  # noqa: F401 - the fixtures

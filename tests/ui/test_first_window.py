@@ -27,7 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-HEAVY = ("ui.main_window", "app.archive", "sqlalchemy", "alembic", "app.search_index", "whoosh", "numpy")
+HEAVY = ("ui.main_window", "app.archive.folder", "sqlalchemy", "alembic", "app.search.engine", "whoosh", "numpy")
 
 class PaintLog(QObject):
     paints = []
@@ -125,7 +125,7 @@ def test_archive_error_shows_the_box_over_the_first_window_and_closes_it(
 
 
 def test_last_archive_check_names_the_database_app_archive_uses() -> None:
-    from app.archive import DB_NAME
+    from app.archive.folder import DB_NAME
     from ui import application
 
     assert application.DB_NAME == DB_NAME

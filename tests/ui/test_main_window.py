@@ -11,11 +11,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from app import annotations, tags
-from app.archive import Archive
-from app.importer import run_import
-from app.paths import sample_files
-from tests.app.test_importer import PROFILE, RELEASE
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
+from app.importing.importer import run_import
+from app.library import tags
+from tests.app.importing.test_importer import PROFILE, RELEASE
 from ui.document_table_model import COLUMNS, ID_ROLE, DocumentTableModel
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
@@ -131,7 +132,7 @@ def test_import_reports_skipped_files(window: MainWindow, tmp_path: Path, qtbot)
 
 def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from app import importer
+    from app.importing import importer
 
     store = importer.store_prepared
     stored = 0
@@ -172,10 +173,10 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
 def test_a_large_import_indexes_in_its_index_process(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Started from the GUI's worker thread, the import's index process indexes every document."""
-    from app import search
+    from app.search import service as search
 
-    monkeypatch.setattr("app.importer.BACKGROUND_INDEX_MIN", 2)  # a large import, in miniature
-    monkeypatch.setattr("app.importer.INDEX_BATCH", 40)
+    monkeypatch.setattr("app.importing.importer.BACKGROUND_INDEX_MIN", 2)  # a large import, in miniature
+    monkeypatch.setattr("app.importing.importer.INDEX_BATCH", 40)
     src = tmp_path / "lots"
     src.mkdir()
     for i in range(150):
@@ -336,7 +337,7 @@ def test_facet_model_passes_model_tester(window: MainWindow, qtmodeltester) -> N
 
 
 def test_opening_repairs_an_index_that_lost_a_document(filled: Archive, settings: AppSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from app import search
+    from app.search import service as search
 
     list(search.bring_up_to_date(filled, filled.index))
     with filled.index.writer() as w:

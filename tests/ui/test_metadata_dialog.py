@@ -1,4 +1,4 @@
-"""The metadata editor: saves through app.metadata, shows refusals inline, keyboard-first."""
+"""The metadata editor: saves through app.library.metadata, shows refusals inline, keyboard-first."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from app import library
-from app import search as search_service
-from app.archive import Archive
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
 from app.errors import NotFoundError
-from app.importer import run_import
+from app.importing.importer import run_import
+from app.library import listing as library
 from app.model import KINDS
-from app.paths import sample_files
+from app.search import service as search_service
 from ui.metadata_dialog import MetadataDialog
 
 pytestmark = pytest.mark.gui

@@ -20,10 +20,11 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox, QStyleOptionViewItem, QToolTip
 from PySide6.QtWidgets import QWidget as Widget
 
-from app import annotations, metadata, tags
-from app.archive import Archive
-from app.importer import ImportSummary, run_import
-from app.library import list_documents
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.importing.importer import ImportSummary, run_import
+from app.library import metadata, tags
+from app.library.listing import list_documents
 from tests.ui.reader.conftest import anchor_point
 from ui import plain_text
 from ui.annotations_table_model import HEADERS

@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-from app import annotations
-from app import search as search_service
-from app.archive import Archive
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
 from app.errors import DossierError
-from app.importer import run_import
-from app.paths import sample_files
-from app.search_index import SearchResult
+from app.importing.importer import run_import
+from app.search import service as search_service
+from app.search.engine import SearchResult
 from ui.search_help import SearchHelpDialog
 from ui.search_panel import HINT, PLACEHOLDER, SearchPanel
 from ui.search_results_model import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from app.excerpt_model import COLOR_HEX, COLORS
+from app.export.excerpt_model import COLOR_HEX, COLORS
 from ui.settings import AppSettings
 
 LAST_COLOR_KEY = "annotations/last_color"

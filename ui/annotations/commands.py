@@ -15,9 +15,9 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from app import annotations
-from app.annotations import AnnotationInfo
-from app.archive import Archive
+from app.annotating import annotations
+from app.annotating.annotations import AnnotationInfo
+from app.archive.folder import Archive
 from app.errors import DossierError
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoCommand, QUndoStack
 
-from app import annotations, tags
-from app.annotations import AnnotationFilter, AnnotationInfo
-from app.archive import Archive
+from app.annotating import annotations
+from app.annotating.annotations import AnnotationFilter, AnnotationInfo
+from app.archive.folder import Archive
 from app.errors import DossierError
-from app.excerpt_model import COLOR_HEX
+from app.export.excerpt_model import COLOR_HEX
+from app.library import tags
 from ui.annotations.colors import color_label, last_color, remember_color
 from ui.annotations.commands import (
     AnnotationValues,

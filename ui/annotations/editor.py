@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.annotations import AnnotationInfo
-from app.excerpt_model import COLORS
+from app.annotating.annotations import AnnotationInfo
+from app.export.excerpt_model import COLORS
 from ui import plain_text
 from ui.annotations.colors import color_label, swatch_icon
 from ui.annotations.commands import AnnotationValues

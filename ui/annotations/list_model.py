@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.annotations import AnnotationInfo
-from app.excerpt_model import COLOR_HEX
+from app.annotating.annotations import AnnotationInfo
+from app.export.excerpt_model import COLOR_HEX
 from ui.annotations.colors import swatch_icon
 from ui.plain_text import tooltip
 

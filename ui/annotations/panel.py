@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.annotations import AnnotationInfo
+from app.annotating.annotations import AnnotationInfo
 from ui.annotations.delegate import AnnotationDelegate
 from ui.annotations.list_model import AnnotationListModel
 

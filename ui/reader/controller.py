@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
-from app.library import document_detail, document_text
+from app.library.listing import document_detail, document_text
 from app.reading import HistoryEntry, ReaderHistory, find_query, footnote_entries, plan_document
 from ui.reader.footnote_panel import FootnotePanel
 from ui.reader.highlights import SEARCH_COLOUR, Highlight

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QPalette
 
-from app import tags
-from app.archive import Archive
+from app.archive.folder import Archive
+from app.library import tags
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app import tags
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
+from app.library import tags
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 
 def split_names(text: str) -> list[str]:
-    """"a, b ,, c" → ["a", "b", "c"]: the names typed, blanks dropped (validation is app.tags')."""
+    """"a, b ,, c" → ["a", "b", "c"]: the names typed, blanks dropped (validation is app.library.tags')."""
     return [p.strip() for p in text.split(",") if p.strip()]
 
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import tags
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
+from app.library import tags
 from ui import plain_text
 from ui.metadata_dialog import error_colour
 from ui.tags.colors import TagColors
@@ -108,7 +108,7 @@ class TagDocumentsDialog(QDialog):
         return item
 
     def changes(self) -> tuple[list[str], list[str]]:
-        """(names to add to every document, names to remove from every one), validated by app.tags."""
+        """(names to add to every document, names to remove from every one), validated by app.library.tags."""
         add = [tags.normalise_name(n) for n in split_names(self.edit.text())]
         remove: list[str] = []
         for row in range(self.current.count()):

@@ -1,6 +1,6 @@
 """The Tag manager: the tag tree with counts and colours; rename, merge, delete and colour tags.
 
-Every change goes through app.tags (through undo commands when the main
+Every change goes through app.library.tags (through undo commands when the main
 window's stack is given). Merging and deleting first say how many documents and
 annotations are affected; a refused change (a clashing rename) shows the
 service's message; the outcome is shown under the tree.
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import tags
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
+from app.library import tags
 from ui import plain_text
 from ui.tags.colors import TagColors
 from ui.tags.commands import (

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from app.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions, SourceDocument
+from app.export.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions, SourceDocument
 
 PROFILE = SourceDocument(
     id=1,

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from app.excerpt_model import Endnote, ExcerptSet
-from app.export import FORMATS, SUFFIXES, ExportError, preview, render
 from app.export.common import all_endnotes, group_by_document, plain_quote, quote_pieces
+from app.export.excerpt_model import Endnote, ExcerptSet
+from app.export.files import FORMATS, SUFFIXES, ExportError, preview, render
 from app.export.note_markup import Run, linkify, parse_inline, parse_note
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from app.excerpt_model import ExcerptSet
-from app.export import render
 from app.export.csv_format import defuse
+from app.export.excerpt_model import ExcerptSet
+from app.export.files import render
 from tests.app.export.conftest import PROFILE, RELEASE
 
 

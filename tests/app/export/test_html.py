@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from app.excerpt_model import COLOR_HEX, ExcerptSet
-from app.export import render
+from app.export.excerpt_model import COLOR_HEX, ExcerptSet
+from app.export.files import render
 from tests.app.export.conftest import PROFILE, RELEASE
 
 

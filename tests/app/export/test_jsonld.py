@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.excerpt_model import ExcerptSet
-from app.export import render
+from app.export.excerpt_model import ExcerptSet
+from app.export.files import render
 from tests.app.export.conftest import MAPS_QUOTE, NOTE, PROFILE
 
 

@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from app.excerpt_model import ExcerptSet
-from app.export import render
+from app.export.excerpt_model import ExcerptSet
+from app.export.files import render
 from app.export.markdown import note_markdown
 from app.export.note_markup import parse_inline, safe_href
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from app.excerpt_model import ExcerptSet
-from app.export import render
+from app.export.excerpt_model import ExcerptSet
+from app.export.files import render
 from app.export.markdown import escape
 from tests.app.export.conftest import MAPS_QUOTE, PROFILE, RELEASE
 

@@ -7,8 +7,8 @@ import re
 
 from pypdf import PdfReader
 
-from app.excerpt_model import ExcerptSet
-from app.export import render
+from app.export.excerpt_model import ExcerptSet
+from app.export.files import render
 from app.export.pdf import FONT_FILES, FONTS_DIR
 from tests.app.export.conftest import PROFILE, RELEASE
 

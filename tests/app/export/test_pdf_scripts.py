@@ -14,8 +14,8 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from pypdf import PdfReader
 
-from app.excerpt_model import ExcerptSet
 from app.export import pdf_fonts
+from app.export.excerpt_model import ExcerptSet
 from app.export.pdf import REPLACEMENT, render_pdf
 from tests.app.conftest import annotate_corpus
 from tests.app.export.conftest import make_excerpt_set

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.errors import DossierError
-from app.excerpt_model import ExcerptSet
-from app.export import FORMATS, SUFFIXES, ExportError, render, write_export
+from app.export.excerpt_model import ExcerptSet
+from app.export.files import FORMATS, SUFFIXES, ExportError, render, write_export
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

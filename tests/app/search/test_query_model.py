@@ -10,10 +10,10 @@ import pytest
 from whoosh.analysis import STOP_WORDS as WHOOSH_STOP_WORDS
 
 from app.reading import find_query
-from app.search_index import IndexDoc, SearchIndex
-from app.search_index.annotation_match import AnnotationMatcher
-from app.search_index.query import And, AndMaybe, DateRange, Not, Or, Phrase, Prefix, Word, parse_query
-from app.search_index.terms import STOP_WORDS
+from app.search.engine import IndexDoc, SearchIndex
+from app.search.engine.annotation_match import AnnotationMatcher
+from app.search.engine.query import And, AndMaybe, DateRange, Not, Or, Phrase, Prefix, Word, parse_query
+from app.search.engine.terms import STOP_WORDS
 
 
 def shape(text: str) -> str:

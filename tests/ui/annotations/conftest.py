@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor, QUndoStack
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from tests.ui.reader.conftest import Reader, library  # noqa: F401 (the samples fixture, shared)
 from ui.annotations import AnnotationController
 from ui.settings import AppSettings

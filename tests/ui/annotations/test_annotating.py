@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app import annotations
-from app.annotations import AnnotationFilter
+from app.annotating import annotations
+from app.annotating.annotations import AnnotationFilter
 from tests.ui.annotations.conftest import Annotating, click_offset, offset_point, select_offsets, select_text
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QWidget
 
-from app.excerpt_model import COLORS
+from app.export.excerpt_model import COLORS
 from ui.annotations.commands import AnnotationValues
 from ui.annotations.editor import AnnotationEditor
 

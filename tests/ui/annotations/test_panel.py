@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app import annotations
-from app.archive import Archive
-from app.importer import run_import
-from app.library import list_documents
-from app.paths import sample_files
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
+from app.importing.importer import run_import
+from app.library.listing import list_documents
 from tests.ui.annotations.conftest import Annotating, select_text
 from ui.annotations.list_model import AnnotationListModel, IsHeaderRole, NoteRole, TagsRole
 from ui.annotations.panel import EMPTY_TEXT, NO_DOCUMENT_TEXT

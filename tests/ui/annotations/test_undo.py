@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app import annotations
+from app.annotating import annotations
 from app.errors import NotFoundError
 from tests.ui.annotations.conftest import Annotating, select_text
 
@@ -108,7 +108,7 @@ def test_a_step_that_can_no_longer_be_undone_is_a_message(qtbot, annotating: Ann
 
 
 def test_switching_archives_clears_the_stack(qtbot, annotating: Annotating, library: dict[str, int], tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from app.archive import Archive
+    from app.archive.folder import Archive
 
     a = annotating
     a.open(library)

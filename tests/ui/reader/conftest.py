@@ -7,10 +7,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
-from app.archive import Archive
-from app.importer import run_import
-from app.library import list_documents
-from app.paths import sample_files
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
+from app.importing.importer import run_import
+from app.library.listing import list_documents
 from tests.conftest import FIXTURES_DIR
 
 READER_FIXTURES = FIXTURES_DIR / "reader"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCursor
 
-from app.archive import Archive
-from app.importer import run_import
-from app.library import list_documents
+from app.archive.folder import Archive
+from app.importing.importer import run_import
+from app.library.listing import list_documents
 from tests.ui.reader.conftest import Reader, anchor_cursor, click_anchor, is_visible
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 
-from app.library import document_text
+from app.library.listing import document_text
 from tests.ui.reader.conftest import Reader, anchor_cursor, anchor_point, click_anchor
 from ui.reader import Highlight, ReaderView
 

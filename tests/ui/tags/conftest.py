@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from app import annotations, tags
-from app.archive import Archive
-from app.importer import run_import
-from app.library import list_documents
-from app.paths import sample_files
+from app.annotating import annotations
+from app.archive.folder import Archive
+from app.archive.paths import sample_files
+from app.importing.importer import run_import
+from app.library import tags
+from app.library.listing import list_documents
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
-from app import tags
-from app.archive import Archive
+from app.archive.folder import Archive
+from app.library import tags
 from ui.document_table_model import COLUMNS, TAGS_ROLE, DocumentTableModel
 from ui.tags import TagChipDelegate, TagColors
 from ui.tags.chips import GAP, layout_chips, tag_names

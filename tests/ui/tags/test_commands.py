@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from app import tags
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import DossierError
+from app.library import tags
 from tests.ui.tags.conftest import doc_tags, tag_state
 from ui.tags import (
     DeleteTagCommand,
@@ -54,7 +54,8 @@ def test_undo_and_redo_restore_exactly(tagged: Archive, doc_ids: list[int], stac
 
 def test_undo_of_delete_restores_annotation_links_and_search(tagged: Archive, doc_ids: list[int],  # type: ignore[no-untyped-def]
                                                              stack: QUndoStack) -> None:
-    from app import annotations, search
+    from app.annotating import annotations
+    from app.search import service as search
 
     DeleteTagCommand(tagged, "maps").apply(stack)
     assert search.search(tagged, tagged.index, "tag:maps").total == 0

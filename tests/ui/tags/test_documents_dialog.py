@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app import tags
-from app.archive import Archive
+from app.archive.folder import Archive
 from app.errors import NotFoundError
+from app.library import tags
 from tests.ui.tags.conftest import doc_tags, tag_state
 from ui.tags import TagDocumentsDialog
 from ui.tags.completer import split_names

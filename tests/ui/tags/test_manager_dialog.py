@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from app.archive import Archive
+from app.archive.folder import Archive
 from tests.ui.tags.conftest import doc_tags, tag_state
 from ui import plain_text
 from ui.tags import TagColors, TagManagerDialog
@@ -64,7 +64,7 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_tree_model_passes_the_model_tester(qtmodeltester, tagged: Archive) -> None:  # type: ignore[no-untyped-def]
-    from app import tags
+    from app.library import tags
 
     tags.tag_documents(tagged, [1], ["country/Freedonia/north", "Country/Ruritania"])
     model = TagTreeModel(TagColors())

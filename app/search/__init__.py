@@ -1,0 +1,3 @@
+"""Search: the service callers use (`service`), the index engine behind it (`engine`, the only code
+that imports Whoosh), keeping the index in step after edits (`updates`), and searching an archive
+opened read-only (`read_only`)."""

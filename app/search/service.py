@@ -1,0 +1,258 @@
+"""The search service: keeps the Whoosh index in step with the database and queries it.
+
+The database commits first and records what changed in `index_queue`; this
+module drains that queue into the index in batches (one writer, one commit)
+and clears the rows only after the index commit. A crash in between leaves
+the rows, and the next open catches up. A missing, corrupt or outdated index
+is rebuilt from the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy.orm import Session
+
+from app.archive.folder import Archive
+from app.library.tag_queries import names_by_annotation, names_by_document
+from app.search.engine import DocumentAnalysis, IndexDoc, SearchIndex, SearchResult, footnotes_text, parse_query
+from app.search.engine import Hit as Hit  # re-exported: callers use the service, not the engine
+from app.search.engine.annotation_match import AnnotationMatcher
+from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+SORTS = ("relevance", "date")
+
+
+@dataclass(slots=True)
+class IndexProgress:
+    """Progress of a rebuild or catch-up: `done` of `total` documents."""
+
+    done: int
+    total: int
+    phase: str  # "rebuild" or "update"
+
+
+def _footnotes_text(session: Session, doc_ids: list[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(Footnote.document_id, Footnote.number, Footnote.text)
+        .where(Footnote.document_id.in_(doc_ids))
+        .order_by(Footnote.document_id, Footnote.number)
+    )
+    notes: dict[int, list[tuple[int, str]]] = {}
+    for doc_id, number, text in rows:
+        notes.setdefault(doc_id, []).append((number, text))
+    return {doc_id: footnotes_text(pairs) for doc_id, pairs in notes.items()}
+
+
+def index_docs(session: Session, doc_ids: list[int],
+               analyses: Mapping[int, DocumentAnalysis] | None = None) -> list[IndexDoc]:  # fmt: skip
+    """What the index needs for these documents (missing ids are simply absent).
+
+    `analyses` are index terms computed in advance, by document id (an import's workers).
+    """
+    docs = session.execute(
+        select(Document.id, Document.title, Document.text, Document.publisher, Document.kind, Document.date).where(
+            Document.id.in_(doc_ids)
+        )
+    ).all()
+    notes = _footnotes_text(session, doc_ids)
+    doc_tags = names_by_document(session, doc_ids)
+    annotated = _annotation_texts(session, doc_ids)
+    return [
+        IndexDoc(id=d.id, title=d.title, body=d.text, footnotes=notes.get(d.id, ""), publisher=d.publisher,
+                 kind=d.kind, date=d.date, tags=doc_tags.get(d.id, []),
+                 notes=annotated.get(d.id, ("", []))[0], annotation_tags=annotated.get(d.id, ("", []))[1],
+                 analysis=analyses.get(d.id) if analyses else None)
+        for d in docs
+    ]
+
+
+def _annotation_texts(session: Session, doc_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+    """Per document: its annotations' notes joined, and the tags on its annotations."""
+    notes: dict[int, list[str]] = {}
+    for doc_id, note in session.execute(
+        select(Annotation.document_id, Annotation.note)
+        .where(Annotation.document_id.in_(doc_ids), Annotation.note != "")
+        .order_by(Annotation.document_id, Annotation.start)
+    ):
+        notes.setdefault(doc_id, []).append(note)
+    tagged: dict[int, list[str]] = {}
+    for doc_id, name in session.execute(
+        select(Annotation.document_id, Tag.name)
+        .join(annotation_tags, annotation_tags.c.annotation_id == Annotation.id)
+        .join(Tag, Tag.id == annotation_tags.c.tag_id)
+        .where(Annotation.document_id.in_(doc_ids))
+        .distinct()
+    ):
+        tagged.setdefault(doc_id, []).append(name)
+    return {d: ("\n\n".join(notes.get(d, [])), sorted(tagged.get(d, []))) for d in set(notes) | set(tagged)}
+
+
+def documents_texts(archive: Archive, doc_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(body, footnotes) of several documents in one session: the snippets of a page of hits."""
+    with archive.session() as s:
+        bodies = dict(s.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
+        notes = _footnotes_text(s, doc_ids)
+    return {doc_id: (body or "", notes.get(doc_id, "")) for doc_id, body in bodies.items()}
+
+
+def _all_docs(archive: Archive, analyses: Mapping[int, DocumentAnalysis] | None) -> Iterator[IndexDoc]:
+    with archive.session() as s:
+        ids = list(s.scalars(select(Document.id).order_by(Document.id)))
+    for start in range(0, len(ids), BATCH):
+        with archive.session() as s:
+            yield from index_docs(s, ids[start:start + BATCH], analyses)
+
+
+def rebuild(archive: Archive, index: SearchIndex, *,
+            analyses: Mapping[int, DocumentAnalysis] | None = None) -> Iterator[IndexProgress]:  # fmt: skip
+    """Rebuild the whole index from the database; the queue is empty afterwards.
+
+    `analyses`: see `index_docs` (the first import into a new archive builds its index this way).
+    """
+    with archive.session() as s:
+        total = s.scalar(select(func.count(Document.id))) or 0
+        queued = list(s.scalars(select(IndexQueue.document_id)))
+    yield IndexProgress(0, total, "rebuild")
+    for done in index.clear_and_rebuild(_all_docs(archive, analyses), batch=BATCH):
+        yield IndexProgress(done, total, "rebuild")
+    with archive.session() as s:
+        if queued:
+            s.execute(delete(IndexQueue).where(IndexQueue.document_id.in_(queued)))
+    yield IndexProgress(total, total, "rebuild")
+
+
+def update(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
+    """Bring the index up to date with the queue, one commit per batch."""
+    with archive.session() as s:
+        queued = list(s.scalars(select(IndexQueue.document_id).order_by(IndexQueue.document_id)))
+    total = len(queued)
+    for start in range(0, total, BATCH):
+        batch = queued[start:start + BATCH]
+        apply_changes(archive, index, batch)
+        yield IndexProgress(min(start + BATCH, total), total, "update")
+
+
+def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False,
+                  analyses: Mapping[int, DocumentAnalysis] | None = None) -> None:  # fmt: skip
+    """Index these documents now (deleted ones are removed), then clear their queue rows.
+
+    `merge=True` lets Whoosh merge small segments in the same commit: right for a
+    background import (else segments pile up, one per batch), wrong when a user waits.
+    `analyses`: see `index_docs`.
+    """
+    unqueue(archive, index_documents(archive, index, doc_ids, merge=merge, analyses=analyses))
+
+
+QueueStamps = dict[int, datetime]
+"""Documents indexed, with the time each was queued (as read before indexing)."""
+
+
+def index_documents(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False,
+                    analyses: Mapping[int, DocumentAnalysis] | None = None) -> QueueStamps:  # fmt: skip
+    """Index these documents in one commit (deleted ones are removed); the queue is only read.
+
+    Returns the queue stamps for `unqueue`: an import's index process reads the
+    database while the import writes it, and leaves the clearing to the import.
+    """
+    ids = list(doc_ids)
+    if not ids:
+        return {}
+    with archive.session() as s:
+        docs = index_docs(s, ids, analyses)
+        rows = s.execute(select(IndexQueue.document_id, IndexQueue.queued_at).where(IndexQueue.document_id.in_(ids)))
+        stamps = {doc_id: stamp for doc_id, stamp in rows}
+    present = {d.id for d in docs}
+    with index.writer(merge=merge) as w:
+        for doc in docs:
+            w.upsert(doc)
+        for doc_id in ids:
+            if doc_id not in present:
+                w.delete(doc_id)
+    return stamps
+
+
+def unqueue(archive: Archive, stamps: QueueStamps) -> None:
+    """Clear the queue rows of indexed documents; a row re-queued meanwhile (newer stamp) stays for the next pass."""
+    if stamps:
+        with archive.session() as s:
+            s.connection().execute(_UNQUEUE, [{"doc": doc_id, "stamp": stamp} for doc_id, stamp in stamps.items()])
+
+
+# One prepared Core statement run for all rows (executemany): an import clears a thousand rows at a time.
+_UNQUEUE = delete(IndexQueue.__table__).where(
+    IndexQueue.__table__.c.document_id == bindparam("doc"), IndexQueue.__table__.c.queued_at == bindparam("stamp")
+)
+
+
+def bring_up_to_date(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
+    """What opening an archive runs: rebuild if the index is unusable, else drain the queue.
+
+    A read-only archive writes nothing: its index is searched as it is, and `not_yet_indexed`
+    says how many documents it lacks."""
+    if archive.read_only:
+        return
+    if index.needs_rebuild:
+        log.info("rebuilding search index: %s", index.rebuild_reason)
+        yield from rebuild(archive, index)
+    else:
+        yield from update(archive, index)
+
+
+def not_yet_indexed(archive: Archive) -> int:
+    """Documents stored but not yet in the search index (queued)."""
+    with archive.session() as s:
+        return s.scalar(select(func.count()).select_from(IndexQueue)) or 0
+
+
+def search(
+    archive: Archive, index: SearchIndex, query: str, *, limit: int = 20, sort: str = "relevance"
+) -> SearchResult:
+    """Ranked hits with snippets; each hit also names the annotations whose note or tags matched."""
+    parsed = parse_query(query)
+    result = index.search(
+        parsed, limit=limit, sort="date" if sort == "date" else "relevance",
+        texts_for=lambda doc_ids: documents_texts(archive, doc_ids),
+    )
+    matcher = AnnotationMatcher(parsed)
+    if matcher.relevant and result.hits:
+        candidates = _annotations_of(archive, [h.id for h in result.hits])
+        for hit in result.hits:
+            hit.annotation_ids = [a for a, note, tags in candidates.get(hit.id, []) if matcher.satisfied(note, tags)]
+    return result
+
+
+def documents_matching(archive: Archive, query: str) -> set[int]:
+    """Every document the query matches (no snippets): for choosing excerpts by search."""
+    return set(archive.index.search(query, limit=0).match_ids)
+
+
+def annotations_matching(archive: Archive, query: str, annotation_ids: Iterable[int]) -> set[int]:
+    """Among these annotations, those whose note and tags satisfy the query (parts about documents aside)."""
+    matcher = AnnotationMatcher(parse_query(query))
+    wanted = set(annotation_ids)
+    with archive.session() as s:
+        rows = s.execute(select(Annotation.id, Annotation.note).where(Annotation.id.in_(wanted))).all()
+        tags = names_by_annotation(s, [r.id for r in rows])
+    return {r.id for r in rows if matcher.satisfied(r.note, tags.get(r.id, []), require_all=True)}
+
+
+def _annotations_of(archive: Archive, doc_ids: list[int]) -> dict[int, list[tuple[int, str, list[str]]]]:
+    with archive.session() as s:
+        rows = s.execute(
+            select(Annotation.id, Annotation.document_id, Annotation.note)
+            .where(Annotation.document_id.in_(doc_ids))
+            .order_by(Annotation.start)
+        ).all()
+        tags = names_by_annotation(s, [r.id for r in rows])
+    out: dict[int, list[tuple[int, str, list[str]]]] = {}
+    for r in rows:
+        out.setdefault(r.document_id, []).append((r.id, r.note, tags.get(r.id, [])))
+    return out

@@ -1,0 +1,52 @@
+"""Metadata edits: validated, saved, and searchable at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.archive.folder import Archive
+from app.errors import DossierError
+from app.importing.importer import run_import
+from app.library.listing import document_detail
+from app.library.metadata import edit_metadata
+from app.search import service as search
+
+
+@pytest.fixture
+def release_id(archive: Archive, corpus: Path) -> int:
+    return run_import(archive, [corpus / "release.txt"]).imported[0]
+
+
+def test_edit_is_saved_and_searchable(archive: Archive, release_id: int) -> None:
+    edit_metadata(archive, release_id, title="Sylvania border statement", date="3 March 2021", kind="statement")
+    detail = document_detail(archive, release_id)
+    assert (detail["title"], detail["date"], detail["kind"]) == ("Sylvania border statement", "2021-03-03", "statement")
+    assert [h.id for h in search.search(archive, archive.index, "title:Sylvania").hits] == [release_id]
+    assert search.search(archive, archive.index, "kind:statement").total == 1
+
+
+@pytest.mark.parametrize("date", ["2021", "2021-02", "2021-02-28"])
+def test_iso_dates_are_kept(archive: Archive, release_id: int, date: str) -> None:
+    edit_metadata(archive, release_id, date=date)
+    assert document_detail(archive, release_id)["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"date": "2021-13-40"}, "not a date"),
+        ({"date": "soon"}, "not a date"),
+        ({"kind": "novel"}, "kind must be one of"),
+        ({"title": "  "}, "title cannot be empty"),
+        ({"sha256": "x"}, "cannot edit sha256"),
+    ],
+)
+def test_bad_edits_are_refused_and_change_nothing(
+    archive: Archive, release_id: int, changes: dict[str, str], message: str
+) -> None:
+    before = document_detail(archive, release_id)
+    with pytest.raises(DossierError, match=message):
+        edit_metadata(archive, release_id, **changes)
+    assert document_detail(archive, release_id) == before
