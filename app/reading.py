@@ -167,26 +167,7 @@ def _same_words(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-# --- search-term highlighting -------------------------------------------------------------
-
-MAX_QUERY_HIGHLIGHTS = 10_000  # a common word in a 1,500-page report: enough to show, bounded to draw
-
-
-def find_query(text: str, query: str) -> list[Span]:
-    """Where the query's wanted words stand in `text`, as sorted non-overlapping spans.
-
-    The same query model and analysis as the search (`app.search.engine.query`): a word is
-    marked exactly where the index would match it, a phrase only where it stands whole;
-    negated words and fields that are not running text (kind:, date:, tag:) are not marked.
-    """
-    from app.search.engine.query import parse_query  # whoosh-free: the reader opens without the engine
-    from app.search.engine.spans import matched_tokens
-
-    wanted = parse_query(query).highlights() if query.strip() else None
-    if not wanted:
-        return []
-    return _merge((start, end) for start, end, _term in matched_tokens(text, wanted, MAX_QUERY_HIGHLIGHTS,
-                                                                        join_phrases=True))
+# --- find in document -------------------------------------------------------------------
 
 
 def find_all(text: str, needle: str) -> list[Span]:
@@ -196,16 +177,6 @@ def find_all(text: str, needle: str) -> list[Span]:
         return []
     regex = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
     return [(m.start(), m.end()) for m in regex.finditer(text)]
-
-
-def _merge(spans: Iterable[Span]) -> list[Span]:
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
 
 
 # --- back and forward ---------------------------------------------------------------------

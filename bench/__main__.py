@@ -38,12 +38,12 @@ from app.archive.folder import Archive
 from app.search import service as search
 from bench.queries import QUERY_MIX
 archive = Archive.open(Path(sys.argv[1]), create=False)
-list(search.bring_up_to_date(archive, archive.index))
-first = search.search(archive, archive.index, "mines", limit=20)
+list(search.bring_up_to_date(archive))
+first = search.search(archive, "mines", limit=20)
 t_first = time.perf_counter() - t0
 for _ in range(2):
     for _cat, q, _fts in QUERY_MIX:
-        search.search(archive, archive.index, q, limit=20)
+        search.search(archive, q, limit=20)
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 try:  # this process's own peak: ru_maxrss also counts the parent's memory when the child was vforked
     with open("/proc/self/status") as status:
@@ -104,7 +104,7 @@ def measure(files: list[Path], work: Path, *, no_gui: bool = False) -> dict[str,
     for _ in range(ROUNDS):
         for _cat, q, _fts in QUERY_MIX:
             t = time.perf_counter()
-            search.search(archive, archive.index, q, limit=20)
+            search.search(archive, q, limit=20)
             elapsed = (time.perf_counter() - t) * 1000
             latencies.append(elapsed)
             per_query[q] = max(per_query.get(q, 0.0), elapsed)
@@ -120,7 +120,7 @@ def measure(files: list[Path], work: Path, *, no_gui: bool = False) -> dict[str,
     target = 1
     t = time.perf_counter()
     edit_metadata(archive, target, title="Zzyzxbenchmarkedit report")
-    found = search.search(archive, archive.index, "title:Zzyzxbenchmarkedit", limit=1)
+    found = search.search(archive, "title:Zzyzxbenchmarkedit", limit=1)
     results["update_searchable_s"] = round(time.perf_counter() - t, 3)
     results["update_found"] = found.total == 1
     archive.close()

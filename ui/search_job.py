@@ -55,7 +55,7 @@ class SearchJob(QRunnable):
         if self._cancelled.is_set() or not self._is_current(self.serial):
             return
         try:
-            result = search.search(self._archive, self._archive.index, self._query, limit=self._limit, sort=self._sort)
+            result = search.search(self._archive, self._query, limit=self._limit, sort=self._sort)
         except DossierError as e:
             self.signals.failed.emit(self.serial, str(e))
             return

@@ -224,7 +224,7 @@ def repair(archive: Archive, report: IntegrityReport) -> Iterator[RepairProgress
             yield RepairProgress(problem.kind, 0, 0, f"not repaired: {problem.detail}", failed=True)
     if report.of_kind("index-unusable"):
         last = None
-        for progress in search.rebuild(archive, archive.index):
+        for progress in search.rebuild(archive):
             last = progress
             yield RepairProgress("reindex", progress.done, progress.total)
         count = _plural(last.total if last else 0, "document")
@@ -242,7 +242,7 @@ def _reindex(archive: Archive, report: IntegrityReport) -> Iterator[RepairProgre
         return
     for start in range(0, len(ids), search.BATCH):
         yield RepairProgress("reindex", start, len(ids))
-        search.apply_changes(archive, archive.index, ids[start:start + search.BATCH])
+        search.apply_changes(archive, ids[start:start + search.BATCH])
     done = f"re-indexed {_plural(len(ids), 'document')} (added, updated or removed)"
     yield RepairProgress("reindex", len(ids), len(ids), done)
 
@@ -297,7 +297,7 @@ def on_open(archive: Archive) -> Iterator[search.IndexProgress]:
     then run the cheap checks and repair what they find in the index (the rest is left
     to `check --repair`, which the user runs knowingly). Progress is the index's.
     """
-    yield from search.bring_up_to_date(archive, archive.index)
+    yield from search.bring_up_to_date(archive)
     archive.index.warm()
     report = check(archive, quick=True)
     index_problems = [p for p in report.problems if p.kind in INDEX_KINDS and p.repairable]

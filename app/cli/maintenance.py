@@ -86,7 +86,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
     def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = backup.restore(Path(args.backup), Path(args.target))
         with Archive.open(target, create=False) as archive:
-            for step in search.rebuild(archive, archive.index):
+            for step in search.rebuild(archive):
                 _progress(err, "Rebuilding the search index", step.done, step.total)
             _clear(err)
             report = integrity.check(archive, quick=True)

@@ -25,11 +25,11 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         if args.limit < 0:
             raise DossierError("--limit must be 0 or more")
         with open_archive(args, err) as archive:
-            _drive_index(search.bring_up_to_date(archive, archive.index), err)
+            _drive_index(search.bring_up_to_date(archive), err)
             if archive.read_only and (waiting := search.not_yet_indexed(archive)):
                 err.write(f"dossier: {waiting} document(s) are not in the search index yet; they become searchable "
                           "when the archive is opened where it can be written\n")  # fmt: skip
-            result = search.search(archive, archive.index, args.query, limit=args.limit, sort=args.sort)
+            result = search.search(archive, args.query, limit=args.limit, sort=args.sort)
         if args.json:
             payload = {
                 "query": result.query,
@@ -63,7 +63,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
 
     def cmd_reindex(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
         with open_archive(args) as archive:
-            _drive_index(search.rebuild(archive, archive.index), err, always=True)
+            _drive_index(search.rebuild(archive), err, always=True)
         return 0
 
     return {"search": cmd_search, "reindex": cmd_reindex}

@@ -48,7 +48,7 @@ from app.importing.storage import DUPLICATE, IMPORTED, UNCHANGED, UPDATED, known
 from app.importing.storage import FAILED as FAILED  # the outcomes are decided there; callers take them from here
 from app.library.stored_text import path_text
 from app.readers import iter_candidate_files
-from app.search.engine import DocumentAnalysis
+from app.search.indexing import DocumentAnalysis
 from app.search.service import apply_changes, rebuild
 from app.search.service import update as update_index
 from db.models import Document, ImportFailure, ImportRun
@@ -195,7 +195,7 @@ def _background_indexer(archive: Archive, count: int) -> BackgroundIndexer | Non
     try:
         index = archive.index
         if index.needs_rebuild and not _has_documents(archive):
-            for _ in rebuild(archive, index):
+            for _ in rebuild(archive):
                 pass
         return BackgroundIndexer(archive)
     except Exception:  # the import indexes in its own process, as for a small import
@@ -217,7 +217,7 @@ def _index_queued(archive: Archive) -> None:
     """After an index process: what is still queued, such as an edit made meanwhile by the GUI or
     another process, which gave up waiting for the index while the index process wrote it."""
     try:
-        for _ in update_index(archive, archive.index):
+        for _ in update_index(archive):
             pass
     except Exception:
         log.exception("indexing the queued documents failed; left queued for the next open")
@@ -237,12 +237,12 @@ def _index(archive: Archive, unindexed: Unindexed, background: BackgroundIndexer
     analyses = {doc_id: analysis for doc_id, analysis in unindexed.items() if analysis}
     try:
         if archive.index.needs_rebuild:  # new or unusable index: build it from the database, batch included
-            for _ in rebuild(archive, archive.index, analyses=analyses):
+            for _ in rebuild(archive, analyses=analyses):
                 pass
         elif doc_ids:
             handed = background is not None and background.submit(doc_ids, wait=wait)
             if not handed and wait:  # no index process, or it has died
-                apply_changes(archive, archive.index, doc_ids, merge=True, analyses=analyses)
+                apply_changes(archive, doc_ids, merge=True, analyses=analyses)
     except Exception:
         log.exception("indexing %d documents failed; left queued", len(doc_ids))
     unindexed.clear()

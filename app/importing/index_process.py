@@ -49,7 +49,7 @@ def _index_batch(doc_ids: list[int]) -> QueueStamps:
     assert _archive is not None
     if _index is None:  # an unusable index raises: emptying it for a rebuild is the app's to do, not ours
         _index = SearchIndex.open(_archive.index_dir, recreate=False)
-    return index_documents(_archive, _index, doc_ids, merge=True)
+    return index_documents(_archive, doc_ids, merge=True, index=_index)
 
 
 class BackgroundIndexer:

@@ -27,7 +27,7 @@ from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import MAX_BYTES, read_file
 from app.readers.source import NOT_REGULAR, open_regular
-from app.search.engine import DocumentAnalysis, analyse_fields, footnotes_text
+from app.search.indexing import DocumentAnalysis, analyse_fields, footnotes_text
 
 log = logging.getLogger(__name__)
 

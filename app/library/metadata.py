@@ -75,4 +75,4 @@ def edit_metadata(archive: Archive, document_id: int, **changes: str | None) -> 
         s.flush()
         relink_document(s, document_id)
         s.merge(IndexQueue(document_id=document_id, queued_at=now))
-    apply_changes(archive, archive.index, [document_id])
+    apply_changes(archive, [document_id])

@@ -111,8 +111,7 @@ def _all_docs(archive: Archive, analyses: Mapping[int, DocumentAnalysis] | None)
             yield from index_docs(s, ids[start:start + BATCH], analyses)
 
 
-def rebuild(archive: Archive, index: SearchIndex, *,
-            analyses: Mapping[int, DocumentAnalysis] | None = None) -> Iterator[IndexProgress]:  # fmt: skip
+def rebuild(archive: Archive, *, analyses: Mapping[int, DocumentAnalysis] | None = None) -> Iterator[IndexProgress]:
     """Rebuild the whole index from the database; the queue is empty afterwards.
 
     `analyses`: see `index_docs` (the first import into a new archive builds its index this way).
@@ -121,7 +120,7 @@ def rebuild(archive: Archive, index: SearchIndex, *,
         total = s.scalar(select(func.count(Document.id))) or 0
         queued = list(s.scalars(select(IndexQueue.document_id)))
     yield IndexProgress(0, total, "rebuild")
-    for done in index.clear_and_rebuild(_all_docs(archive, analyses), batch=BATCH):
+    for done in archive.index.clear_and_rebuild(_all_docs(archive, analyses), batch=BATCH):
         yield IndexProgress(done, total, "rebuild")
     with archive.session() as s:
         if queued:
@@ -129,18 +128,18 @@ def rebuild(archive: Archive, index: SearchIndex, *,
     yield IndexProgress(total, total, "rebuild")
 
 
-def update(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
+def update(archive: Archive) -> Iterator[IndexProgress]:
     """Bring the index up to date with the queue, one commit per batch."""
     with archive.session() as s:
         queued = list(s.scalars(select(IndexQueue.document_id).order_by(IndexQueue.document_id)))
     total = len(queued)
     for start in range(0, total, BATCH):
         batch = queued[start:start + BATCH]
-        apply_changes(archive, index, batch)
+        apply_changes(archive, batch)
         yield IndexProgress(min(start + BATCH, total), total, "update")
 
 
-def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False,
+def apply_changes(archive: Archive, doc_ids: Iterable[int], *, merge: bool = False,
                   analyses: Mapping[int, DocumentAnalysis] | None = None) -> None:  # fmt: skip
     """Index these documents now (deleted ones are removed), then clear their queue rows.
 
@@ -148,19 +147,21 @@ def apply_changes(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], 
     background import (else segments pile up, one per batch), wrong when a user waits.
     `analyses`: see `index_docs`.
     """
-    unqueue(archive, index_documents(archive, index, doc_ids, merge=merge, analyses=analyses))
+    unqueue(archive, index_documents(archive, doc_ids, merge=merge, analyses=analyses))
 
 
 QueueStamps = dict[int, datetime]
 """Documents indexed, with the time each was queued (as read before indexing)."""
 
 
-def index_documents(archive: Archive, index: SearchIndex, doc_ids: Iterable[int], *, merge: bool = False,
-                    analyses: Mapping[int, DocumentAnalysis] | None = None) -> QueueStamps:  # fmt: skip
+def index_documents(archive: Archive, doc_ids: Iterable[int], *, merge: bool = False,
+                    analyses: Mapping[int, DocumentAnalysis] | None = None,
+                    index: SearchIndex | None = None) -> QueueStamps:  # fmt: skip
     """Index these documents in one commit (deleted ones are removed); the queue is only read.
 
     Returns the queue stamps for `unqueue`: an import's index process reads the
     database while the import writes it, and leaves the clearing to the import.
+    `index`: the archive's own by default; the index process passes the one it opened.
     """
     ids = list(doc_ids)
     if not ids:
@@ -170,7 +171,7 @@ def index_documents(archive: Archive, index: SearchIndex, doc_ids: Iterable[int]
         rows = s.execute(select(IndexQueue.document_id, IndexQueue.queued_at).where(IndexQueue.document_id.in_(ids)))
         stamps = {doc_id: stamp for doc_id, stamp in rows}
     present = {d.id for d in docs}
-    with index.writer(merge=merge) as w:
+    with (index or archive.index).writer(merge=merge) as w:
         for doc in docs:
             w.upsert(doc)
         for doc_id in ids:
@@ -192,18 +193,18 @@ _UNQUEUE = delete(IndexQueue.__table__).where(
 )
 
 
-def bring_up_to_date(archive: Archive, index: SearchIndex) -> Iterator[IndexProgress]:
+def bring_up_to_date(archive: Archive) -> Iterator[IndexProgress]:
     """What opening an archive runs: rebuild if the index is unusable, else drain the queue.
 
     A read-only archive writes nothing: its index is searched as it is, and `not_yet_indexed`
     says how many documents it lacks."""
     if archive.read_only:
         return
-    if index.needs_rebuild:
-        log.info("rebuilding search index: %s", index.rebuild_reason)
-        yield from rebuild(archive, index)
+    if archive.index.needs_rebuild:
+        log.info("rebuilding search index: %s", archive.index.rebuild_reason)
+        yield from rebuild(archive)
     else:
-        yield from update(archive, index)
+        yield from update(archive)
 
 
 def not_yet_indexed(archive: Archive) -> int:
@@ -212,12 +213,10 @@ def not_yet_indexed(archive: Archive) -> int:
         return s.scalar(select(func.count()).select_from(IndexQueue)) or 0
 
 
-def search(
-    archive: Archive, index: SearchIndex, query: str, *, limit: int = 20, sort: str = "relevance"
-) -> SearchResult:
+def search(archive: Archive, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
     """Ranked hits with snippets; each hit also names the annotations whose note or tags matched."""
     parsed = parse_query(query)
-    result = index.search(
+    result = archive.index.search(
         parsed, limit=limit, sort="date" if sort == "date" else "relevance",
         texts_for=lambda doc_ids: documents_texts(archive, doc_ids),
     )

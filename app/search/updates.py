@@ -44,7 +44,7 @@ def reindex_now(archive: Archive, doc_ids: Iterable[int]) -> bool:
     if index.needs_rebuild:
         return False  # the rebuild reads the database, this change included
     try:
-        apply_changes(archive, index, ids)
+        apply_changes(archive, ids)
     except IndexLockedError as e:
         log.info("index busy, %d document(s) stay queued: %s", len(ids), e)
         return False

@@ -7,7 +7,6 @@ from app.reading import (
     citation_line,
     display_date,
     find_all,
-    find_query,
     footnote_entries,
     meta_line,
     plan_document,
@@ -94,26 +93,6 @@ def test_meta_line_and_dates() -> None:
     assert display_date("2013-09") == "September 2013"
     assert display_date("2013") == "2013"
     assert display_date("not-a-date") == "not-a-date"
-
-
-def test_the_reader_marks_the_words_the_index_matches() -> None:
-    text = "Mines, mined and mining; a Miner. Not minister, minimum or landmines. MINE."
-    found = [text[s:e] for s, e in find_query(text, "mine")]
-    assert found == ["Mines", "mined", "mining", "MINE"]  # "miner" stems to itself: the index does not match it
-
-
-def test_the_reader_marks_prefixes_phrases_and_running_text_fields_only() -> None:
-    text = "Antipersonnel mines in the northern belt; anti-personnel mine action. Title words. Northern roads."
-    assert [text[s:e] for s, e in find_query(text, "anti*")] == ["Antipersonnel", "anti-personnel"]
-    assert [text[s:e] for s, e in find_query(text, '"northern belt"')] == ["northern belt"]
-    assert [text[s:e] for s, e in find_query(text, "title:words AND NOT belt")] == ["words"]
-    assert [text[s:e] for s, e in find_query(text, "kind:mine tag:belt date:2013 publisher:title")] == []
-    assert find_query(text, "") == [] and find_query(text, "the AND of") == []
-
-
-def test_the_reader_merges_overlaps() -> None:
-    text = "mine action"
-    assert find_query(text, 'mine "mine action"') == [(0, 11)]
 
 
 def test_find_all_is_literal_and_spans_line_breaks() -> None:

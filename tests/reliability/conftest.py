@@ -189,7 +189,7 @@ def queued_ids(archive: Archive) -> set[int]:
 
 
 def bring_index_up_to_date(archive: Archive) -> None:
-    for _ in search.bring_up_to_date(archive, archive.index):
+    for _ in search.bring_up_to_date(archive):
         pass
 
 

@@ -80,13 +80,13 @@ READER = textwrap.dedent("""
     totals = []
     errors = 0
     while not stop.exists():
-        for _ in search.bring_up_to_date(archive, archive.index):
+        for _ in search.bring_up_to_date(archive):
             pass
-        totals.append(search.search(archive, archive.index, "mine", limit=5).total)
+        totals.append(search.search(archive, "mine", limit=5).total)
         time.sleep(0.05)
-    for _ in search.bring_up_to_date(archive, archive.index):
+    for _ in search.bring_up_to_date(archive):
         pass
-    totals.append(search.search(archive, archive.index, "mine", limit=5).total)
+    totals.append(search.search(archive, "mine", limit=5).total)
     print(json.dumps(totals))
     archive.close()
 """)
@@ -101,7 +101,7 @@ def test_searching_process_during_import(archive_copy: Path, tmp_path: Path, ope
     archive = opened(archive_copy)
     from app.search import service as search
 
-    before = search.search(archive, archive.index, "mine", limit=5).total
+    before = search.search(archive, "mine", limit=5).total
     archive.close()
     stop = tmp_path / "stop"
     reader = subprocess.Popen([sys.executable, "-c", READER, str(archive_copy), str(stop)], cwd=ROOT, env=cli_env(),
@@ -120,7 +120,7 @@ def test_searching_process_during_import(archive_copy: Path, tmp_path: Path, ope
     archive = opened(archive_copy)
     sqlite_checks(archive)
     assert_index_matches(archive)
-    after = search.search(archive, archive.index, "mine", limit=5).total
+    after = search.search(archive, "mine", limit=5).total
     assert after > before
     assert totals[-1] == after  # the reader sees the new documents after the import
 

@@ -33,7 +33,7 @@ TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[0-9a-f]{8}\.tmp$")
 
 
 def _totals(archive: Archive) -> dict[str, int]:
-    return {q: search.search(archive, archive.index, q, limit=5).total for q in QUERIES}
+    return {q: search.search(archive, q, limit=5).total for q in QUERIES}
 
 
 def _index_state(folder: Path) -> str | None:

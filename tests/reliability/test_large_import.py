@@ -89,8 +89,8 @@ def test_a_large_import_shares_the_archive(large_corpus: Path, tmp_path: Path,
     assert_index_matches(archive)
     from app.search import service as search
 
-    assert totals[-1] == search.search(archive, archive.index, "mine", limit=5).total
-    assert search.search(archive, archive.index, "tag:during-import").total == 1
+    assert totals[-1] == search.search(archive, "mine", limit=5).total
+    assert search.search(archive, "tag:during-import").total == 1
 
 
 def test_a_killed_large_import_leaves_no_index_process(large_corpus: Path, tmp_path: Path,

@@ -185,7 +185,7 @@ def test_a_large_import_indexes_in_its_index_process(window: MainWindow, tmp_pat
     window.start_import([src])
     qtbot.waitUntil(lambda: not window.importer.running, timeout=60_000)
     assert window.model.total == before + 150
-    assert search.search(window.archive, window.archive.index, "quorlex").total == 150
+    assert search.search(window.archive, "quorlex").total == 150
     assert len(window.archive.index.doc_ids()) == before + 150
 
 
@@ -339,7 +339,7 @@ def test_facet_model_passes_model_tester(window: MainWindow, qtmodeltester) -> N
 def test_opening_repairs_an_index_that_lost_a_document(filled: Archive, settings: AppSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
     from app.search import service as search
 
-    list(search.bring_up_to_date(filled, filled.index))
+    list(search.bring_up_to_date(filled))
     with filled.index.writer() as w:
         w.delete(1)  # behind the database's back: no index_queue row records it
     assert 1 not in filled.index.doc_ids()

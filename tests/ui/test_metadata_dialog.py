@@ -72,7 +72,7 @@ def test_save_changes_document_and_index(qtbot: Any, samples: Archive, profile_i
     assert detail["title"] == "Zanzibarian survey findings"
     assert detail["date"] == "2013-11-28"
     assert detail["kind"] == "report" and detail["publisher"] == "Field Survey Group"
-    hits = search_service.search(samples, samples.index, "zanzibarian").hits
+    hits = search_service.search(samples, "zanzibarian").hits
     assert [h.id for h in hits] == [profile_id]
 
 

@@ -35,7 +35,8 @@ from ui.metadata_dialog import MetadataDialog
 from ui.plain_text import InertDocument
 from ui.reader.safe_browser import SafeTextBrowser
 from ui.settings import AppSettings
-from ui.tags import TagDocumentsDialog, TagManagerDialog
+from ui.tags.documents_dialog import TagDocumentsDialog
+from ui.tags.manager_dialog import TagManagerDialog
 
 pytestmark = pytest.mark.gui
 

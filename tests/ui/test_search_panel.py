@@ -117,7 +117,7 @@ def test_typing_shows_ranked_hits_with_snippets(qtbot: Any, panel: SearchPanel) 
 
 
 def test_hits_in_annotation_notes_say_so(qtbot: Any, panel: SearchPanel, samples: Archive) -> None:
-    doc_id = search_service.search(samples, samples.index, "Serevia").hits[0].id
+    doc_id = search_service.search(samples, "Serevia").hits[0].id
     annotations.create(samples, doc_id, 0, 20, note="Compare with the quarterly flamingo figures")
     result = type_and_wait(qtbot, panel, "flamingo")
     assert [h.id for h in result.hits] == [doc_id]
@@ -241,11 +241,11 @@ def test_stale_results_are_dropped(qtbot: Any, panel: SearchPanel, monkeypatch: 
     first_started = threading.Event()
     second_asked = threading.Event()
 
-    def held_for_mines(archive: Archive, index: Any, query: str, **kwargs: Any) -> SearchResult:
+    def held_for_mines(archive: Archive, query: str, **kwargs: Any) -> SearchResult:
         if query == "mines":
             first_started.set()
             second_asked.wait(WAIT / 1000)  # still running when the second query arrives (bounded, for a bug)
-        return real(archive, index, query, **kwargs)
+        return real(archive, query, **kwargs)
 
     monkeypatch.setattr(search_service, "search", held_for_mines)
     seen: list[Any] = []
@@ -269,10 +269,10 @@ def test_queued_searches_overtaken_by_typing_never_run(
     ran: list[str] = []
     typed = threading.Event()
 
-    def counting(archive: Archive, index: Any, query: str, **kwargs: Any) -> SearchResult:
+    def counting(archive: Archive, query: str, **kwargs: Any) -> SearchResult:
         ran.append(query)
         typed.wait(WAIT / 1000)  # a search that started runs until all typing is done (bounded, for a bug)
-        return real(archive, index, query, **kwargs)
+        return real(archive, query, **kwargs)
 
     monkeypatch.setattr(search_service, "search", counting)
     try:
@@ -332,7 +332,7 @@ def test_help_popup_lists_the_syntax(qtbot: Any, panel: SearchPanel) -> None:
 
 
 def test_results_model_passes_model_tester(qtbot: Any, samples: Archive, qtmodeltester: Any) -> None:
-    result = search_service.search(samples, samples.index, "mines")
+    result = search_service.search(samples, "mines")
     model = SearchResultsModel()
     model.set_hits(result.hits)
     qtmodeltester.check(model)

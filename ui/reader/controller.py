@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from app.archive.folder import Archive
 from app.errors import DossierError
 from app.library.listing import document_detail, document_text
-from app.reading import HistoryEntry, ReaderHistory, find_query, footnote_entries, plan_document
+from app.reading import HistoryEntry, ReaderHistory, footnote_entries, plan_document
+from app.search.highlights import find_query
 from ui.reader.footnote_panel import FootnotePanel
 from ui.reader.highlights import SEARCH_COLOUR, Highlight
 from ui.reader.pane import ReaderPane

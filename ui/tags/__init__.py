@@ -1,33 +1,4 @@
-"""Tagging in the GUI: chips in tables, tagging selected documents, the tag manager, undo commands."""
+"""Tagging in the GUI: chips in tables (`chips`, `colors`), tagging selected documents
+(`documents_dialog`), the tag manager (`manager_dialog`, `tree_model`), undo commands (`commands`).
 
-from ui.tags.chips import TagChipDelegate
-from ui.tags.colors import TagColors
-from ui.tags.commands import (
-    DeleteTagCommand,
-    MergeTagCommand,
-    RenameTagCommand,
-    SetTagColorCommand,
-    TagCommand,
-    TagDocumentsCommand,
-    UntagDocumentsCommand,
-)
-from ui.tags.completer import TagListCompleter
-from ui.tags.documents_dialog import TagDocumentsDialog
-from ui.tags.manager_dialog import TagManagerDialog
-from ui.tags.tree_model import TagTreeModel
-
-__all__ = [
-    "DeleteTagCommand",
-    "MergeTagCommand",
-    "RenameTagCommand",
-    "SetTagColorCommand",
-    "TagChipDelegate",
-    "TagColors",
-    "TagCommand",
-    "TagDocumentsCommand",
-    "TagDocumentsDialog",
-    "TagListCompleter",
-    "TagManagerDialog",
-    "TagTreeModel",
-    "UntagDocumentsCommand",
-]
+Nothing is imported here: the dialogs load with their first use, not with the main window."""

@@ -85,22 +85,22 @@ def test_notes_and_annotation_tags_are_searchable(archive: Archive, docs: dict[s
     profile = docs["profile.txt"]
     a = annotations.create_from_quote(archive, profile, "PMN-2", note="Check against the stockpile destruction",
                                       tag_names=["country/Freedonia"])
-    result = search.search(archive, archive.index, "stockpile")
+    result = search.search(archive, "stockpile")
     assert [h.id for h in result.hits] == [profile]
     assert "notes" in result.hits[0].matched_in and result.hits[0].annotation_ids == [a.id]
-    by_tag = search.search(archive, archive.index, "tag:country/Freedonia")
+    by_tag = search.search(archive, "tag:country/Freedonia")
     assert [h.id for h in by_tag.hits] == [profile]
-    by_parent = search.search(archive, archive.index, "tag:country")
+    by_parent = search.search(archive, "tag:country")
     assert [h.id for h in by_parent.hits] == [profile]
     annotations.edit(archive, a.id, note="something else entirely")
-    assert search.search(archive, archive.index, "stockpile").total == 0
+    assert search.search(archive, "stockpile").total == 0
     annotations.delete(archive, a.id)
-    assert search.search(archive, archive.index, "tag:country").total == 0
+    assert search.search(archive, "tag:country").total == 0
 
 
 def test_document_tags_are_searchable_and_faceted(archive: Archive, docs: dict[str, int]) -> None:
     tags.tag_documents(archive, [docs["release.txt"]], ["country/Freedonia"])
-    result = search.search(archive, archive.index, "tag:country/Freedonia")
+    result = search.search(archive, "tag:country/Freedonia")
     assert [h.id for h in result.hits] == [docs["release.txt"]]
     assert result.facets["tag"] == {"country/Freedonia": 1}
     assert result.hits[0].annotation_ids == []
@@ -139,7 +139,7 @@ def test_removing_a_document_with_annotations_needs_consent(archive: Archive, do
     report = removal.remove_documents(archive, [docs["profile.txt"]], with_annotations=True)
     assert (report.documents, report.annotations) == (1, 1)
     assert annotations.list_annotations(archive) == []
-    assert search.search(archive, archive.index, "PMN-2").total == 0
+    assert search.search(archive, "PMN-2").total == 0
     plain = removal.remove_documents(archive, [docs["release.txt"]])
     assert plain.annotations == 0
 

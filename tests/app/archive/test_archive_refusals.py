@@ -189,7 +189,7 @@ def test_forced_read_only_reads_and_refuses_writes(filled: Path, tmp_path: Path)
     with Archive.open(filled, read_only=True) as archive:
         assert archive.read_only and archive.read_only_note
         assert len(library.list_documents(archive)) == 2
-        assert search.search(archive, archive.index, "mines").total >= 1
+        assert search.search(archive, "mines").total >= 1
         with pytest.raises(ArchiveError, match="read-only"):
             archive.require_writable()
         with pytest.raises(ArchiveError, match="opened for reading only"), archive.session() as s:

@@ -70,8 +70,8 @@ def test_backup_of_live_archive_restores_equal(filled: Path, tmp_path: Path, mon
     assert restored_tags == _rows(filled / DB_NAME, "tags")[: len(restored_tags)]  # a snapshot: a prefix
     with Archive.open(target, create=False) as archive:
         assert archive.index.needs_rebuild
-        list(search.bring_up_to_date(archive, archive.index))
-        assert search.search(archive, archive.index, "mines").total == 2
+        list(search.bring_up_to_date(archive))
+        assert search.search(archive, "mines").total == 2
         assert integrity.check(archive).ok
 
 

@@ -97,7 +97,7 @@ def test_title_changed_behind_the_index(filled: Path) -> None:
         report = integrity.check(archive)
         assert [p.kind for p in report.problems] == ["index-stale"]
         _repair_and_recheck(archive, report)
-        assert search.search(archive, archive.index, "title:renamed").total == 1
+        assert search.search(archive, "title:renamed").total == 1
 
 
 def test_text_changed_behind_the_index(filled: Path) -> None:
@@ -108,7 +108,7 @@ def test_text_changed_behind_the_index(filled: Path) -> None:
         report = integrity.check(archive)
         assert [p.kind for p in report.problems] == ["index-stale"]
         _repair_and_recheck(archive, report)
-        assert search.search(archive, archive.index, "zanzibarite").total == 1
+        assert search.search(archive, "zanzibarite").total == 1
 
 
 def test_annotation_span_moved_is_reanchored(filled: Path) -> None:
@@ -175,7 +175,7 @@ def test_damaged_index_is_detected_and_rebuilt(filled: Path, how: str) -> None:
         assert [p.kind for p in report.problems] == ["index-unusable"]
         messages = _repair_and_recheck(archive, report)
         assert any("rebuilt the search index (2 documents)" in m for m in messages)
-        assert search.search(archive, archive.index, "mines").total == 2
+        assert search.search(archive, "mines").total == 2
 
 
 def test_cli_check_exit_codes_and_json(filled: Path) -> None:

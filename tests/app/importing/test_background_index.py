@@ -55,14 +55,14 @@ def test_large_import_indexes_in_the_index_process(archive: Archive, tmp_path: P
     monkeypatch.setattr(BackgroundIndexer, "submit",
                         lambda self, ids, **how: submitted.append(list(ids)) or submit(self, ids, **how))
     inline: list[int] = []
-    monkeypatch.setattr("app.importing.importer.apply_changes", lambda _a, _i, ids, **_k: inline.extend(ids))
+    monkeypatch.setattr("app.importing.importer.apply_changes", lambda _a, ids, **_k: inline.extend(ids))
     summary = run_import(archive, _reports(tmp_path / "src", 12))
     assert len(summary.imported) == 12
     assert len(submitted) >= 2 and sorted(i for batch in submitted for i in batch) == _ids(archive)
     assert inline == []  # nothing indexed by the importing process itself
     assert _queued(archive) == []
     assert archive.index.doc_ids() == set(_ids(archive))
-    hits = search.search(archive, archive.index, "zorblat7").hits
+    hits = search.search(archive, "zorblat7").hits
     assert [h.id for h in hits] == [summary.imported[7]]
     assert not archive.index.needs_rebuild
 
@@ -109,7 +109,7 @@ def test_a_killed_index_process_leaves_its_batch_queued_and_the_import_goes_on(a
     finally:
         indexer.close()
     assert _queued(archive) == sorted(second)  # left for the next open, which catches up
-    list(search.bring_up_to_date(archive, archive.index))
+    list(search.bring_up_to_date(archive))
     assert _queued(archive) == []
     assert archive.index.doc_ids() == set(summary.imported)
 

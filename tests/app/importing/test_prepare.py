@@ -64,7 +64,7 @@ def test_import_hands_worker_analyses_to_the_index_with_their_documents(
     from app.search.engine import analysis as search_analysis
 
     if index_built:
-        list(search.bring_up_to_date(archive, archive.index))
+        list(search.bring_up_to_date(archive))
     assert archive.index.needs_rebuild != index_built
     monkeypatch.setattr("app.importing.prepare.PARALLEL_MIN", 2)
     changed = folder[1]  # a profile: the worker analysed "Officials denied…"
@@ -107,13 +107,13 @@ def test_import_hands_worker_analyses_to_the_index_with_their_documents(
     assert [text for text in analysed_here if text in bodies] == [docs[changed_id].body]
 
     def found(query: str) -> set[int]:
-        return set(search.search(archive, archive.index, query, limit=50).match_ids)
+        return set(search.search(archive, query, limit=50).match_ids)
 
     assert found("ministers") == {changed_id}
     assert changed_id not in found("officials") and len(found("officials")) == 2
     queries = ["mines", '"new use of mines"', "ministers", "officials", "footnotes:geneva", "title:freedonia"]
     before = {query: found(query) for query in queries}
-    list(search.rebuild(archive, archive.index))  # every text analysed afresh
+    list(search.rebuild(archive))  # every text analysed afresh
     assert {query: found(query) for query in queries} == before
 
 

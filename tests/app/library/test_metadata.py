@@ -23,8 +23,8 @@ def test_edit_is_saved_and_searchable(archive: Archive, release_id: int) -> None
     edit_metadata(archive, release_id, title="Sylvania border statement", date="3 March 2021", kind="statement")
     detail = document_detail(archive, release_id)
     assert (detail["title"], detail["date"], detail["kind"]) == ("Sylvania border statement", "2021-03-03", "statement")
-    assert [h.id for h in search.search(archive, archive.index, "title:Sylvania").hits] == [release_id]
-    assert search.search(archive, archive.index, "kind:statement").total == 1
+    assert [h.id for h in search.search(archive, "title:Sylvania").hits] == [release_id]
+    assert search.search(archive, "kind:statement").total == 1
 
 
 @pytest.mark.parametrize("date", ["2021", "2021-02", "2021-02-28"])

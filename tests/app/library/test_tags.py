@@ -48,8 +48,8 @@ def test_merge_two_tags_both_on_one_item(archive: Archive, docs: list[int]) -> N
     assert (change.documents, change.annotations) == (2, 1)
     assert _names(archive) == {"mine-maps": (2, 1)}
     assert annotations.get(archive, a.id).tags == ("mine-maps",)
-    assert search.search(archive, archive.index, "tag:mine-maps").total == 2
-    assert search.search(archive, archive.index, "tag:maps").total == 0
+    assert search.search(archive, "tag:mine-maps").total == 2
+    assert search.search(archive, "tag:maps").total == 0
     with pytest.raises(DossierError, match="into itself"):
         tags.merge(archive, "mine-maps", "Mine-Maps")
 
@@ -62,8 +62,8 @@ def test_rename_takes_descendants_and_refuses_clashes(archive: Archive, docs: li
     change = tags.rename(archive, "country", "region")
     assert change.renamed == 2
     assert set(_names(archive)) == {"region", "region/Freedonia", "place"}
-    assert search.search(archive, archive.index, "tag:region/Freedonia").total == 1
-    assert search.search(archive, archive.index, "tag:country").total == 0
+    assert search.search(archive, "tag:region/Freedonia").total == 1
+    assert search.search(archive, "tag:country").total == 0
     tags.rename(archive, "region", "Region")  # a change of case is allowed
     assert "Region/Freedonia" in _names(archive)
 
@@ -75,7 +75,7 @@ def test_delete_reports_how_many_items_lose_it(archive: Archive, docs: list[int]
     change = tags.delete_tag(archive, "doomed")
     assert (change.documents, change.annotations) == (2, 1)
     assert _names(archive) == {}
-    assert search.search(archive, archive.index, "tag:doomed").total == 0
+    assert search.search(archive, "tag:doomed").total == 0
     with pytest.raises(NotFoundError):
         tags.delete_tag(archive, "doomed")
 

@@ -24,7 +24,7 @@ def _state(archive: Archive) -> dict[str, tuple[str | None, int, int]]:
 
 
 def _hits(archive: Archive, query: str) -> int:
-    return search.search(archive, archive.index, query).total
+    return search.search(archive, query).total
 
 
 def test_snapshot_records_colour_and_links(archive: Archive, docs: list[int]) -> None:

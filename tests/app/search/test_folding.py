@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from app.reading import find_query
 from app.search.engine.folding import accent_tolerant, fold
+from app.search.highlights import find_query
 
 
 def test_latin_diacritics_fold_and_other_scripts_stay() -> None:

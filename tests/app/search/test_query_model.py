@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from whoosh.analysis import STOP_WORDS as WHOOSH_STOP_WORDS
 
-from app.reading import find_query
 from app.search.engine import IndexDoc, SearchIndex
 from app.search.engine.annotation_match import AnnotationMatcher
 from app.search.engine.query import And, AndMaybe, DateRange, Not, Or, Phrase, Prefix, Word, parse_query
 from app.search.engine.terms import STOP_WORDS
+from app.search.highlights import find_query
 
 
 def shape(text: str) -> str:

@@ -26,7 +26,7 @@ def _queued(archive: Archive) -> list[int]:
 def test_import_indexes_and_clears_queue(archive: Archive, corpus: Path) -> None:
     run_import(archive, [corpus])
     assert _queued(archive) == []
-    result = search.search(archive, archive.index, "PMN-2")
+    result = search.search(archive, "PMN-2")
     assert [h.title for h in result.hits] == ["Freedonia"]
     assert any("<b>PMN-2</b>" in s for s in result.hits[0].snippets)
 
@@ -42,12 +42,12 @@ def test_crash_between_database_and_index_commit_is_caught_up(
         summary = run_import(archive, [corpus])
         assert len(summary.imported) == 2
         assert sorted(_queued(archive)) == sorted(summary.imported)
-        assert search.search(archive, archive.index, "Freedonia").total == 0
+        assert search.search(archive, "Freedonia").total == 0
     monkeypatch.undo()
     with Archive.open(archive_dir) as archive:
-        list(search.bring_up_to_date(archive, archive.index))
+        list(search.bring_up_to_date(archive))
         assert _queued(archive) == []
-        assert search.search(archive, archive.index, "Freedonia").total == 2
+        assert search.search(archive, "Freedonia").total == 2
 
 
 def test_deleted_index_is_rebuilt_on_open(archive_dir: Path, corpus: Path) -> None:
@@ -56,9 +56,9 @@ def test_deleted_index_is_rebuilt_on_open(archive_dir: Path, corpus: Path) -> No
     shutil.rmtree(archive_dir / "index")
     with Archive.open(archive_dir) as archive:
         assert archive.index.needs_rebuild
-        progress = list(search.bring_up_to_date(archive, archive.index))
+        progress = list(search.bring_up_to_date(archive))
         assert progress[-1].done == progress[-1].total == 2
-        assert search.search(archive, archive.index, "mines").total == 2
+        assert search.search(archive, "mines").total == 2
 
 
 def test_update_after_metadata_change(archive: Archive, corpus: Path) -> None:
@@ -66,7 +66,7 @@ def test_update_after_metadata_change(archive: Archive, corpus: Path) -> None:
     run_import(archive, [path])
     path.write_text(RELEASE.replace("Campaign Watch calls", "Campaign Watch, with Sylvania, calls"), encoding="utf-8")
     run_import(archive, [path])
-    result = search.search(archive, archive.index, "Sylvania")
+    result = search.search(archive, "Sylvania")
     assert result.total == 1 and archive.index.doc_count() == 1
 
 
@@ -106,7 +106,7 @@ def test_seeds_search_acceptance(seeds_dir: Path, archive: Archive) -> None:
         ids[path.name[:3]] = run_import(archive, [path]).imported[0]
 
     def found(query: str) -> set[str]:
-        result = search.search(archive, archive.index, query, limit=50)
+        result = search.search(archive, query, limit=50)
         assert result.total == len(result.hits)
         return {prefix for prefix, doc_id in ids.items() if doc_id in {h.id for h in result.hits}}
 
@@ -129,7 +129,7 @@ def test_result_names_every_match_and_snippets_come_in_one_batch(archive, corpus
 
     search_service.documents_texts = counting
     try:
-        result = search_service.search(archive, archive.index, "Freedonia", limit=1)
+        result = search_service.search(archive, "Freedonia", limit=1)
     finally:
         search_service.documents_texts = real
     assert result.total == 2 and len(result.hits) == 1

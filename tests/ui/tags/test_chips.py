@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 from app.archive.folder import Archive
 from app.library import tags
 from ui.document_table_model import COLUMNS, TAGS_ROLE, DocumentTableModel
-from ui.tags import TagChipDelegate, TagColors
-from ui.tags.chips import GAP, layout_chips, tag_names
-from ui.tags.colors import _luminance, pastel, readable_text
+from ui.tags.chips import GAP, TagChipDelegate, layout_chips, tag_names
+from ui.tags.colors import TagColors, _luminance, pastel, readable_text
 
 pytestmark = pytest.mark.gui
 TAGS_COLUMN = [key for _label, key in COLUMNS].index("tags")

@@ -9,15 +9,15 @@ from app.archive.folder import Archive
 from app.errors import DossierError
 from app.library import tags
 from tests.ui.tags.conftest import doc_tags, tag_state
-from ui.tags import (
+from ui.tags.commands import (
     DeleteTagCommand,
     MergeTagCommand,
     RenameTagCommand,
     SetTagColorCommand,
+    TagCommand,
     TagDocumentsCommand,
     UntagDocumentsCommand,
 )
-from ui.tags.commands import TagCommand
 
 
 def _round_trip(archive: Archive, doc_ids: list[int], stack: QUndoStack, command: TagCommand) -> list[str]:
@@ -58,9 +58,9 @@ def test_undo_of_delete_restores_annotation_links_and_search(tagged: Archive, do
     from app.search import service as search
 
     DeleteTagCommand(tagged, "maps").apply(stack)
-    assert search.search(tagged, tagged.index, "tag:maps").total == 0
+    assert search.search(tagged, "tag:maps").total == 0
     stack.undo()
-    assert search.search(tagged, tagged.index, "tag:maps").total == 2
+    assert search.search(tagged, "tag:maps").total == 2
     assert [a.tags for a in annotations.list_annotations(tagged)] == [("maps",)]
 
 

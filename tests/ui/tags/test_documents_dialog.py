@@ -11,8 +11,8 @@ from app.archive.folder import Archive
 from app.errors import NotFoundError
 from app.library import tags
 from tests.ui.tags.conftest import doc_tags, tag_state
-from ui.tags import TagDocumentsDialog
 from ui.tags.completer import split_names
+from ui.tags.documents_dialog import TagDocumentsDialog
 
 pytestmark = pytest.mark.gui
 

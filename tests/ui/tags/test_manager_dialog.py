@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from app.archive.folder import Archive
 from tests.ui.tags.conftest import doc_tags, tag_state
 from ui import plain_text
-from ui.tags import TagColors, TagManagerDialog
+from ui.tags.colors import TagColors
+from ui.tags.manager_dialog import TagManagerDialog
 from ui.tags.tree_model import NAME_ROLE, TagTreeModel
 
 pytestmark = pytest.mark.gui
