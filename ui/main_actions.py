@@ -73,7 +73,7 @@ class MainActions(QObject):
         self.undo = w.undo_stack.createUndoAction(w, "&Undo")
         self.undo.setShortcut(QKeySequence(Key.Undo))
         self.redo = w.undo_stack.createRedoAction(w, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+        self.redo.setShortcuts(_without_repeats([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Shift+Z")]))
         for action in (self.undo, self.redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             w.addAction(action)
@@ -283,3 +283,13 @@ class MainActions(QObject):
             "annotate and export excerpts with their citations.</p>"
             f"<p>Archive: {plain_text.escaped(self.w.archive.folder)}</p>",
         )
+
+
+def _without_repeats(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    """Each sequence once: the platform's Redo keys may already hold Ctrl+Shift+Z, and a sequence set
+    twice on one action is ambiguous to Qt, which then does nothing."""
+    seen: dict[str, QKeySequence] = {}
+    for sequence in sequences:
+        if not sequence.isEmpty():
+            seen.setdefault(sequence.toString(QKeySequence.SequenceFormat.PortableText), sequence)
+    return list(seen.values())

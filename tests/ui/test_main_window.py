@@ -348,3 +348,39 @@ def test_opening_repairs_an_index_that_lost_a_document(filled: Archive, settings
     window.show()
     qtbot.waitUntil(lambda: window._index_worker is None, timeout=20_000)
     assert filled.index.doc_ids() == {1, 2}
+
+
+def test_no_shortcut_is_bound_twice(window: MainWindow) -> None:
+    """A sequence on two actions (or twice on one) is ambiguous to Qt, which then runs neither."""
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(QKeySequence.SequenceFormat.PortableText), []).append(action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_ctrl_shift_z_redoes(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QUndoCommand
+
+    done: list[str] = []
+
+    class Mark(QUndoCommand):
+        def redo(self) -> None:
+            done.append("redo")
+
+        def undo(self) -> None:
+            done.append("undo")
+
+    window.undo_stack.push(Mark("mark"))
+    window.activateWindow()
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert done == ["redo", "undo", "redo"]  # pushed, Ctrl+Z, Ctrl+Shift+Z (a Qt warning would fail the test too)
+
+
+def test_redo_keys_are_set_once_whatever_the_platform_binds() -> None:
+    """On Linux desktops the platform's Redo key is Ctrl+Shift+Z itself: set twice, Qt ran neither."""
+    from ui.main_actions import _without_repeats
+
+    linux_redo = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    assert [s.toString() for s in _without_repeats(linux_redo)] == ["Ctrl+Shift+Z", "Ctrl+Y"]
