@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThread
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -38,6 +37,7 @@ from ui.annotations_view import AnnotationsView
 from ui.document_table_model import COLUMNS, ID_ROLE, TAGS_ROLE, DocumentTableModel
 from ui.facet_panel import FacetPanel
 from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summary_text
+from ui.library_table import LibraryTable
 from ui.main_actions import MainActions
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
 from ui.search_panel import SearchPanel
@@ -144,8 +144,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _make_table(self) -> QTableView:
-        table = QTableView()
+    def _make_table(self) -> LibraryTable:
+        table = LibraryTable()
         table.setObjectName("libraryTable")
         table.setModel(self.model)
         table.setSortingEnabled(True)
@@ -156,12 +156,7 @@ class MainWindow(QMainWindow):
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        for column, width in enumerate((320, 90, 170, 115, 130, 50, 130)):
-            table.setColumnWidth(column, width)
+        table.fit_columns()
         table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         table.setItemDelegateForColumn(TAGS_COLUMN, TagChipDelegate(self.tag_colors, TAGS_ROLE, table))
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -384,3 +384,28 @@ def test_redo_keys_are_set_once_whatever_the_platform_binds() -> None:
 
     linux_redo = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
     assert [s.toString() for s in _without_repeats(linux_redo)] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+
+
+def test_title_takes_the_spare_width_and_end_goes_to_the_last_document(archive: Archive, settings: AppSettings,
+                                                                        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "many"
+    src.mkdir()
+    for n in range(260):  # more than one lazy page of the table model
+        (src / f"r{n:03}.txt").write_text(f"Report number {n} on clearance\n\nBody {n}.", encoding="utf-8")
+    run_import(archive, [src])
+    w = MainWindow(archive, settings)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w._index_worker is None, timeout=20_000)
+    table = w.table
+    widths = [table.columnWidth(c) for c in range(len(COLUMNS))]
+    title = [key for _, key in COLUMNS].index("title")
+    assert widths[title] == max(widths) and widths[title] > 250
+    assert sum(widths) <= table.viewport().width() + 2  # nothing pushed out sideways at 1024 px
+    table.setFocus()
+    table.setCurrentIndex(w.model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    assert table.currentIndex().row() == 259 and table.horizontalScrollBar().value() == 0
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    assert table.currentIndex().row() == 0
