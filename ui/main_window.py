@@ -442,6 +442,10 @@ class MainWindow(QMainWindow):
         self.annotating.set_archive(archive)
         self.annotations_view.set_archive(archive)
         self.search_panel.set_archive(archive)
+        self.annotations_view.clear_filters()
+        self.tabs.setTabText(1, "Reader")
+        self.tabs.setTabToolTip(1, "")
+        self.tabs.setCurrentIndex(0)
         self.settings.remember_archive(archive.folder)
         self.actions_.update_recent()
         if previous is not archive:

@@ -197,11 +197,16 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def set_archive(self, archive: ArchiveSource) -> None:
-        """Search another archive; waits for a running search, so the old archive may be closed afterwards."""
+        """Search another archive, starting with an empty query (the last archive's query would filter this
+        one's library); waits for a running search, so the old archive may be closed afterwards."""
         self._archive_source = archive
         self._invalidate()
         self.pool.waitForDone()
         self._jobs.clear()
+        self.debounce.stop()
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
         self.refresh()
 
     def query(self) -> str:

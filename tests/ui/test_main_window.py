@@ -409,3 +409,26 @@ def test_title_takes_the_spare_width_and_end_goes_to_the_last_document(archive: 
     assert table.currentIndex().row() == 259 and table.horizontalScrollBar().value() == 0
     qtbot.keyClick(table, Qt.Key.Key_Home)
     assert table.currentIndex().row() == 0
+
+
+def test_opening_another_archive_resets_search_filters_reader_and_history(window: MainWindow, qtbot,
+                                                                          tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first, second = (window.model.index(r, 0).data(ID_ROLE) for r in range(2))
+    window.open_document(first)
+    window.open_document(second)
+    assert window.actions_.back.isEnabled()
+    window.search_panel.field.setText("mines")
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: window.search_panel.result() is not None, timeout=20_000)
+    window.annotations_view.text_filter.setText("old filter")
+
+    other = Archive.open(tmp_path / "other")
+    run_import(other, sample_files())
+    window.switch_archive(other)
+    qtbot.waitUntil(lambda: window._index_worker is None, timeout=20_000)
+    assert window.search_panel.query() == "" and window.search_panel.result() is None
+    assert window.model.rowCount() == len(sample_files())  # every document: no old query filters them
+    assert window.tabs.tabText(1) == "Reader" and window.tabs.currentIndex() == 0
+    assert window.reader.document_id is None
+    assert not window.actions_.back.isEnabled() and not window.reader.go_back()
+    assert window.annotations_view.text_filter.text() == ""
