@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
         self._search_result = result
         if result is None:
             self._search_ids = None
+            if self.reader.document_id is not None:
+                self.reader.set_search_query("")  # a cleared query leaves nothing marked in the reader
         else:
             self._search_ids = result.match_ids
         self.apply_filters()
@@ -371,6 +373,8 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, summary: ImportSummary) -> None:
         self._after_import()
+        if self.reader.document_id is not None and self.reader.document_id in summary.updated:
+            self.reader.reload()  # the open document's file changed: show its new text (same place)
         self.statusBar().showMessage("Import finished: " + summary_text(summary), 10000)
         if summary.failed or summary.duplicates or summary.notices:
             dialog = ImportSummaryDialog(summary, self)

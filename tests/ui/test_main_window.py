@@ -432,3 +432,26 @@ def test_opening_another_archive_resets_search_filters_reader_and_history(window
     assert window.reader.document_id is None
     assert not window.actions_.back.isEnabled() and not window.reader.go_back()
     assert window.annotations_view.text_filter.text() == ""
+
+
+def test_reimporting_the_open_document_shows_its_new_text(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    opened = window.model.index(0, 0).data(ID_ROLE)
+    window.open_document(opened)
+    for path in (tmp_path / "src").iterdir():  # both files change: the open document's is among them
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nA paragraph added after the first import.\n",
+                        encoding="utf-8")
+    with qtbot.waitSignal(window.importer.finished, timeout=60_000):
+        window.start_import([tmp_path / "src"])
+    qtbot.waitUntil(lambda: "added after the first import" in window.reader.pane.view.plan.text, timeout=20_000)
+    assert window.reader.document_id == opened
+
+
+def test_clearing_the_query_clears_the_readers_search_highlights(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search_panel.field.setText("mines")
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: window.search_panel.result() is not None, timeout=20_000)
+    window.open_document(window.search_panel.result().hits[0].id, "mines")
+    assert window.reader.pane.view.highlights("search")
+    window.search_panel.field.clear()
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: window.reader.pane.view.highlights("search") == [], timeout=20_000)
