@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Literal
 
-BlockKind = Literal["title", "heading", "paragraph"]
+BlockKind = Literal["title", "dateline", "heading", "paragraph"]
 Span = tuple[int, int]
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
@@ -91,6 +91,9 @@ def plan_document(detail: Mapping[str, Any], text: str) -> RenderPlan:
             level = heading_levels[start]
         elif i == 0 and title and _same_words(text[start:end], title):
             kind, level = "title", 0
+        elif i == 1 and blocks[0].kind == "title" and _is_dateline(text[start:end], detail.get("date"),
+                                                                   detail.get("date_label")):  # fmt: skip
+            kind, level = "dateline", 0
         else:
             kind, level = "paragraph", 0
         blocks.append(Block(kind, start, end, level, tuple(own)))
@@ -105,6 +108,19 @@ def plan_document(detail: Mapping[str, Any], text: str) -> RenderPlan:
         missing_footnotes=tuple(sorted(int(n) for n in detail.get("missing_footnotes") or [])),
         notes={int(f["number"]): _note_preview(f) for f in detail.get("footnotes") or []},
     )
+
+
+_DATELINE_MAX = 80
+
+
+def _is_dateline(line: str, date: str | None, label: str | None) -> bool:
+    """Whether the line after the title states the document's date ("Last Updated: 28 November 2013"): the
+    reader then draws it as the start of the header's meta line, instead of the date twice."""
+    line = " ".join(line.split())
+    if not date or len(line) > _DATELINE_MAX or not re.search(re.escape(date[:4]), line):
+        return False
+    words = line.casefold()
+    return bool(label) and words.startswith(str(label).casefold().rstrip(":"))
 
 
 def _note_preview(footnote: Mapping[str, Any]) -> str:
@@ -286,7 +302,7 @@ def meta_line(plan: RenderPlan) -> str:
     """The header line under the title: 'Last updated 14 November 2022 · Landmine Monitor · Country profile'."""
     parts = []
     date = display_date(plan.date)
-    if date:
+    if date and not any(block.kind == "dateline" for block in plan.blocks):  # the text's own line shows it
         label = (plan.date_label or "").strip()
         parts.append(f"{label.capitalize()} {date}" if label else date)
     if plan.publisher:

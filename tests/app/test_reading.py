@@ -52,7 +52,7 @@ def test_plan_blocks_cover_the_text_in_order() -> None:
     plan = plan_document(detail(), TEXT)
     kinds = [(b.kind, TEXT[b.start : b.end], b.level) for b in plan.blocks]
     assert kinds[0] == ("title", "Serevia", 0)
-    assert kinds[1] == ("paragraph", "Last Updated: 14 November 2022", 0)
+    assert kinds[1] == ("dateline", "Last Updated: 14 November 2022", 0)  # drawn as the header's meta line
     assert kinds[2] == ("heading", "Mine Ban Policy", 1)
     assert kinds[3] == ("heading", "Policy", 2)
     assert kinds[5][1] == "Mines were found.[3][4]\nA second line."  # a line break stays inside its paragraph
@@ -89,7 +89,9 @@ def test_plan_without_title_line_or_metadata() -> None:
 
 
 def test_meta_line_and_dates() -> None:
-    assert meta_line(plan_document(detail(), TEXT)) == "Last updated 14 November 2022 · Landmine Monitor · Country profile"
+    assert meta_line(plan_document(detail(), TEXT)) == "Landmine Monitor · Country profile"  # the text gives the date
+    assert meta_line(plan_document(detail(date_label="published"), TEXT)) == (
+        "Published 14 November 2022 · Landmine Monitor · Country profile")
     assert display_date("2013-09") == "September 2013"
     assert display_date("2013") == "2013"
     assert display_date("not-a-date") == "not-a-date"
@@ -158,3 +160,15 @@ def test_split_urls_finds_schemes_www_and_known_bare_urls() -> None:
         ("https://a.example/b_(c)", "https://a.example/b_(c)"),
     ]
     assert "".join(run for run, _ in runs) == text
+
+
+def test_the_documents_own_date_line_is_shown_once() -> None:
+    text = "Freedonia\n\nLast Updated: 12 March 2021\n\nMine Ban Policy\n\nFreedonia has not acceded."
+    detail = {"title": "Freedonia", "date": "2021-03-12", "date_label": "Last Updated", "publisher": "Landmine Monitor",
+              "kind": "country-profile", "sections": [], "markers": [], "footnotes": []}
+    plan = plan_document(detail, text)
+    assert [b.kind for b in plan.blocks][:2] == ["title", "dateline"]
+    assert meta_line(plan) == "Landmine Monitor · Country profile"  # the date is the text's own line
+    undated_line = plan_document({**detail, "date_label": "Published"}, text)
+    assert "dateline" not in [b.kind for b in undated_line.blocks]
+    assert meta_line(undated_line).startswith("Published 12 March 2021")

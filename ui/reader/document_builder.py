@@ -83,7 +83,12 @@ class _Writer:
         else:
             self.cursor.insertText(plan.title, title)
         meta = meta_line(plan)
-        if meta:
+        if blocks and blocks[0].kind == "dateline":  # the text's own date line opens the meta line
+            self.block(style.meta_block, style.meta)
+            self.inline(blocks.pop(0), style.meta)
+            if meta:
+                self.cursor.insertText(" · " + meta, style.meta)
+        elif meta:
             self.block(style.meta_block, style.meta)
             self.cursor.insertText(meta, style.meta)
         return blocks

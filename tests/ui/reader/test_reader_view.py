@@ -29,7 +29,8 @@ def test_header_headings_and_paragraphs(reader: Reader, library: dict[str, int])
         blocks.append((block.text(), block.blockFormat().headingLevel()))
         block = block.next()
     assert blocks[0] == ("Ruvenia", 1)  # the title line is the header's title
-    assert blocks[1][0] == "Last updated 3 October 2021 · Landmine Monitor · Country profile"
+    assert blocks[1][0] == "Last Updated: 3 October 2021 · Landmine Monitor · Country profile"  # the text's own line
+    assert sum("3 October 2021" in text for text, _level in blocks) == 1  # the date is shown once
     assert ("Mine Ban Policy", 2) in blocks and ("Policy", 3) in blocks and ("Casualties", 3) in blocks
     assert any(text.startswith("The Republic of Ruvenia acceded") and level == 0 for text, level in blocks)
 
