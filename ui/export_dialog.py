@@ -6,6 +6,11 @@ own one-thread pool (a search scope runs the query; a preview renders text), and
 the preview is capped at `PREVIEW_LIMIT` excerpts. Writing runs on a
 `GeneratorWorker`; a failure is shown in the dialog, which stays open with every
 choice intact.
+
+The file name and the format stay in step: choosing a format renames a file
+named for another format (or not named for any), and a name typed or chosen with
+an export extension chooses that format. A name with another extension keeps it
+and gets the format's added (the dialog says so before and after writing).
 """
 
 from __future__ import annotations
@@ -46,11 +51,15 @@ from app.library import listing as library
 from app.library import tags
 from ui import plain_text
 from ui.export_job import (
+    ALIASES,
     BackgroundCall,
     ExportOutcome,
     PreviewText,
     count_scopes,
+    format_of,
     make_preview,
+    target_path,
+    with_format,
     write_steps,
 )
 from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, NOT_APPLICABLE, QUERY, SCOPES, TAG, ScopeChooser
@@ -63,6 +72,12 @@ DEFAULT_TITLE = "Annotated excerpts"
 OPTIONS = (("include_notes", "Notes"), ("include_tags", "Tags"), ("include_footnotes", "Footnotes as endnotes"),
            ("include_citation", "Citation line"))  # fmt: skip
 RICH_FORMATS = frozenset({"html", "pdf"})
+
+
+def file_filter(fmt: str) -> str:
+    """The save dialog's filter for a format: `HTML (*.html *.htm)`."""
+    patterns = [SUFFIXES[fmt], *(suffix for suffix, alias_of in ALIASES.items() if alias_of == fmt)]
+    return f"{LABELS[fmt].split(' (')[0]} ({' '.join('*' + p for p in patterns)})"
 
 
 def file_stem(title: str) -> str:
@@ -97,7 +112,12 @@ class _Serials:
 
 
 class ExportDialog(QDialog):
-    """Modal or not; the main window passes what is current when it opens the dialog."""
+    """Modal or not; the main window passes what is current when it opens the dialog.
+
+    `scope` is the choice that fits where the user is (the reader: CURRENT; the
+    annotations view: ANNOTATIONS); without it, or when it does not apply, the
+    dialog opens on the selected documents, else the open document, else all.
+    """
 
     def __init__(
         self, archive: Archive, parent: QWidget | None = None, *, current_document: int | None = None,
@@ -118,13 +138,16 @@ class ExportDialog(QDialog):
         self._jobs: dict[int, Any] = {}
         self._writer: GeneratorWorker | None = None
         self.last_path: Path | None = None
+        self.folder = Path(str(self.settings.value("export/folder", "") or Path.home()))
+        self._name_is_users = False  # until the user names the file, the name follows the title
+        self._write_notes: list[str] = []
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._preview_timer = self._timer(self._start_preview)
         self._tag_timer = self._timer(self._count_tag)
-        self._current_tag = (current_tag or "").strip()
         self._build(self._tag_names(tags), current_tag)
         self._restore_choices()
+        self._name_for_title()
         self.scopes.set_scope(scope if scope and self.scopes.is_applicable(scope) else self._default_scope())
         self._connect()
         self._count_all()
@@ -148,6 +171,10 @@ class ExportDialog(QDialog):
             check.setChecked(True)
         self.title_edit = QLineEdit(DEFAULT_TITLE)
         self.title_edit.setPlaceholderText(DEFAULT_TITLE)
+        self.file_edit = QLineEdit()
+        self.file_note = plain_text.plain(QLabel())
+        self.file_note.setWordWrap(True)
+        self.file_note.hide()
 
         form_box = QGroupBox("Output")
         form = QFormLayout(form_box)
@@ -155,6 +182,8 @@ class ExportDialog(QDialog):
         form.addRow("Title:", self.title_edit)
         include = _options_grid(list(self.option_checks.values()))
         form.addRow("Include:", include)
+        form.addRow("File name:", self.file_edit)
+        form.addRow("", self.file_note)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -215,10 +244,12 @@ class ExportDialog(QDialog):
     def _connect(self) -> None:
         self.scopes.scopeChanged.connect(self._scope_changed)
         self.scopes.tagEdited.connect(self._tag_edited)
-        self.format_combo.currentIndexChanged.connect(self._choices_changed)
+        self.format_combo.currentIndexChanged.connect(self._format_chosen)
         for check in self.option_checks.values():
             check.toggled.connect(self._choices_changed)
         self.title_edit.textChanged.connect(self._choices_changed)
+        self.title_edit.textChanged.connect(self._name_for_title)
+        self.file_edit.textEdited.connect(self._name_typed)
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.choose_file_and_export)
         self.open_button.clicked.connect(self.open_file)
@@ -260,10 +291,8 @@ class ExportDialog(QDialog):
         }
 
     def _default_scope(self) -> str:
-        for scope in (ANNOTATIONS, DOCUMENTS, CURRENT, QUERY):
-            if self.scopes.is_applicable(scope):
-                return scope
-        return TAG if self._current_tag else ALL
+        """The library's selection, else the open document, else everything; never a choice made in another panel."""
+        return next((s for s in (DOCUMENTS, CURRENT) if self.scopes.is_applicable(s)), ALL)
 
     def selection(self, scope: str) -> Selection:
         """What `app.export.excerpts` selects for a scope."""
@@ -281,10 +310,10 @@ class ExportDialog(QDialog):
         if scope == CURRENT and self._current_document is not None:
             return f"Annotations of “{self._title_of(self._current_document)}”"
         return {
-            DOCUMENTS: f"Annotations of {len(self._selected_documents)} selected documents",
+            DOCUMENTS: f"Annotations of {plural(len(self._selected_documents), 'selected document')}",
             TAG: f"Tag: {self.scopes.tag()}",
             QUERY: f"Search: {self._query}",
-            ANNOTATIONS: f"{len(self._selected_annotations)} selected annotations",
+            ANNOTATIONS: plural(len(self._selected_annotations), "selected annotation"),
         }.get(scope, "All annotations")
 
     def _count_all(self) -> None:
@@ -403,6 +432,67 @@ class ExportDialog(QDialog):
             return self.rich_preview.toPlainText()
         return self.text_preview.toPlainText()
 
+    # -------------------------------------------------------------- file name
+    def file_name(self) -> str:
+        """The name as typed (or following the title); `target()` is the file it becomes."""
+        return self.file_edit.text().strip() or self._title_name()
+
+    def target(self) -> Path:
+        """The file an export now would write: the folder, the name, and the format's extension if missing."""
+        return target_path(self.folder / Path(self.file_name()).expanduser(), self.fmt())
+
+    def _title_name(self) -> str:
+        return file_stem(self.title()) + SUFFIXES[self.fmt()]
+
+    def _name_for_title(self, *_args: object) -> None:
+        if not self._name_is_users:
+            self.file_edit.setText(self._title_name())
+        self._show_target()
+
+    def _format_chosen(self, *_args: object) -> None:
+        name = self.file_edit.text()
+        renamed = with_format(name, self.fmt())
+        if renamed != name:
+            self.file_edit.setText(renamed)
+        self._show_target()
+        self._choices_changed()
+
+    def _name_typed(self, text: str) -> None:
+        self._name_is_users = bool(text.strip())
+        self._follow_name(text)
+        self._show_target()
+
+    def _follow_name(self, name: str | Path) -> str:
+        """Choose the format a name's extension stands for; returns a note for the user, or ""."""
+        named = format_of(name)
+        if named is None or named == self.fmt():
+            return ""
+        self.format_combo.setCurrentIndex(self.format_combo.findData(named))
+        return f"Format set to {LABELS[named]} to match “{Path(name).name}”."
+
+    def _target_note(self, name: str) -> str:
+        """Before writing: the file `name` becomes when the format's extension is added, or ""."""
+        if not name or format_of(name) == self.fmt():
+            return ""
+        written = target_path(Path(name), self.fmt()).name
+        suffix = Path(name).suffix
+        reason = f": “{suffix}” is not an export extension" if suffix else ""
+        return f"Will be saved as “{written}”{reason}."
+
+    def _added_note(self, name: str) -> str:
+        """After writing: why the file's extension is not the one typed, or ""."""
+        suffix = Path(name).suffix
+        if not suffix or format_of(name) is not None:
+            return ""
+        return f"“{suffix}” is not an export extension, so “{SUFFIXES[self.fmt()]}” was added."
+
+    def _show_target(self) -> None:
+        note = self._target_note(self.file_name())
+        self.file_note.setText(note)
+        self.file_note.setVisible(bool(note))
+        self.file_edit.setPlaceholderText(self._title_name())
+        self.file_edit.setToolTip(plain_text.tooltip(str(self.target())))
+
     # ------------------------------------------------------------------ export
     def _update_export_button(self) -> None:
         ids = self.scope_ids()
@@ -412,32 +502,40 @@ class ExportDialog(QDialog):
         ids = self.scope_ids()
         if not ids or self._writer is not None:
             return
-        fmt = self.fmt()
-        suffix = SUFFIXES[fmt]
-        folder = Path(str(self.settings.value("export/folder", "") or Path.home()))
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Export excerpts", str(folder / (file_stem(self.title()) + suffix)),
-            f"{LABELS[fmt]} (*{suffix});;All files (*)", "", QFileDialog.Option.DontConfirmOverwrite,
+        filters = {file_filter(fmt): fmt for fmt in FORMATS}
+        name, chosen_filter = QFileDialog.getSaveFileName(
+            self, "Export excerpts", str(self.target()), ";;".join([*filters, "All files (*)"]),
+            file_filter(self.fmt()), QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
             return
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(suffix)
+        chosen = Path(name)
+        if format_of(chosen) is None and chosen_filter in filters:  # no export extension: the filter decides
+            self.format_combo.setCurrentIndex(self.format_combo.findData(filters[chosen_filter]))
+        note = self._follow_name(chosen)
+        self.folder = chosen.parent
+        self.file_edit.setText(chosen.name)
+        self._name_is_users = chosen.name != self._title_name()
+        self._show_target()
+        path = self.target()
+        self._write_notes = [n for n in (note, self._added_note(chosen.name)) if n]
         force = False
         if path.exists():
             if not plain_text.ask(self, "Replace the file?",
                                   f"“{path.name}” already exists in {path.parent}.\n\nReplace it?"):
                 self.show_status(f"Not exported: “{path.name}” was left as it was.")
+                self._write_notes = []
                 return
             force = True
         self.export_to(path, force=force)
 
     def export_to(self, path: Path, *, force: bool = False) -> None:
-        """Write the current choice to `path` on a worker; the dialog shows progress and the outcome."""
+        """Write the current choice on a worker; the format follows `path`'s extension (see `target_path`)."""
         ids = self.scope_ids()
         if not ids or self._writer is not None:
             return
+        self._follow_name(path)
+        path = target_path(path, self.fmt())
         archive, fmt, options, title = self.archive, self.fmt(), self.options(), self.title()
         description = self.description(self.scopes.scope())
         worker = GeneratorWorker(lambda: write_steps(archive, ids, fmt, options, title, description, path,
@@ -455,18 +553,20 @@ class ExportDialog(QDialog):
 
     def _written(self, outcome: ExportOutcome) -> None:
         self._end_write()
+        notes, self._write_notes = self._write_notes, []
         if outcome.path is None:
             self.show_error(outcome.error)
             return
         self.last_path = outcome.path
         self._remember_choices(outcome.path)
         self.show_status("\n".join([f"Exported {outcome.count:,} excerpt{'' if outcome.count == 1 else 's'} to "
-                                    f"{outcome.path}", *outcome.warnings]))  # fmt: skip
+                                    f"{outcome.path}", *notes, *outcome.warnings]))  # fmt: skip
         self.open_button.show()
         self.folder_button.show()
 
     def _write_failed(self, message: str) -> None:
         self._end_write()
+        self._write_notes = []
         self.show_error(f"The export failed: {message}")
 
     def _end_write(self) -> None:
@@ -475,7 +575,7 @@ class ExportDialog(QDialog):
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.scopes, self.format_combo, self.title_edit, *self.option_checks.values()):
+        for widget in (self.scopes, self.format_combo, self.title_edit, self.file_edit, *self.option_checks.values()):
             widget.setEnabled(not busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
         self._update_export_button()
@@ -561,3 +661,7 @@ def _options_grid(checks: list[QCheckBox]) -> QWidget:
 
 def elide(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

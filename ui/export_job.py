@@ -3,7 +3,9 @@
 Counting a search scope runs the query and a preview of many excerpts renders
 a lot of text, so both happen on a worker thread; every request carries a
 serial number and the dialog drops answers that a newer request overtook.
-Writing the file is a progress generator driven by `ui.workers.GeneratorWorker`.
+Writing the file is a progress generator driven by `ui.workers.GeneratorWorker`;
+it goes only to a name whose extension is the format's (`target_path`), so one
+format's bytes never land under another format's extension.
 """
 
 from __future__ import annotations
@@ -26,6 +28,33 @@ from app.export.excerpts import Selection
 log = logging.getLogger(__name__)
 
 PREVIEW_LIMIT = 30  # excerpts rendered in the preview; the file always holds them all
+ALIASES = {".htm": "html", ".markdown": "md", ".json": "jsonld"}  # other extensions a format is saved under
+_FORMAT_OF_SUFFIX = {**{suffix: fmt for fmt, suffix in export.SUFFIXES.items()}, **ALIASES}
+
+
+def format_of(name: str | Path) -> str | None:
+    """The export format a file name's extension stands for (case ignored), else None."""
+    return _FORMAT_OF_SUFFIX.get(Path(name).suffix.casefold())
+
+
+def with_format(name: str, fmt: str) -> str:
+    """`name` renamed for `fmt` when its extension is another format's or missing; any other is kept."""
+    if not name.strip():
+        return name
+    named = format_of(name)
+    if named == fmt:
+        return name
+    suffix = Path(name).suffix
+    if named is not None:
+        return name[: len(name) - len(suffix)] + export.SUFFIXES[fmt]
+    return name if suffix else name.rstrip(".") + export.SUFFIXES[fmt]
+
+
+def target_path(path: Path, fmt: str) -> Path:
+    """The file a `fmt` export named `path` is written to: `path`, or `path` with the format's extension added."""
+    if format_of(path) == fmt:
+        return path
+    return path.with_name(path.name.rstrip(".") + export.SUFFIXES[fmt])
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +93,9 @@ def write_steps(
     path: Path, *, force: bool,
 ) -> Generator[str, None, ExportOutcome]:
     """Build the excerpts and write the file atomically; user errors come back as the outcome's message."""
+    if target_path(path, fmt) != path:
+        return ExportOutcome(None, error=f"Not exported: “{path.name}” does not end in {export.SUFFIXES[fmt]}, "
+                                         f"the extension of {export.LABELS[fmt]}.")  # fmt: skip
     try:
         yield f"Collecting {len(ids):,} excerpt{'' if len(ids) == 1 else 's'}…"
         excerpt_set = excerpts.build(archive, ids, options=options, title=title, description=description)

@@ -105,7 +105,7 @@ def test_each_scope_shows_its_count(make_dialog, annotated: Annotated, qtbot) ->
         assert scopes.buttons[scope].isEnabled()
         assert scopes.counts[scope].text() == f"{n} excerpt{'' if n == 1 else 's'}", scope
     assert query_ids  # the samples mention mines
-    assert scopes.scope() == ANNOTATIONS  # the most specific choice given is the default
+    assert scopes.scope() == DOCUMENTS  # the library's selection; annotations chosen elsewhere are only offered
     assert "Serevia" in scopes.buttons[CURRENT].text()
 
     scopes.tag_combo.setEditText("country")  # annotations tagged country/…, hierarchy included
@@ -290,7 +290,7 @@ def test_remembered_folder_and_format_are_offered_next_time(make_dialog, setting
 
 
 def test_an_empty_scope_says_so_and_cannot_be_exported(make_dialog, qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = make_dialog(current_tag="no-such-tag")
+    dialog = make_dialog(current_tag="no-such-tag", scope=TAG)
     assert dialog.scopes.scope() == TAG
     qtbot.waitUntil(lambda: "Nothing to export" in dialog.preview_note.text(), timeout=10_000)
     assert dialog.scopes.counts[TAG].text() == "0 excerpts"
