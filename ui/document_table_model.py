@@ -11,7 +11,7 @@ from ui.plain_text import tooltip
 PAGE_SIZE = 500
 COLUMNS = [
     ("Title", "title"), ("Date", "date"), ("Publisher", "publisher"), ("Kind", "kind"), ("Tags", "tags"),
-    ("Notes", "annotations"), ("Imported", "imported"),
+    ("Annotations", "annotations"), ("Imported", "imported"),
 ]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row, for opening and editing
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's tag names as a tuple, for the chip delegate

@@ -11,7 +11,7 @@ from ui.document_table_model import COLUMNS
 
 # What each column must show without cutting: a sample of its widest ordinary value.
 _WIDEST = {"date": "2013-11-28", "publisher": "Landmine Monitor (ICBL)", "kind": "press-release",
-           "tags": "country/Azerbaijan  new use  +2", "annotations": "Notes",
+           "tags": "country/Azerbaijan  new use  +2", "annotations": "Annotations",
            "imported": "2026-12-07 07:40"}  # fmt: skip
 _ALWAYS_WHOLE = {"date", "annotations"}  # short values that are useless cut: never scaled down
 _PADDING = 24  # the cell's margins and the sort arrow

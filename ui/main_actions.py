@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
+from app import __version__
 from app.archive.folder import Archive
 from app.errors import DossierError
 from app.readers import SUPPORTED_SUFFIXES
@@ -146,6 +147,11 @@ class MainActions(QObject):
         self.toolbar = bar
 
     # ------------------------------------------------------------------ state
+
+    def update_for_library(self, documents: int) -> None:
+        """What acts on documents is off in an empty archive (there is nothing to edit, tag or export)."""
+        for action in (self.edit_metadata, self.tag_documents, self.export):
+            action.setEnabled(documents > 0)
 
     def update_history(self, can_back: bool, can_forward: bool) -> None:
         self.back.setEnabled(can_back)
@@ -279,7 +285,8 @@ class MainActions(QObject):
     def show_about(self) -> None:
         QMessageBox.about(
             self.w, "About Dossier",
-            "<h3>Dossier</h3><p>An archive browser for reports: import, search, read with footnotes, "
+            f"<h3>Dossier {plain_text.escaped(__version__)}</h3>"
+            "<p>An archive browser for reports: import, search, read with footnotes, "
             "annotate and export excerpts with their citations.</p>"
             f"<p>Archive: {plain_text.escaped(self.w.archive.folder)}</p>",
         )

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.archive_label.setToolTip(plain_text.tooltip(str(self.archive.folder)))
         self._update_count(total)
         self._update_facets()
+        self.actions_.update_for_library(total)
 
     def _update_count(self, total: int | None = None) -> None:
         total = library.count_documents(self.archive) if total is None else total
@@ -445,6 +446,7 @@ class MainWindow(QMainWindow):
         self.reader.set_archive(archive)
         self.annotating.set_archive(archive)
         self.annotations_view.set_archive(archive)
+        self.search_panel.clear_query()  # the last archive's query would filter this one's library
         self.search_panel.set_archive(archive)
         self.annotations_view.clear_filters()
         self.tabs.setTabText(1, "Reader")
@@ -473,15 +475,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ export
 
     def open_export_dialog(self, annotation_ids: list[int] | None = None) -> None:
-        """Export, with every scope the user could mean prefilled from what is open and selected."""
+        """Export, opening on what the user is looking at; a selection in another tab does not carry over."""
         from ui.export_dialog import ExportDialog
+        from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS
 
-        chosen = annotation_ids if annotation_ids is not None else self.annotations_view.selected_ids()
+        view = self.tabs.currentWidget()
+        if annotation_ids is None and view is self.annotations_view:
+            annotation_ids = self.annotations_view.selected_ids() or self.annotations_view.visible_ids()
+        documents = self.selected_document_ids()
+        if annotation_ids is not None:
+            scope = ANNOTATIONS
+        elif view is self.reader_pane:
+            scope = CURRENT
+        else:
+            scope = DOCUMENTS if documents else ALL
         query = self.search_panel.query().strip() or None
         dialog = ExportDialog(
             self.archive, self, current_document=self.reader.document_id,
-            selected_documents=self.selected_document_ids(), current_query=query,
-            selected_annotations=chosen, current_tag=self.facets.current_filter().tag, settings=self.settings,
+            selected_documents=documents, current_query=query, selected_annotations=annotation_ids or (),
+            current_tag=self.facets.current_filter().tag, scope=scope, settings=self.settings,
         )
         dialog.open()
         self.export_dialog = dialog

@@ -121,7 +121,8 @@ class SearchPanel(QWidget):
         sort_label.setBuddy(self.sort_combo)
 
         self.status_label = plain_text.plain(QLabel())
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setWordWrap(True)  # a narrow dock wraps the count rather than cutting it
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.MinimumExpanding)
 
         self.more_label = QLabel()
         self.more_label.setTextFormat(Qt.TextFormat.RichText)
@@ -197,17 +198,19 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def set_archive(self, archive: ArchiveSource) -> None:
-        """Search another archive, starting with an empty query (the last archive's query would filter this
-        one's library); waits for a running search, so the old archive may be closed afterwards."""
+        """Search another archive; waits for a running search, so the old archive may be closed afterwards."""
         self._archive_source = archive
         self._invalidate()
         self.pool.waitForDone()
         self._jobs.clear()
+        self.refresh()
+
+    def clear_query(self) -> None:
+        """Empty the field without searching (before another archive is shown)."""
         self.debounce.stop()
         self.field.blockSignals(True)
         self.field.clear()
         self.field.blockSignals(False)
-        self.refresh()
 
     def query(self) -> str:
         return self.field.text().strip()

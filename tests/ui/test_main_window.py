@@ -61,8 +61,8 @@ def test_model_passes_model_tester(filled: Archive, qtmodeltester) -> None:  # t
     header = {model.headerData(c, Qt.Orientation.Horizontal): c for c in range(model.columnCount())}
     rows = {model.index(r, 0).data(ID_ROLE): r for r in range(2)}
     assert model.index(rows[1], header["Tags"]).data() == "country/Freedonia, maps"
-    assert model.index(rows[1], header["Notes"]).data() == "1"
-    assert model.index(rows[2], header["Notes"]).data() == ""
+    assert model.index(rows[1], header["Annotations"]).data() == "1"
+    assert model.index(rows[2], header["Annotations"]).data() == ""
 
 
 def test_sorting_by_date(window: MainWindow) -> None:
@@ -455,3 +455,29 @@ def test_clearing_the_query_clears_the_readers_search_highlights(window: MainWin
     window.search_panel.field.clear()
     window.search_panel.search_now()
     qtbot.waitUntil(lambda: window.reader.pane.view.highlights("search") == [], timeout=20_000)
+
+
+def test_export_opens_on_what_the_user_is_looking_at(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS
+
+    doc = window.model.index(0, 0).data(ID_ROLE)
+    annotations.create_from_quote(window.archive, doc, "Freedonia")  # one annotation to select
+    window.annotations_view.refresh()
+
+    def opened_on() -> str:
+        window.open_export_dialog()
+        dialog = window.export_dialog
+        scope = dialog.scopes.scope()
+        dialog.close()
+        return scope
+
+    window.tabs.setCurrentIndex(2)
+    window.annotations_view.table.selectRow(0)
+    assert opened_on() == ANNOTATIONS
+    window.tabs.setCurrentIndex(0)
+    window.table.clearSelection()
+    assert opened_on() == ALL  # the Annotations tab's selection does not carry over
+    window.table.selectRow(0)
+    assert opened_on() == DOCUMENTS
+    window.open_document(doc)
+    assert opened_on() == CURRENT

@@ -353,3 +353,17 @@ def test_readable_dates() -> None:
     assert readable_date("2013-09") == "September 2013"
     assert readable_date("2013") == "2013"
     assert readable_date(None) == ""
+
+
+def test_the_result_count_is_never_cut_in_a_narrow_dock(qtbot: Any, panel: SearchPanel) -> None:
+    panel.resize(230, 400)
+    type_and_wait(qtbot, panel, "zzzqqqxxx")
+    label = panel.status_label
+    assert label.text() == "No documents match"
+
+    def shown_whole() -> bool:  # wrapped over as many lines as it needs, all of them laid out
+        lines = label.heightForWidth(label.width()) // label.fontMetrics().lineSpacing()
+        widest_line = label.fontMetrics().horizontalAdvance(label.text()) / max(1, lines)
+        return 0 < widest_line <= label.width() + 1 and label.height() >= label.heightForWidth(label.width()) - 1
+
+    qtbot.waitUntil(shown_whole, timeout=WAIT)
