@@ -110,6 +110,15 @@ def _count_links(session: Session, tag_id: int) -> tuple[int, int]:
     return docs, notes
 
 
+def _count_carriers(session: Session, tag_ids: Sequence[int]) -> tuple[int, int]:
+    """Distinct documents and annotations carrying any of these tags (an item with two of them counts once)."""
+    docs = session.scalar(
+        select(func.count(func.distinct(document_tags.c.document_id))).where(document_tags.c.tag_id.in_(tag_ids)))
+    notes = session.scalar(
+        select(func.count(func.distinct(annotation_tags.c.annotation_id))).where(annotation_tags.c.tag_id.in_(tag_ids)))
+    return docs or 0, notes or 0
+
+
 def _existing_documents(session: Session, doc_ids: Iterable[int]) -> list[int]:
     wanted = sorted(set(doc_ids))
     found = set(session.scalars(select(Document.id).where(Document.id.in_(wanted))))
@@ -206,11 +215,21 @@ def rename(archive: Archive, old: str, new: str) -> TagChange:
         for tag_id, target in renames.items():
             s.execute(update(Tag).where(Tag.id == tag_id).values(name=target))
         docs = documents_touched_by(s, list(renames))
-        doc_links = s.scalar(select(func.count()).where(document_tags.c.tag_id.in_(list(renames)))) or 0
-        note_links = s.scalar(select(func.count()).where(annotation_tags.c.tag_id.in_(list(renames)))) or 0
+        carrying = _count_carriers(s, list(renames))
         queue_documents(s, docs)
     reindex_now(archive, docs)
-    return TagChange(f"{old_name} → {new_name}", doc_links, note_links, renamed=len(renames))
+    return TagChange(f"{old_name} → {new_name}", *carrying, renamed=len(renames))
+
+
+def rename_usage(archive: Archive, name: str) -> TagChange:
+    """What renaming `name` touches (the items carrying it or a tag below it, and how many tags), told
+    before the rename runs; the same counts the rename reports."""
+    clean = normalise_name(name)
+    with archive.session() as s:
+        ids = [t.id for t in _family(s, clean)]
+        if not ids:
+            raise NotFoundError(f"no tag named {name!r}")
+        return TagChange(clean, *_count_carriers(s, ids), renamed=len(ids))
 
 
 def merge(archive: Archive, source: str, into: str) -> TagChange:

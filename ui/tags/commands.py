@@ -12,7 +12,7 @@ the stack drops it instead of getting out of step.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -123,17 +123,25 @@ class UntagDocumentsCommand(_DocumentsCommand):
 
 
 class RenameTagCommand(TagCommand):
-    """Undo renames back: a rename loses nothing, so no snapshot is needed."""
+    """Rename, then write down the colours the new names would change (`keep_colors`, new name →
+    #rrggbb, from `colors.colors_kept_by_rename`); undo clears those and renames back. A rename loses
+    nothing, so no snapshot is needed."""
 
     def __init__(self, archive: Archive, old: str, new: str, refresh: Refresh | None = None,
-                 on_error: ErrorHandler | None = None) -> None:
+                 on_error: ErrorHandler | None = None, keep_colors: Mapping[str, str] | None = None) -> None:
         self.old, self.new = tags.normalise_name(old), tags.normalise_name(new)
-        super().__init__(archive, f"Rename tag {self.old} to {self.new}", refresh, on_error)
+        super().__init__(archive, f"Rename tag “{self.old}” to “{self.new}”", refresh, on_error)
+        self.keep_colors = dict(keep_colors or {})
 
     def _do(self) -> tags.TagChange:
-        return tags.rename(self.archive, self.old, self.new)
+        change = tags.rename(self.archive, self.old, self.new)
+        for name, color in self.keep_colors.items():
+            tags.set_color(self.archive, name, color)
+        return change
 
     def _undo(self) -> object:
+        for name in self.keep_colors:
+            tags.set_color(self.archive, name, None)
         return tags.rename(self.archive, self.new, self.old)
 
 
@@ -143,7 +151,7 @@ class MergeTagCommand(TagCommand):
     def __init__(self, archive: Archive, source: str, into: str, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None) -> None:
         self.source, self.into = tags.normalise_name(source), tags.normalise_name(into)
-        super().__init__(archive, f"Merge tag {self.source} into {self.into}", refresh, on_error)
+        super().__init__(archive, f"Merge tag “{self.source}” into “{self.into}”", refresh, on_error)
         self._before: tuple[tags.TagSnapshot, ...] = ()
 
     def _do(self) -> tags.TagChange:
@@ -158,7 +166,7 @@ class DeleteTagCommand(TagCommand):
     def __init__(self, archive: Archive, name: str, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None) -> None:
         self.name = tags.normalise_name(name)
-        super().__init__(archive, f"Delete tag {self.name}", refresh, on_error)
+        super().__init__(archive, f"Delete tag “{self.name}”", refresh, on_error)
         self._before: tags.TagSnapshot | None = None
 
     def _do(self) -> tags.TagChange:
@@ -173,7 +181,7 @@ class SetTagColorCommand(TagCommand):
     def __init__(self, archive: Archive, name: str, color: str | None, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None) -> None:
         self.name, self.color = tags.normalise_name(name), color
-        super().__init__(archive, f"Colour tag {self.name}" if color else f"Clear colour of {self.name}",
+        super().__init__(archive, f"Colour tag “{self.name}”" if color else f"Clear colour of “{self.name}”",
                          refresh, on_error)
         self._previous: str | None = None
 

@@ -2,8 +2,11 @@
 
 Every change goes through app.library.tags (through undo commands when the main
 window's stack is given). Merging and deleting first say how many documents and
-annotations are affected; a refused change (a clashing rename) shows the
-service's message; the outcome is shown under the tree.
+annotations are affected, and so does a rename that touches many items; a rename
+onto another tag's name offers to merge into it. A rename keeps every tag's
+colour. A refused change shows the service's message; the outcome is shown
+under the tree. The buttons keep short fixed labels (the undo text is in the
+tooltip), so the tree always has the width its names need.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -30,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.archive.folder import Archive
-from app.errors import DossierError
+from app.errors import DossierError, NotFoundError
 from app.library import tags
 from ui import plain_text
-from ui.tags.colors import TagColors
+from ui.tags.colors import TagColors, colors_kept_by_rename, is_dark
 from ui.tags.commands import (
     DeleteTagCommand,
     MergeTagCommand,
@@ -44,6 +48,10 @@ from ui.tags.commands import (
     describe,
 )
 from ui.tags.tree_model import IS_TAG_ROLE, NAME_ROLE, TagTreeModel, swatch
+
+RENAME_ASKS_ABOVE = 20  # a rename touching more items (documents + annotations) asks first
+NAME_CHARS = 28  # the name column fits a label up to this many average characters (longer ones are elided)
+SIDE_CHARS = 16  # the button column never grows wider than this
 
 PALETTE = (
     ("Red", "#e5534b"), ("Orange", "#f0883e"), ("Yellow", "#e3b341"), ("Green", "#57ab5a"),
@@ -103,7 +111,9 @@ class TagManagerDialog(QDialog):
         self.color_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.color_button.setMenu(self._color_menu())
 
-        side = QVBoxLayout()
+        self.side = QWidget()
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
         for w in (self.rename_button, self.merge_button, self.delete_button, self.color_button):
             w.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             side.addWidget(w)
@@ -111,8 +121,12 @@ class TagManagerDialog(QDialog):
         self.redo_action: QAction | None = None
         if self.stack is not None:
             side.addSpacing(12)
-            self.undo_action = self.stack.createUndoAction(self, "&Undo")
-            self.redo_action = self.stack.createRedoAction(self, "Re&do")
+            # Fixed labels: QUndoStack's own actions put the command's text on the button ("Undo Rename
+            # tag …"), which widened this column and squeezed the tree; the text goes in the tooltip.
+            self.undo_action = QAction("&Undo", self)
+            self.redo_action = QAction("Re&do", self)
+            self.undo_action.triggered.connect(self.stack.undo)
+            self.redo_action.triggered.connect(self.stack.redo)
             for action, keys in ((self.undo_action, QKeySequence.StandardKey.Undo),
                                  (self.redo_action, QKeySequence.StandardKey.Redo)):
                 action.setShortcut(QKeySequence(keys))
@@ -122,14 +136,17 @@ class TagManagerDialog(QDialog):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 side.addWidget(button)
+            self._sync_undo()
         side.addStretch(1)
+        self.side.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.side.setMaximumWidth(self.fontMetrics().averageCharWidth() * SIDE_CHARS)
 
         middle = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.filter)
         left.addWidget(self.tree)
         middle.addLayout(left, 1)
-        middle.addLayout(side)
+        middle.addWidget(self.side)
 
         self.status = plain_text.plain(QLabel())
         self.status.setWordWrap(True)
@@ -137,10 +154,28 @@ class TagManagerDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
-        outer.addLayout(middle)
+        outer.addLayout(middle, 1)
         outer.addWidget(self.status)
         outer.addWidget(buttons)
-        self.resize(560, 460)
+        self.tree.setMinimumHeight(self.tree.fontMetrics().height() * 12)  # about six rows
+        self.resize(640, 480)
+
+    def _fit_tree(self) -> None:
+        """Give the tree the minimum width its names need, indented children included (up to
+        NAME_CHARS; longer names are elided, whole in the tooltip), so no window size cuts them."""
+        tree, metrics = self.tree, self.tree.fontMetrics()
+        cap = metrics.averageCharWidth() * NAME_CHARS
+        levels = 1 if tree.rootIsDecorated() else 0
+        widest = max((tree.indentation() * (depth + levels) + min(metrics.horizontalAdvance(label), cap)
+                      for depth, label in self.model.labels()), default=0)
+        style = tree.style()
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 6
+        name = max(widest + icon + margins, metrics.averageCharWidth() * 12)
+        header = tree.header()
+        counts = sum(max(header.sectionSizeHint(c), tree.sizeHintForColumn(c)) for c in (1, 2))
+        scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        tree.setMinimumWidth(name + counts + scroll + 2 * tree.frameWidth())
 
     def _button(self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None) -> QPushButton:
         button = QPushButton(text)
@@ -171,6 +206,7 @@ class TagManagerDialog(QDialog):
         keep = select or self.current_name()
         self.model.set_tags(tags.list_tags(self.archive))
         self.tree.expandAll()
+        self._fit_tree()
         if keep:
             self.select(keep)
         self._update_buttons()
@@ -211,6 +247,16 @@ class TagManagerDialog(QDialog):
         """Undo/redo (here or in the main window) changed the tags: show them as they are now."""
         if not self._applying:
             self.reload()
+        self._sync_undo()
+
+    def _sync_undo(self) -> None:
+        """Enable Undo/Redo as the stack allows; the command's full text goes in the tooltip."""
+        if self.stack is None or self.undo_action is None or self.redo_action is None:
+            return
+        for action, verb, can, text in ((self.undo_action, "Undo", self.stack.canUndo(), self.stack.undoText()),
+                                        (self.redo_action, "Redo", self.stack.canRedo(), self.stack.redoText())):
+            action.setEnabled(can)
+            action.setToolTip(plain_text.tooltip(f"{verb} {text}" if can else f"Nothing to {verb.lower()}"))
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -221,37 +267,77 @@ class TagManagerDialog(QDialog):
         try:
             change = command.apply(self.stack)
         except DossierError as e:
-            self.status.setText(f"Not changed: {e}")
+            self._show_status(f"Not changed: {e}")
             plain_text.warn(self, "Tag Manager", str(e))
             return None
         finally:
             self._applying = False
         self.reload(select)
-        self.status.setText(done(change))
+        self._show_status(done(change))
         self.tagsChanged.emit()
         return change
+
+    def _show_status(self, text: str) -> None:
+        """Show the outcome under the tree, reserving the lines it needs at the dialog's narrowest: the
+        dialog's minimum size must count them, or a small dialog would draw the text over the tree."""
+        self.status.setText(text)
+        margins = self.layout().contentsMargins()
+        narrowest = self.layout().minimumSize().width() - margins.left() - margins.right()
+        self.status.setMinimumHeight(self.status.heightForWidth(narrowest))
 
     def rename_current(self) -> None:
         old = self.current_name()
         if old is None:
             return
+        is_tag = self.current_is_tag()
         below = len(self.model.node(self.model.index_of(old)).children)
         prompt = f"New name for “{old}”:"
         if below:
             prompt += "\n(The tags below it are renamed with it.)"
-        new, ok = plain_text.get_text(self, "Rename Tag", prompt, old)
-        if not ok or not new.strip() or new.strip() == old:
+        typed, ok = plain_text.get_text(self, "Rename Tag", prompt, old)
+        if not ok or not typed.strip() or typed.strip() == old:
             return
         try:
-            command = RenameTagCommand(self.archive, old, new, self._refresh)
+            new = tags.normalise_name(typed)
+            usage = tags.rename_usage(self.archive, old)
         except DossierError as e:
             plain_text.warn(self, "Tag Manager", str(e))
             return
+        if new == old:
+            return
+        target = self._tag_named(new)
+        onto_another = target is not None and target != self._tag_named(old)  # not a change of case
+        if onto_another and is_tag and not below:
+            self._merge(old, target, "Rename Tag", f"“{target}” is already a tag. Merge “{old}” into it?")
+            return
+        # (a family onto another tag's name falls through: the service refuses it with its message)
+        if not onto_another and usage.documents + usage.annotations > RENAME_ASKS_ABOVE:
+            items = describe(usage)
+            detail = (f"{items[0].upper()}{items[1:]} tagged “{old}”{' or below it' if below else ''} "
+                      f"will be tagged “{new}” instead.")
+            if usage.renamed > 1:
+                detail += f" {usage.renamed} tags are renamed."
+            if not self._confirm("Rename Tag", f"Rename “{old}” to “{new}”?", detail):
+                return
+        keep = colors_kept_by_rename(tags.list_tags(self.archive), old, new, is_dark(self.palette()))
+        try:
+            command = RenameTagCommand(self.archive, old, new, self._refresh, keep_colors=keep)
+        except DossierError as e:
+            plain_text.warn(self, "Tag Manager", str(e))
+            return
+
         def result(change: tags.TagChange) -> str:
             also = f" ({change.renamed} tags with those below it)" if change.renamed > 1 else ""
             return f"Renamed “{command.old}” to “{command.new}”{also}: {describe(change)} carry it."
 
         self._run(command, result, command.new)
+
+    def _tag_named(self, name: str) -> str | None:
+        """The tag's name as stored, if a tag of that name exists (levels are not tags)."""
+        try:
+            return tags.usage(self.archive, name).name
+        except NotFoundError:
+            return None
 
     def merge_current(self) -> None:
         source = self.current_name()
@@ -264,10 +350,14 @@ class TagManagerDialog(QDialog):
         into, ok = plain_text.get_item(self, "Merge Tag", f"Merge “{source}” into:", others)
         if not ok or not into:
             return
+        self._merge(source, into, "Merge Tag", f"Merge “{source}” into “{into}”?")
+
+    def _merge(self, source: str, into: str, title: str, question: str) -> None:
+        """Ask with the counts, then merge `source` into `into`."""
         items = describe(tags.usage(self.archive, source))
-        question = (f"The {items} tagged “{source}” will be tagged “{into}” instead "
-                    f"(items that already carry both keep one), and “{source}” will be deleted.")
-        if not self._confirm("Merge Tag", f"Merge “{source}” into “{into}”?", question):
+        detail = (f"The {items} tagged “{source}” will be tagged “{into}” instead "
+                  f"(items that already carry both keep one), and “{source}” will be deleted.")
+        if not self._confirm(title, question, detail):
             return
         self._run(MergeTagCommand(self.archive, source, into, self._refresh),
                   lambda change: f"Merged “{source}” into “{into}”: {describe(change)} moved.", into)

@@ -122,6 +122,18 @@ class TagTreeModel(QAbstractItemModel):
         walk(self._root)
         return out
 
+    def labels(self) -> list[tuple[int, str]]:
+        """(depth, label) of every node, top level 0: what the name column must fit."""
+        out: list[tuple[int, str]] = []
+
+        def walk(node: TagNode, depth: int) -> None:
+            for child in node.children:
+                out.append((depth, child.label))
+                walk(child, depth + 1)
+
+        walk(self._root, 0)
+        return out
+
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):
             return QModelIndex()

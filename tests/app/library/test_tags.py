@@ -100,3 +100,15 @@ def test_front_matter_tags_are_applied_and_never_removed_on_reimport(archive: Ar
     note.write_text("---\ntitle: A note\ntags: [other]\n---\n\nMines were found again.\n", "utf-8")
     list(import_paths(archive, [src]))
     assert _names(archive) == {"country/Serevia": (1, 0), "new use": (1, 0), "mine": (1, 0), "other": (1, 0)}
+
+
+def test_rename_usage_counts_items_once_before_the_rename(archive: Archive, docs: list[int]) -> None:
+    tags.tag_documents(archive, docs[:2], ["country/Freedonia", "country/Ruritania"])
+    tags.tag_documents(archive, [docs[0]], ["countryside"])  # not below "country"
+    annotations.create_from_quote(archive, docs[0], "PMN-2", tag_names=["country/Freedonia", "country/Ruritania"])
+    usage = tags.rename_usage(archive, "country")  # a level, not a tag itself
+    assert (usage.documents, usage.annotations, usage.renamed) == (2, 1, 2)
+    change = tags.rename(archive, "country", "place")
+    assert (change.documents, change.annotations, change.renamed) == (2, 1, 2)  # what was announced
+    with pytest.raises(NotFoundError):
+        tags.rename_usage(archive, "country")

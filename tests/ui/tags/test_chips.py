@@ -118,3 +118,18 @@ def test_delegate_reads_display_text_without_a_role(qtbot) -> None:  # type: ign
     option.font = view.font()
     assert delegate.sizeHint(option, model.index(0, 0)).width() > view.fontMetrics().horizontalAdvance("alphabeta/gamma")
     assert tag_names(model.index(0, 0), None) == ["alpha", "beta/gamma"]
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_colours_kept_by_a_rename_are_only_those_it_would_change(dark: bool) -> None:
+    from ui.tags.colors import colors_kept_by_rename
+
+    infos = [tags.TagInfo(name, color, 1, 0) for name, color in (
+        ("maps", None), ("maps/old", None), ("Maps-extra", None), ("red", "#aa0000"), ("red/child", None),
+        ("place", "#0000aa"))]
+    assert colors_kept_by_rename(infos, "maps", "MAPS", dark) == {}  # a change of case keeps every hue
+    assert colors_kept_by_rename(infos, "red", "crimson", dark) == {}  # an own colour goes with the tag
+    kept = colors_kept_by_rename(infos, "maps", "atlas", dark)
+    assert kept == {"atlas": pastel("maps", dark).name(), "atlas/old": pastel("maps/old", dark).name()}
+    moved = colors_kept_by_rename(infos, "red/child", "place/child", dark)
+    assert moved == {"place/child": "#aa0000"}  # it showed its old parent's red, not its new parent's blue

@@ -40,11 +40,12 @@ def _round_trip(archive: Archive, doc_ids: list[int], stack: QUndoStack, command
     lambda a, d, r: UntagDocumentsCommand(a, d[:3], ["maps", "country/Freedonia"], r),
     lambda a, d, r: RenameTagCommand(a, "country", "Place", r),
     lambda a, d, r: RenameTagCommand(a, "maps", "MAPS", r),  # a change of case only
+    lambda a, d, r: RenameTagCommand(a, "country", "place", r, keep_colors={"place/Freedonia": "#123456"}),
     lambda a, d, r: MergeTagCommand(a, "maps", "mine-maps", r),
     lambda a, d, r: MergeTagCommand(a, "mine-maps", "country/Freedonia", r),
     lambda a, d, r: DeleteTagCommand(a, "maps", r),
     lambda a, d, r: SetTagColorCommand(a, "maps", "#123456", r),
-], ids=["tag", "untag", "rename-level", "rename-case", "merge", "merge-into-child", "delete", "colour"])
+], ids=["tag", "untag", "rename-level", "rename-case", "rename-keeping-colours", "merge", "merge-into-child", "delete", "colour"])
 def test_undo_and_redo_restore_exactly(tagged: Archive, doc_ids: list[int], stack: QUndoStack, make) -> None:  # type: ignore[no-untyped-def]
     refreshed: list[int] = []
     command = make(tagged, doc_ids, lambda: refreshed.append(1))
@@ -83,3 +84,17 @@ def test_a_replay_the_archive_refuses_drops_the_command(tagged: Archive, stack: 
 def test_without_a_stack_apply_just_applies(tagged: Archive) -> None:
     change = DeleteTagCommand(tagged, "maps").apply(None)
     assert (change.documents, change.annotations) == (2, 1) and "maps" not in tag_state(tagged)
+
+
+def test_a_rename_writes_down_the_colours_it_would_change(tagged: Archive, stack: QUndoStack) -> None:
+    from ui.tags.colors import colors_kept_by_rename
+
+    tags.tag_documents(tagged, [1], ["maps/old", "atlas"])
+    tags.set_color(tagged, "atlas", "#00aa00")
+    keep = colors_kept_by_rename(tags.list_tags(tagged), "maps", "atlas/maps", dark=False)
+    # under a coloured tag both would take its green; "maps/old" has its own hue, not its parent's
+    assert set(keep) == {"atlas/maps", "atlas/maps/old"} and "#00aa00" not in keep.values()
+    RenameTagCommand(tagged, "maps", "atlas/maps", keep_colors=keep).apply(stack)
+    assert {n: tag_state(tagged)[n][0] for n in keep} == keep
+    stack.undo()
+    assert tag_state(tagged)["maps"][0] is None and tag_state(tagged)["maps/old"][0] is None

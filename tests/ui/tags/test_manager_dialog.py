@@ -1,17 +1,21 @@
-"""The Tag manager driven through its buttons: rename, merge, delete, colour, with confirmations and undo."""
+"""The Tag manager driven through its buttons: rename, merge, delete, colour, with confirmations and undo;
+its layout with a long undo text and deep child tags."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.annotating import annotations
 from app.archive.folder import Archive
+from app.library import tags
 from tests.ui.tags.conftest import doc_tags, tag_state
 from ui import plain_text
 from ui.tags.colors import TagColors
-from ui.tags.manager_dialog import TagManagerDialog
+from ui.tags.commands import RenameTagCommand
+from ui.tags.manager_dialog import NAME_CHARS, RENAME_ASKS_ABOVE, TagManagerDialog
 from ui.tags.tree_model import NAME_ROLE, TagTreeModel
 
 pytestmark = pytest.mark.gui
@@ -65,8 +69,6 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_tree_model_passes_the_model_tester(qtmodeltester, tagged: Archive) -> None:  # type: ignore[no-untyped-def]
-    from app.library import tags
-
     tags.tag_documents(tagged, [1], ["country/Freedonia/north", "Country/Ruritania"])
     model = TagTreeModel(TagColors())
     qtmodeltester.check(model)
@@ -84,11 +86,13 @@ def test_tree_model_passes_the_model_tester(qtmodeltester, tagged: Archive) -> N
 def test_rename_with_undo_and_redo(qtbot, manager: TagManagerDialog, tagged: Archive, stack: QUndoStack,  # type: ignore[no-untyped-def]
                                    prompts: Prompts) -> None:
     before = tag_state(tagged)
+    freedonia = manager.colors.color("country/Freedonia", manager.palette()).name()
     assert manager.select("country")
     assert not manager.merge_button.isEnabled() and not manager.delete_button.isEnabled()  # a level only
     prompts.answer_text = "place"
     with qtbot.waitSignal(manager.tagsChanged):
         _click(qtbot, manager.rename_button)
+    assert len(prompts.asked) == 1  # one item touched: no confirmation
     assert "New name for “country”" in prompts.asked[0] and "below it" in prompts.asked[0]
     assert "place/Freedonia" in tag_state(tagged) and "country/Freedonia" not in tag_state(tagged)
     assert manager.current_name() == "place" and "Renamed “country” to “place”" in manager.status.text()
@@ -98,18 +102,174 @@ def test_rename_with_undo_and_redo(qtbot, manager: TagManagerDialog, tagged: Arc
     assert manager.model.index_of("country/Freedonia").isValid()  # the tree followed the undo
     stack.redo()
     assert tag_state(tagged) == {**{k: v for k, v in before.items() if k != "country/Freedonia"},
-                                 "place/Freedonia": before["country/Freedonia"]}
+                                 "place/Freedonia": (freedonia, 1, 0)}  # its hue came from its name: written down
 
 
-def test_a_clashing_rename_shows_the_service_message(qtbot, manager: TagManagerDialog, tagged: Archive,  # type: ignore[no-untyped-def]
-                                                     stack: QUndoStack, prompts: Prompts) -> None:
-    before = tag_state(tagged)
+def test_a_rename_onto_another_tag_offers_to_merge(qtbot, manager: TagManagerDialog, tagged: Archive,  # type: ignore[no-untyped-def]
+                                                   doc_ids: list[int], stack: QUndoStack, prompts: Prompts) -> None:
+    before, docs_before = tag_state(tagged), doc_tags(tagged, doc_ids)
     manager.select("maps")
     prompts.answer_text = "Mine-Maps"
+    prompts.confirm = QMessageBox.StandardButton.No
+    _click(qtbot, manager.rename_button)
+    question = prompts.asked[1]
+    assert "“mine-maps” is already a tag. Merge “maps” into it?" in question
+    assert "The 2 documents and 1 annotation tagged “maps”" in question
+    assert tag_state(tagged) == before and stack.count() == 0  # declined
+    prompts.confirm = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(manager.tagsChanged):
+        _click(qtbot, manager.rename_button)
+    assert tag_state(tagged)["mine-maps"] == (None, 2, 1) and "maps" not in tag_state(tagged)
+    assert manager.current_name() == "mine-maps" and manager.status.text().startswith("Merged “maps” into")
+    stack.undo()
+    assert tag_state(tagged) == before and doc_tags(tagged, doc_ids) == docs_before
+
+
+def test_a_clashing_rename_of_a_family_shows_the_service_message(qtbot, manager: TagManagerDialog,  # type: ignore[no-untyped-def]
+                                                                 tagged: Archive, stack: QUndoStack,
+                                                                 prompts: Prompts) -> None:
+    tags.tag_documents(tagged, [1], ["mine-maps/old"])
+    manager.reload()
+    before = tag_state(tagged)
+    manager.select("mine-maps")
+    prompts.answer_text = "maps"
     _click(qtbot, manager.rename_button)
     assert prompts.warned and "already exists" in prompts.warned[0] and "merge" in prompts.warned[0]
     assert "Not changed" in manager.status.text()
     assert tag_state(tagged) == before and stack.count() == 0
+
+
+def _annotate_many(archive: Archive, doc_id: int, name: str, count: int) -> None:
+    for i in range(count):
+        annotations.create(archive, doc_id, i * 3, i * 3 + 2, tag_names=[name])
+
+
+def test_a_rename_touching_many_items_asks_first_with_counts(qtbot, manager: TagManagerDialog,  # type: ignore[no-untyped-def]
+                                                             tagged: Archive, doc_ids: list[int],
+                                                             stack: QUndoStack, prompts: Prompts) -> None:
+    _annotate_many(tagged, doc_ids[1], "mine-maps/old", RENAME_ASKS_ABOVE)  # 1 document + 20 + 1 annotations
+    manager.reload()
+    before = tag_state(tagged)
+    manager.select("mine-maps")
+    prompts.answer_text = "minefield maps"
+    prompts.confirm = QMessageBox.StandardButton.No
+    _click(qtbot, manager.rename_button)
+    question = prompts.asked[1]
+    assert "Rename “mine-maps” to “minefield maps”?" in question
+    assert f"1 document and {RENAME_ASKS_ABOVE} annotations tagged “mine-maps” or below it" in question
+    assert "2 tags are renamed" in question and "You can undo this." in question
+    assert tag_state(tagged) == before and stack.count() == 0  # declined
+    prompts.confirm = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(manager.tagsChanged):
+        _click(qtbot, manager.rename_button)
+    assert "minefield maps/old" in tag_state(tagged)
+    assert manager.status.text().endswith(f"1 document and {RENAME_ASKS_ABOVE} annotations carry it.")  # as asked
+
+
+def test_the_rename_confirmation_is_a_real_message_box(qtbot, manager: TagManagerDialog, tagged: Archive,  # type: ignore[no-untyped-def]
+                                                       doc_ids: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    _annotate_many(tagged, doc_ids[0], "maps", RENAME_ASKS_ABOVE)
+    manager.reload()
+    manager.select("maps")
+    monkeypatch.setattr(plain_text, "get_text", lambda *_args: ("atlas", True))
+    seen: list[tuple[str, Qt.TextFormat]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append((box.text(), box.textFormat()))
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(0, answer)
+    manager.rename_current()
+    text, fmt = seen[0]
+    assert fmt == Qt.TextFormat.PlainText
+    assert f"2 documents and {RENAME_ASKS_ABOVE + 1} annotations tagged “maps”" in text
+    assert "atlas" in tag_state(tagged) and "maps" not in tag_state(tagged)
+
+
+def test_rename_and_its_undo_keep_every_colour(qtbot, manager: TagManagerDialog, tagged: Archive,  # type: ignore[no-untyped-def]
+                                               stack: QUndoStack, prompts: Prompts) -> None:
+    tags.tag_documents(tagged, [1], ["maps/old"])
+    manager.reload()
+    palette = manager.palette()
+
+    def shown_as(name: str) -> str:
+        return manager.colors.color(name, palette).name()
+
+    shown = {n: shown_as(n) for n in ("maps", "maps/old", "mine-maps")}
+    before = tag_state(tagged)
+    manager.select("maps")
+    prompts.answer_text = "atlas"
+    _click(qtbot, manager.rename_button)
+    assert shown_as("atlas") == shown["maps"]
+    assert shown_as("atlas/old") == shown["maps/old"]
+    assert shown_as("mine-maps") == shown["mine-maps"]
+    icon = manager.model.index_of("atlas").data(Qt.ItemDataRole.DecorationRole)
+    assert icon.pixmap(14, 14).toImage().pixelColor(7, 7).name() == shown["maps"]  # the tree's swatch too
+    stack.undo()
+    assert tag_state(tagged) == before  # the written-down colours are gone again
+    assert {n: shown_as(n) for n in shown} == shown
+    stack.redo()
+    assert shown_as("atlas/old") == shown["maps/old"]
+
+
+def test_a_renamed_tag_keeps_its_own_colour_and_its_children_inherit_it(qtbot, manager: TagManagerDialog,  # type: ignore[no-untyped-def]
+                                                                        tagged: Archive, prompts: Prompts) -> None:
+    tags.tag_documents(tagged, [1], ["maps/old"])
+    tags.set_color(tagged, "maps", "#aa0000")
+    manager.reload()
+    manager.select("maps")
+    prompts.answer_text = "atlas"
+    _click(qtbot, manager.rename_button)
+    state = tag_state(tagged)
+    assert state["atlas"][0] == "#aa0000" and state["atlas/old"][0] is None  # nothing written down
+    assert manager.colors.color("atlas/old", manager.palette()) == QColor("#aa0000")
+
+
+def _rows(model, parent: QModelIndex = QModelIndex(), depth: int = 0):  # type: ignore[no-untyped-def]  # noqa: B008
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index, depth
+        yield from _rows(model, index, depth + 1)
+
+
+def _assert_names_fit(dialog: TagManagerDialog) -> None:
+    """Every label in the name column has room for its indentation, swatch and whole text (up to NAME_CHARS)."""
+    tree, metrics = dialog.tree, dialog.tree.fontMetrics()
+    cap = metrics.averageCharWidth() * NAME_CHARS
+    for index, depth in _rows(dialog.proxy):
+        text = min(metrics.horizontalAdvance(index.data()), cap)
+        needed = tree.indentation() * (depth + 1) + 16 + text
+        assert tree.columnWidth(0) >= needed, (index.data(), tree.columnWidth(0), needed)
+    assert tree.columnWidth(1) >= tree.header().sectionSizeHint(1)
+
+
+def test_a_long_undo_text_and_deep_children_leave_the_names_readable(qtbot, manager: TagManagerDialog,  # type: ignore[no-untyped-def]
+                                                                     tagged: Archive, stack: QUndoStack) -> None:
+    deep = "country/Nagorno-Karabakh/Stepanakert district/Askeran region"
+    tags.tag_documents(tagged, [1], [deep, "landmine-monitor/country-profiles/annual"])
+    long_name = "maps of contaminated areas in the South Caucasus region (2013 survey)"
+    RenameTagCommand(tagged, "maps", long_name).apply(stack)
+    manager.reload()
+    qtbot.wait(1)
+    undo_button = next(b for b in manager.side.findChildren(type(manager.color_button))
+                       if b.defaultAction() is manager.undo_action)
+    assert undo_button.text() == "Undo"
+    assert manager.undo_action is not None and long_name in manager.undo_action.toolTip()
+    assert manager.side.width() <= manager.fontMetrics().averageCharWidth() * 16
+    assert manager.tree.width() >= 2 * manager.side.width()
+    _assert_names_fit(manager)
+    manager.resize(1, 1)  # as small as the dialog lets itself be
+    qtbot.waitUntil(lambda: manager.width() < 640)
+    assert manager.width() >= manager.minimumSizeHint().width() and manager.height() >= 240
+    _assert_names_fit(manager)
+    assert manager.tree.columnWidth(0) > 4 * manager.tree.indentation()
+    stack.undo()
+    assert "Nothing to undo" in manager.undo_action.toolTip() and not manager.undo_action.isEnabled()
+    assert manager.redo_action is not None and long_name in manager.redo_action.toolTip()
 
 
 def test_merge_two_tags_on_one_document(qtbot, manager: TagManagerDialog, tagged: Archive, doc_ids: list[int],  # type: ignore[no-untyped-def]
@@ -190,3 +350,15 @@ def test_keys_on_the_tree(qtbot, manager: TagManagerDialog, tagged: Archive, pro
     qtbot.keyClick(manager.filter, Qt.Key.Key_Home)
     qtbot.keyClick(manager.filter, Qt.Key.Key_Delete)  # edits the filter, deletes no tag
     assert manager.filter.text() == "ap" and len(prompts.asked) == 1
+
+
+def test_the_outcome_line_never_covers_the_tree(qtbot, manager: TagManagerDialog, tagged: Archive,  # type: ignore[no-untyped-def]
+                                                prompts: Prompts) -> None:
+    manager.select("maps")
+    prompts.answer_text = "maps of minefields surveyed in the South Caucasus between 2009 and 2013 by district"
+    _click(qtbot, manager.rename_button)
+    manager.resize(1, 1)
+    qtbot.waitUntil(lambda: manager.width() < 640)
+    assert manager.status.text().startswith("Renamed “maps”")
+    assert manager.tree.geometry().bottom() < manager.status.geometry().top()
+    assert manager.status.height() >= manager.status.heightForWidth(manager.status.width())
