@@ -1,23 +1,25 @@
-"""The Browse sidebar: kinds, publishers, years and tags with counts; a click filters the library.
+"""The Browse sidebar: kinds, publishers, years and tags with counts; checking values filters the library.
 
-One value per group can be chosen (click it again, or "Clear filters", to drop
-it); choices in different groups combine with AND, and with the search. Tags
-are shown as a tree by their `/` levels, and choosing a level takes the tags
-below it. Counts are over what the library currently shows.
+Any number of values can be checked: values in one group combine with OR (press
+release or statement), groups with AND, and with the search. A group's counts are
+taken with the other groups' choices applied, not its own (`listing.facet_counts`),
+so its other values stay visible with the number of documents each would add. Tags
+are shown as a tree by their `/` levels, and checking a level takes the tags below it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from app.library.listing import DocumentFilter
 from ui import plain_text
 
 GROUPS = (("kind", "Kind"), ("publisher", "Publisher"), ("year", "Year"), ("tag", "Tags"))
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (group, value) of a facet row
-MAX_VALUES = 200  # per group: a long tail of publishers is not browsable anyway
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (group, value) of a facet row; value None for a group's heading
+MAX_VALUES = 200  # per group: a long tail of publishers is not browsable anyway (checked values always show)
+TOGGLE_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class FacetPanel(QWidget):
@@ -25,15 +27,17 @@ class FacetPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._chosen: dict[str, str] = {}
+        self._chosen: dict[str, dict[str, None]] = {group: {} for group, _ in GROUPS}  # in the order checked
         self.model = QStandardItemModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.tree.activated.connect(self._toggle)
+        # A click anywhere on a row toggles it; `activated` is left alone, since styles that
+        # activate on a single click would toggle twice.
         self.tree.clicked.connect(self._toggle)
+        self.tree.installEventFilter(self)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setEnabled(False)
         self.clear_button.clicked.connect(self.clear)
@@ -49,40 +53,51 @@ class FacetPanel(QWidget):
         self._update_summary()
 
     def current_filter(self) -> DocumentFilter:
-        return DocumentFilter(
-            kind=self._chosen.get("kind"), publisher=self._chosen.get("publisher"), year=self._chosen.get("year"),
-            tag=self._chosen.get("tag"),
-        )
+        return DocumentFilter(**{group: frozenset(values) for group, values in self._chosen.items()})
 
-    def choose(self, group: str, value: str | None) -> None:
-        """Set (or with None clear) one group's choice, as a click would."""
-        if value is None:
-            self._chosen.pop(group, None)
+    def chosen(self, group: str) -> tuple[str, ...]:
+        """The values checked in one group, in the order they were checked."""
+        return tuple(self._chosen[group])
+
+    def chosen_tag(self) -> str | None:
+        """The tag checked, when exactly one is (what "export this tag" can start from)."""
+        tags = self.chosen("tag")
+        return tags[0] if len(tags) == 1 else None
+
+    def set_checked(self, group: str, value: str, checked: bool = True) -> None:
+        """Check or uncheck one value, as a click would."""
+        values = self._chosen[group]
+        if checked == (value in values):
+            return
+        if checked:
+            values[value] = None
         else:
-            self._chosen[group] = value
-        self._mark_chosen()
-        self._update_summary()
-        self.filterChanged.emit(self.current_filter())
+            del values[value]
+        self._changed()
+
+    def toggle(self, group: str, value: str) -> None:
+        self.set_checked(group, value, value not in self._chosen[group])
 
     def clear(self) -> None:
-        if self._chosen:
-            self._chosen.clear()
-            self._mark_chosen()
-            self._update_summary()
-            self.filterChanged.emit(self.current_filter())
+        if any(self._chosen.values()):
+            for values in self._chosen.values():
+                values.clear()
+            self._changed()
 
     def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
-        """Show these counts (group → value → documents), keeping expansion and choices."""
+        """Show these counts (group → value → documents), keeping expansion, scrolling, the current row and choices."""
         expanded = {
             self.model.item(r).data(KEY_ROLE)[0] for r in range(self.model.rowCount())
             if self.tree.isExpanded(self.model.index(r, 0))
         } or {"kind", "year", "tag"}
+        current = self.tree.currentIndex().data(KEY_ROLE)
+        scrolled = self.tree.verticalScrollBar().value()
         self.model.clear()
         for group, title in GROUPS:
             values = dict(counts.get(group, {}))
-            chosen = self._chosen.get(group)
-            if chosen is not None and chosen not in values and group != "tag":
-                values[chosen] = 0
+            for chosen in self._chosen[group]:  # a checked value always shows, to be unchecked
+                if not (group == "tag" and _has_tags_below(chosen, values)):
+                    values.setdefault(chosen, 0)
             head = QStandardItem(f"{title}  ({len(values)})" if values else f"{title}  (none)")
             head.setData((group, None), KEY_ROLE)
             head.setSelectable(False)
@@ -93,17 +108,25 @@ class FacetPanel(QWidget):
             if group == "tag":
                 self._add_tag_tree(head, values)
             else:
-                ordered = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
-                if group == "year":
-                    ordered = sorted(values.items(), reverse=True)
-                for value, n in ordered[:MAX_VALUES]:
+                for value, n in self._ordered(group, values):
                     head.appendRow(self._value_item(group, value, value, n))
             if group in expanded:
                 self.tree.expand(head.index())
         self._mark_chosen()
+        if current is not None and (item := self._find(current)) is not None:
+            self.tree.setCurrentIndex(item.index())
+        self.tree.verticalScrollBar().setValue(scrolled)
 
-    def _value_item(self, group: str, value: str, label: str, count: int) -> QStandardItem:
-        item = QStandardItem(f"{label}  ({count})")
+    def _ordered(self, group: str, values: dict[str, int]) -> list[tuple[str, int]]:
+        if group == "year":
+            ordered = sorted(values.items(), reverse=True)
+        else:
+            ordered = sorted(values.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+        shown = ordered[:MAX_VALUES]
+        return shown + [(v, n) for v, n in ordered[MAX_VALUES:] if v in self._chosen[group]]
+
+    def _value_item(self, group: str, value: str, label: str, count: int | None) -> QStandardItem:
+        item = QStandardItem(label if count is None else f"{label}  ({count})")
         item.setData((group, value), KEY_ROLE)
         item.setToolTip(plain_text.tooltip(value))
         return item
@@ -116,39 +139,67 @@ class FacetPanel(QWidget):
             for depth in range(1, len(parts) + 1):
                 path = "/".join(parts[:depth])
                 node = nodes.get(path.casefold())
-                if node is None:
-                    node = self._value_item("tag", path, parts[depth - 1], counts.get(path, 0))
-                    if path not in counts:
-                        node.setText(parts[depth - 1])
+                if node is None:  # a level that is no tag of its own shows no count
+                    node = self._value_item("tag", path, parts[depth - 1], counts.get(path))
                     nodes[path.casefold()] = node
                     parent.appendRow(node)
                 parent = node
 
+    def _find(self, key: tuple[str, str | None]) -> QStandardItem | None:
+        def walk(parent: QStandardItem) -> QStandardItem | None:
+            for r in range(parent.rowCount()):
+                child = parent.child(r)
+                if child.data(KEY_ROLE) == key:
+                    return child
+                if (found := walk(child)) is not None:
+                    return found
+            return None
+
+        return walk(self.model.invisibleRootItem())
+
     def _toggle(self, index: QModelIndex) -> None:
         group, value = index.data(KEY_ROLE) or (None, None)
-        if group is None or value is None:
-            return
-        self.choose(group, None if self._chosen.get(group) == value else value)
+        if group is not None and value is not None:
+            self.toggle(group, value)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space or Enter on a value toggles it, as a click does."""
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            index = self.tree.currentIndex()
+            if event.key() in TOGGLE_KEYS and index.isValid() and (index.data(KEY_ROLE) or (None, None))[1]:
+                self._toggle(index)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _changed(self) -> None:
+        self._mark_chosen()
+        self._update_summary()
+        self.filterChanged.emit(self.current_filter())
 
     def _mark_chosen(self) -> None:
-        chosen = {(g, v) for g, v in self._chosen.items()}
+        chosen = {(group, value) for group, values in self._chosen.items() for value in values}
 
         def walk(parent: QStandardItem) -> None:
             for r in range(parent.rowCount()):
                 child = parent.child(r)
+                checked = child.data(KEY_ROLE) in chosen
                 font = child.font()
-                font.setBold((child.data(KEY_ROLE) or (None, None)) in chosen)
+                font.setBold(checked)
                 child.setFont(font)
-                child.setCheckState(Qt.CheckState.Checked if font.bold() else Qt.CheckState.Unchecked)
+                child.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 walk(child)
 
         for r in range(self.model.rowCount()):
             walk(self.model.item(r))
-        self.clear_button.setEnabled(bool(self._chosen))
+        self.clear_button.setEnabled(bool(chosen))
 
     def _update_summary(self) -> None:
-        if not self._chosen:
-            self.summary.setText("Click a value to filter the library.")
-        else:
-            names = dict(GROUPS)
-            self.summary.setText("Showing " + ", ".join(f"{names[g].lower()} {v}" for g, v in self._chosen.items()))
+        parts = [f"{group} {' or '.join(values)}" for group, _ in GROUPS if (values := self._chosen[group])]
+        self.summary.setText("Showing " + ", and ".join(parts) if parts else "Check values to filter the library.")
+
+
+def _has_tags_below(level: str, counts: dict[str, int]) -> bool:
+    """Whether the tree will show `level` anyway, as the level of some tag below it."""
+    prefix = level.casefold() + "/"
+    return any(name.casefold().startswith(prefix) for name in counts)

@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(
             self.archive, self, current_document=self.reader.document_id,
             selected_documents=documents, current_query=query, selected_annotations=annotation_ids or (),
-            current_tag=self.facets.current_filter().tag, scope=scope, settings=self.settings,
+            current_tag=self.facets.chosen_tag(), scope=scope, settings=self.settings,
         )
         dialog.open()
         self.export_dialog = dialog

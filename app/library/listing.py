@@ -7,15 +7,15 @@ touch the session (and the UI never writes SQL).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, func, literal, select, union_all
 from sqlalchemy.orm import selectinload
 
 from app.archive.folder import Archive
 from app.errors import NotFoundError
-from app.library.tag_queries import documents_tagged, names_by_document
+from app.library.tag_queries import documents_carrying, names_by_document, tag_document_counts
 from db.models import Annotation, Citation, CitationLink, Document, Footnote, Tag, document_tags
 
 _ANNOTATION_COUNT = (
@@ -59,36 +59,70 @@ class DocumentRow:
         return data
 
 
+FACET_GROUPS = ("kind", "publisher", "year", "tag")
+_YEAR = func.substr(Document.date, 1, 4)
+_FACET_COLUMNS = {"kind": Document.kind, "publisher": Document.publisher, "year": _YEAR}
+
+
 @dataclass(slots=True, frozen=True)
 class DocumentFilter:
-    """Facet choices that narrow the library (combined with AND); None does not filter."""
+    """Facet choices and search matches that narrow the library.
 
-    kind: str | None = None
-    publisher: str | None = None
-    year: str | None = None
-    tag: str | None = None  # the tag or any tag below it
+    Values chosen in one group combine with OR, groups with AND (as Zotero's and Recoll's
+    facets do); an empty group does not filter. A group may be given as one string.
+    """
+
+    kind: frozenset[str] = frozenset()
+    publisher: frozenset[str] = frozenset()
+    year: frozenset[str] = frozenset()
+    tag: frozenset[str] = frozenset()  # each: the tag or any tag below it, on the document or an annotation
     ids: frozenset[int] | None = None  # e.g. the documents a search matched
+
+    def __post_init__(self) -> None:
+        for group in FACET_GROUPS:
+            values = getattr(self, group)
+            values = (values,) if isinstance(values, str) else values or ()
+            object.__setattr__(self, group, frozenset(v for v in values if v))
+
+    def without(self, group: str) -> DocumentFilter:
+        """This filter with nothing chosen in `group`: what that group's facet counts are taken over."""
+        return replace(self, **{group: frozenset()})
 
     def is_empty(self) -> bool:
         return not (self.kind or self.publisher or self.year or self.tag) and self.ids is None
 
 
-def _filtered(query: Select[Any], flt: DocumentFilter | None) -> Select[Any]:
+def _conditions(flt: DocumentFilter | None, *, shared: bool = False) -> dict[str, ColumnElement[bool]]:
+    """One condition on Document per group chosen in `flt`, and one for its ids, by group name.
+
+    `shared`: the tag and ids subqueries as CTEs, computed once by a statement that uses them
+    several times (facet counts leave out a different group in each part).
+    """
     if flt is None:
-        return query
-    if flt.kind:
-        query = query.where(Document.kind == flt.kind)
-    if flt.publisher:
-        query = query.where(Document.publisher == flt.publisher)
-    if flt.year:
-        query = query.where(func.substr(Document.date, 1, 4) == flt.year)
+        return {}
+    out: dict[str, ColumnElement[bool]] = {}
+    for group, column in _FACET_COLUMNS.items():
+        values = getattr(flt, group)
+        if values:
+            out[group] = column.in_(sorted(values))
     if flt.tag:
-        query = query.where(Document.id.in_(documents_tagged(flt.tag.strip("/"))))
+        tagged = documents_carrying(sorted(t.strip("/") for t in flt.tag))
+        out["tag"] = Document.id.in_(_shared(tagged, "tagged") if shared else tagged)
     if flt.ids is not None:
         # One JSON parameter instead of thousands of bound ids: a broad search matches most documents.
-        chosen = func.json_each(json.dumps(sorted(flt.ids))).table_valued("value")
-        query = query.where(Document.id.in_(select(chosen.c.value)))
-    return query
+        chosen = select(func.json_each(json.dumps(sorted(flt.ids))).table_valued("value").c.value)
+        out["ids"] = Document.id.in_(_shared(chosen, "chosen") if shared else chosen)
+    return out
+
+
+def _shared(query: Select[Any] | CompoundSelect, name: str) -> Select[Any]:
+    cte = query.cte(name)
+    return select(*cte.c)
+
+
+def _filtered(query: Select[Any], flt: DocumentFilter | None) -> Select[Any]:
+    """`query` (over Document) narrowed by `flt`."""
+    return query.where(*_conditions(flt).values())
 
 
 def count_documents(archive: Archive, flt: DocumentFilter | None = None) -> int:
@@ -127,25 +161,31 @@ def list_documents(
 
 
 def facet_counts(archive: Archive, flt: DocumentFilter | None = None) -> dict[str, dict[str, int]]:
-    """Counts of kind, publisher, year and tag over the (filtered) library, for the facet sidebar."""
+    """Documents per kind, publisher, year and tag, for the facet sidebar (most frequent first).
+
+    Each group is counted over the documents the filter's other groups (and its ids) let
+    through, so choosing one value keeps the others of its group countable: with
+    press-release chosen, the count of statements is still there to add to it. Tags count
+    documents tagged themselves or through an annotation, as the search index does.
+    """
+    conditions = _conditions(flt, shared=True)
+    counted = [
+        select(literal(group), column, func.count())
+        .where(column.is_not(None), column != "", *(c for g, c in conditions.items() if g != group))
+        .group_by(column)
+        for group, column in _FACET_COLUMNS.items()
+    ]
+    others = [c for g, c in conditions.items() if g != "tag"]
+    out: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUPS}
     with archive.session() as s:
-        base = _filtered(select(Document.id), flt).subquery()
-        out: dict[str, dict[str, int]] = {}
-        for name, column in (("kind", Document.kind), ("publisher", Document.publisher),
-                             ("year", func.substr(Document.date, 1, 4))):
-            rows = s.execute(
-                select(column, func.count()).where(Document.id.in_(select(base.c.id)), column.is_not(None))
-                .group_by(column).order_by(func.count().desc(), column)
-            ).all()
-            out[name] = {str(value): n for value, n in rows if value}
-        tag_rows = s.execute(
-            select(Tag.name, func.count())
-            .join(document_tags, document_tags.c.tag_id == Tag.id)
-            .where(document_tags.c.document_id.in_(select(base.c.id)))
-            .group_by(Tag.name).order_by(Tag.name)
-        ).all()
-        out["tag"] = dict(tag_rows)
-        return out
+        for group, value, n in s.execute(union_all(*counted)):
+            out[group][str(value)] = n
+        out["tag"] = dict(s.execute(tag_document_counts(select(Document.id).where(*others) if others else None)).all())
+    return {group: _most_frequent_first(counts) for group, counts in out.items()}
+
+
+def _most_frequent_first(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def document_text(archive: Archive, document_id: int) -> str:

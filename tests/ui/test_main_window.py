@@ -481,3 +481,9 @@ def test_export_opens_on_what_the_user_is_looking_at(window: MainWindow, qtbot) 
     assert opened_on() == DOCUMENTS
     window.open_document(doc)
     assert opened_on() == CURRENT
+    tags.tag_documents(window.archive, [doc], ["maps"])
+    window.refresh()
+    window.facets.set_checked("tag", "maps")  # a checked tag is offered as the tag scope
+    window.open_export_dialog()
+    assert window.export_dialog.scopes.tag_combo.currentText() == "maps"
+    window.export_dialog.close()
