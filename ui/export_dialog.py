@@ -15,7 +15,6 @@ and gets the format's added (the dialog says so before and after writing).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -51,10 +49,10 @@ from app.library import listing as library
 from app.library import tags
 from ui import plain_text
 from ui.export_job import (
-    ALIASES,
     BackgroundCall,
     ExportOutcome,
     PreviewText,
+    Serials,
     count_scopes,
     format_of,
     make_preview,
@@ -63,7 +61,17 @@ from ui.export_job import (
     write_steps,
 )
 from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, NOT_APPLICABLE, QUERY, SCOPES, TAG, ScopeChooser
-from ui.reader.safe_browser import SafeTextBrowser
+from ui.export_texts import (
+    PreviewBrowser,
+    added_note,
+    as_bool,
+    elide,
+    file_filter,
+    file_stem,
+    options_grid,
+    plural,
+    target_note,
+)
 from ui.settings import AppSettings
 from ui.workers import GeneratorWorker, start
 
@@ -72,43 +80,6 @@ DEFAULT_TITLE = "Annotated excerpts"
 OPTIONS = (("include_notes", "Notes"), ("include_tags", "Tags"), ("include_footnotes", "Footnotes as endnotes"),
            ("include_citation", "Citation line"))  # fmt: skip
 RICH_FORMATS = frozenset({"html", "pdf"})
-
-
-def file_filter(fmt: str) -> str:
-    """The save dialog's filter for a format: `HTML (*.html *.htm)`."""
-    patterns = [SUFFIXES[fmt], *(suffix for suffix, alias_of in ALIASES.items() if alias_of == fmt)]
-    return f"{LABELS[fmt].split(' (')[0]} ({' '.join('*' + p for p in patterns)})"
-
-
-def file_stem(title: str) -> str:
-    """A file name from the title: `Annotated excerpts` → `annotated-excerpts`."""
-    stem = re.sub(r"[^\w]+", "-", title.casefold()).strip("-")
-    return stem[:80] or "excerpts"
-
-
-def as_bool(value: object, default: bool) -> bool:
-    """QSettings gives back "true"/"false" strings from INI files."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return value.lower() in ("true", "1", "yes")
-    return default
-
-
-class _Serials:
-    """The newest request of each kind, read by pool threads (a plain object, never a widget)."""
-
-    def __init__(self) -> None:
-        self.latest: dict[str, int] = {}
-        self._next = 0
-
-    def new(self, kind: str) -> int:
-        self._next += 1
-        self.latest[kind] = self._next
-        return self._next
-
-    def checker(self, kind: str) -> Callable[[int], bool]:
-        return lambda serial: self.latest.get(kind) == serial
 
 
 class ExportDialog(QDialog):
@@ -134,7 +105,7 @@ class ExportDialog(QDialog):
         self._query = (current_query or "").strip()
         self._selected_annotations = list(dict.fromkeys(selected_annotations))
         self._ids: dict[str, list[int]] = {}
-        self._serials = _Serials()
+        self._serials = Serials()
         self._jobs: dict[int, Any] = {}
         self._writer: GeneratorWorker | None = None
         self.last_path: Path | None = None
@@ -180,7 +151,7 @@ class ExportDialog(QDialog):
         form = QFormLayout(form_box)
         form.addRow("Format:", self.format_combo)
         form.addRow("Title:", self.title_edit)
-        include = _options_grid(list(self.option_checks.values()))
+        include = options_grid(list(self.option_checks.values()))
         form.addRow("Include:", include)
         form.addRow("File name:", self.file_edit)
         form.addRow("", self.file_note)
@@ -470,24 +441,8 @@ class ExportDialog(QDialog):
         self.format_combo.setCurrentIndex(self.format_combo.findData(named))
         return f"Format set to {LABELS[named]} to match “{Path(name).name}”."
 
-    def _target_note(self, name: str) -> str:
-        """Before writing: the file `name` becomes when the format's extension is added, or ""."""
-        if not name or format_of(name) == self.fmt():
-            return ""
-        written = target_path(Path(name), self.fmt()).name
-        suffix = Path(name).suffix
-        reason = f": “{suffix}” is not an export extension" if suffix else ""
-        return f"Will be saved as “{written}”{reason}."
-
-    def _added_note(self, name: str) -> str:
-        """After writing: why the file's extension is not the one typed, or ""."""
-        suffix = Path(name).suffix
-        if not suffix or format_of(name) is not None:
-            return ""
-        return f"“{suffix}” is not an export extension, so “{SUFFIXES[self.fmt()]}” was added."
-
     def _show_target(self) -> None:
-        note = self._target_note(self.file_name())
+        note = target_note(self.file_name(), self.fmt())
         self.file_note.setText(note)
         self.file_note.setVisible(bool(note))
         self.file_edit.setPlaceholderText(self._title_name())
@@ -518,7 +473,7 @@ class ExportDialog(QDialog):
         self._name_is_users = chosen.name != self._title_name()
         self._show_target()
         path = self.target()
-        self._write_notes = [n for n in (note, self._added_note(chosen.name)) if n]
+        self._write_notes = [n for n in (note, added_note(chosen.name, self.fmt())) if n]
         force = False
         if path.exists():
             if not plain_text.ask(self, "Replace the file?",
@@ -643,25 +598,3 @@ class ExportDialog(QDialog):
         self.pool.clear()
         self.pool.waitForDone()
         super().done(result)
-
-
-class PreviewBrowser(SafeTextBrowser):
-    """The rich preview: the reader's safe browser (no remote resources, no navigation)."""
-
-
-def _options_grid(checks: list[QCheckBox]) -> QWidget:
-    """The option checkboxes, two per row."""
-    widget = QWidget()
-    grid = QGridLayout(widget)
-    grid.setContentsMargins(0, 0, 0, 0)
-    for i, check in enumerate(checks):
-        grid.addWidget(check, i // 2, i % 2)
-    return widget
-
-
-def elide(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -135,3 +135,19 @@ class BackgroundCall(QRunnable):
             self.signals.failed.emit(self.serial, f"Something went wrong: {e or type(e).__name__}")
             return
         self.signals.done.emit(self.serial, result)
+
+
+class Serials:
+    """The newest request of each kind, read by pool threads (a plain object, never a widget)."""
+
+    def __init__(self) -> None:
+        self.latest: dict[str, int] = {}
+        self._next = 0
+
+    def new(self, kind: str) -> int:
+        self._next += 1
+        self.latest[kind] = self._next
+        return self._next
+
+    def checker(self, kind: str) -> Callable[[int], bool]:
+        return lambda serial: self.latest.get(kind) == serial

@@ -1,0 +1,75 @@
+"""What the export dialog says and shows about files and text: save-dialog filters, file names from the
+title, notes about the extension written, and small text helpers. Qt only for the preview browser and
+the options grid."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
+
+from app.export.files import LABELS, SUFFIXES
+from ui.export_job import ALIASES, format_of, target_path
+from ui.reader.safe_browser import SafeTextBrowser
+
+
+def file_filter(fmt: str) -> str:
+    """The save dialog's filter for a format: `HTML (*.html *.htm)`."""
+    patterns = [SUFFIXES[fmt], *(suffix for suffix, alias_of in ALIASES.items() if alias_of == fmt)]
+    return f"{LABELS[fmt].split(' (')[0]} ({' '.join('*' + p for p in patterns)})"
+
+
+def file_stem(title: str) -> str:
+    """A file name from the title: `Annotated excerpts` → `annotated-excerpts`."""
+    stem = re.sub(r"[^\w]+", "-", title.casefold()).strip("-")
+    return stem[:80] or "excerpts"
+
+
+def as_bool(value: object, default: bool) -> bool:
+    """QSettings gives back "true"/"false" strings from INI files."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return default
+
+
+def target_note(name: str, fmt: str) -> str:
+    """Before writing: the file `name` becomes when the format's extension is added, or ""."""
+    if not name or format_of(name) == fmt:
+        return ""
+    written = target_path(Path(name), fmt).name
+    suffix = Path(name).suffix
+    reason = f": “{suffix}” is not an export extension" if suffix else ""
+    return f"Will be saved as “{written}”{reason}."
+
+
+def added_note(name: str, fmt: str) -> str:
+    """After writing: why the file's extension is not the one typed, or ""."""
+    suffix = Path(name).suffix
+    if not suffix or format_of(name) is not None:
+        return ""
+    return f"“{suffix}” is not an export extension, so “{SUFFIXES[fmt]}” was added."
+
+
+class PreviewBrowser(SafeTextBrowser):
+    """The rich preview: the reader's safe browser (no remote resources, no navigation)."""
+
+
+def options_grid(checks: list[QCheckBox]) -> QWidget:
+    """The option checkboxes, two per row."""
+    widget = QWidget()
+    grid = QGridLayout(widget)
+    grid.setContentsMargins(0, 0, 0, 0)
+    for i, check in enumerate(checks):
+        grid.addWidget(check, i // 2, i % 2)
+    return widget
+
+
+def elide(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
