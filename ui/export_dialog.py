@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,8 +70,10 @@ from ui.export_texts import (
     file_stem,
     options_grid,
     plural,
+    scope_reasons,
     target_note,
 )
+from ui.open_external import open_external
 from ui.settings import AppSettings
 from ui.workers import GeneratorWorker, start
 
@@ -133,7 +135,9 @@ class ExportDialog(QDialog):
         return timer
 
     def _build(self, tag_names: list[str], current_tag: str | None) -> None:
-        self.scopes = ScopeChooser(self._scope_labels(), self._scope_reasons(), tag_names, current_tag)
+        reasons = scope_reasons(self._current_document is not None, bool(self._selected_documents), bool(self._query),
+                                bool(self._selected_annotations))
+        self.scopes = ScopeChooser(self._scope_labels(), reasons, tag_names, current_tag)
         self.format_combo = QComboBox()
         for fmt in FORMATS:
             self.format_combo.addItem(LABELS[fmt], fmt)
@@ -248,17 +252,6 @@ class ExportDialog(QDialog):
             QUERY: f"Search results for “{elide(self._query, 40)}”" if self._query else "Search results",
             ANNOTATIONS: f"Selected annotations ({notes})" if notes else "Selected annotations",
             ALL: "All annotations",
-        }
-
-    def _scope_reasons(self) -> dict[str, str]:
-        """"" for a scope that applies, else why it does not (shown as its tooltip)."""
-        return {
-            CURRENT: "" if self._current_document is not None else "No document is open in the reader.",
-            DOCUMENTS: "" if self._selected_documents else "No documents are selected in the library.",
-            TAG: "",
-            QUERY: "" if self._query else "There is no current search.",
-            ANNOTATIONS: "" if self._selected_annotations else "No annotations are selected.",
-            ALL: "",
         }
 
     def _default_scope(self) -> str:
@@ -540,11 +533,11 @@ class ExportDialog(QDialog):
 
     def open_file(self) -> None:
         if self.last_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+            open_external(self, QUrl.fromLocalFile(str(self.last_path)))
 
     def show_in_folder(self) -> None:
         if self.last_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))
+            open_external(self, QUrl.fromLocalFile(str(self.last_path.parent)))
 
     def show_status(self, text: str) -> None:
         self.status_label.setStyleSheet("")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from app.export.files import LABELS, SUFFIXES
 from ui.export_job import ALIASES, format_of, target_path
+from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, QUERY, TAG
 from ui.reader.safe_browser import SafeTextBrowser
 
 
@@ -73,3 +74,16 @@ def elide(text: str, limit: int = 50) -> str:
 
 def plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def scope_reasons(document_open: bool, documents_selected: bool, searched: bool,
+                  annotations_selected: bool) -> dict[str, str]:  # fmt: skip
+    """"" for a scope that applies, else why it does not (shown as its tooltip)."""
+    return {
+        CURRENT: "" if document_open else "No document is open in the reader.",
+        DOCUMENTS: "" if documents_selected else "No documents are selected in the library.",
+        TAG: "",
+        QUERY: "" if searched else "There is no current search.",
+        ANNOTATIONS: "" if annotations_selected else "No annotations are selected.",
+        ALL: "",
+    }

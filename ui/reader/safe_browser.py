@@ -14,8 +14,10 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeyEvent, QMouseEvent, QTextDocument
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ui.open_external import open_external
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,7 @@ class SafeTextBrowser(QTextBrowser):
     def _route_link(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
         if scheme in EXTERNAL_SCHEMES:
-            QDesktopServices.openUrl(url)
+            open_external(self, url)
             self.externalLinkOpened.emit(url)
         elif scheme.startswith(INTERNAL_PREFIX):
             value = url.path()
