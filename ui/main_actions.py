@@ -182,7 +182,11 @@ class MainActions(QObject):
             self.w.start_import([Path(folder)])
 
     def new_archive_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.w, "New Archive — choose an empty folder", str(Path.home()))
+        """Name the new archive's folder (a save dialog: a folder dialog only accepts folders that exist)."""
+        folder, _filter = QFileDialog.getSaveFileName(
+            self.w, "New Archive — name a new folder for it", str(Path.home() / "Dossier archive"), "",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if folder:
             self.open_archive_at(Path(folder), create=True)
 

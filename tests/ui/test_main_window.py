@@ -487,3 +487,16 @@ def test_export_opens_on_what_the_user_is_looking_at(window: MainWindow, qtbot) 
     window.open_export_dialog()
     assert window.export_dialog.scopes.tag_combo.currentText() == "maps"
     window.export_dialog.close()
+
+
+def test_new_archive_takes_a_folder_name_that_does_not_exist_yet(window: MainWindow, qtbot, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    wanted = tmp_path / "projects" / "New research"
+    (tmp_path / "projects").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(wanted), ""))
+    window.actions_.new_archive.trigger()
+    qtbot.waitUntil(lambda: window._index_worker is None, timeout=20_000)
+    assert window.archive.folder == wanted and (wanted / "archive.sqlite3").is_file()
+    assert window.model.rowCount() == 0
