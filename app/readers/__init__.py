@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.errors import ReadError
 from app.model import RawDocument
-from app.readers.discover import SUPPORTED_SUFFIXES, iter_candidate_files
+from app.readers.discover import NOT_READ, SUPPORTED_SUFFIXES, iter_candidate_files
 from app.readers.source import read_bytes
 
 __all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUPPORTED_SUFFIXES", "iter_candidate_files", "read_file"]
@@ -50,6 +50,8 @@ def _bounded(doc: RawDocument, limit: int = MAX_TEXT_CHARS) -> RawDocument:
 def _read(path: Path, max_bytes: int) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
+        if suffix in NOT_READ:
+            raise ReadError(f"{suffix} is not read: {NOT_READ[suffix]}")
         raise ReadError(f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)")
     data = read_bytes(path, max_bytes)
     if not data:

@@ -9,6 +9,17 @@ from pathlib import Path
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 
+_SAVE_AS = "save it as PDF, HTML or plain text and import that"
+NOT_READ: dict[str, str] = {
+    **dict.fromkeys((".doc", ".docx", ".odt", ".rtf", ".wpd", ".pages"), f"a word-processor file: {_SAVE_AS}"),
+    **dict.fromkeys((".epub", ".mobi", ".azw", ".azw3", ".djvu", ".xps"), f"an e-book or page format: {_SAVE_AS}"),
+    **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), f"a presentation: {_SAVE_AS}"),
+    **dict.fromkeys((".xls", ".xlsx", ".ods", ".csv"), "a spreadsheet: Dossier reads reports, not tables"),
+}
+"""Documents people keep beside their reports that Dossier does not read: found in a folder, they are named
+in the import summary with this reason instead of being passed over (images, style sheets and the like
+are not documents and are passed over)."""
+
 
 def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
@@ -86,5 +97,5 @@ def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Pat
                 stack.append(iter(_entries(path)))
             except OSError:
                 yield path
-        elif is_file and is_supported(path) and _first_time(path, seen_files):
+        elif is_file and (is_supported(path) or path.suffix.lower() in NOT_READ) and _first_time(path, seen_files):
             yield path

@@ -106,7 +106,7 @@ def test_permission_denied(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name, reason", [
-    ("report.docx", "unsupported file type .docx"),
+    ("report.docx", ".docx is not read: a word-processor file: save it as PDF, HTML or plain text and import that"),
     ("REPORT.XYZ", "unsupported file type .xyz"),
     ("README", "unsupported file type (no extension)"),
 ])

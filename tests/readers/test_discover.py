@@ -22,11 +22,12 @@ def test_supported_suffixes() -> None:
 
 def test_nested_folders_sorted_and_filtered(tmp_path: Path) -> None:
     root = tmp_path / "archive"
-    for name in ["b.txt", "a/z.md", "a/deep/y.HTML", "C.pdf", "notes.docx", ".hidden.txt",
+    for name in ["b.txt", "a/z.md", "a/deep/y.HTML", "C.pdf", "notes.docx", ".hidden.txt", "logo.png", "style.css",
                  ".git/config.txt", "a/.cache/x.txt", "d.htm", "e.markdown"]:
         _touch(root / name)
     found = [p.relative_to(root).as_posix() for p in iter_candidate_files([root])]
-    assert found == ["a/deep/y.HTML", "a/z.md", "b.txt", "C.pdf", "d.htm", "e.markdown"]
+    # a Word file is found, to be named in the summary with its reason; images and style sheets are not documents
+    assert found == ["a/deep/y.HTML", "a/z.md", "b.txt", "C.pdf", "d.htm", "e.markdown", "notes.docx"]
 
 
 def test_explicit_files_of_any_suffix_are_yielded(tmp_path: Path) -> None:

@@ -164,3 +164,15 @@ def test_month_only_dates_link_once(archive: Archive, tmp_path: Path) -> None:
     assert not summary.failed
     links = _link_targets(archive, summary.imported[1])
     assert links[2] == [summary.imported[0]]
+
+
+def test_a_folders_word_files_are_named_in_the_summary_with_a_reason(archive, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "folder"
+    src.mkdir()
+    (src / "profile.txt").write_text(PROFILE, encoding="utf-8")
+    (src / "minutes.docx").write_bytes(b"PK\x03\x04 not read")
+    (src / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    summary = run_import(archive, [src])
+    assert len(summary.imported) == 1
+    assert [(p.name, reason) for p, reason in summary.failed] == [
+        ("minutes.docx", ".docx is not read: a word-processor file: save it as PDF, HTML or plain text and import that")]
