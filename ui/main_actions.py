@@ -84,6 +84,11 @@ class MainActions(QObject):
                                         "Rename, merge, colour and delete tags")
         self.export = self._action("&Export Excerpts…", self.export_dialog, "Ctrl+Shift+E",
                                    "Export annotated excerpts with their citations")
+        self.remove_documents = self._action("&Remove Documents…", self.remove_selected_documents, Key.Delete,
+                                             "Remove the selected documents from the archive (undoable)")
+        self.remove_documents.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.w.removeAction(self.remove_documents)
+        self.w.table.addAction(self.remove_documents)  # Delete removes documents only where they are listed
         self.edit_metadata = self._action("Edit &Metadata…", self.edit_metadata_dialog, "Ctrl+E",
                                           "Edit the title, date, publisher and kind of the selected document")
         self.focus_search = self._action("&Search the Archive", self.focus_search_field, "Ctrl+L",
@@ -116,7 +121,7 @@ class MainActions(QObject):
         edit_menu.addSeparator()
         edit_menu.addActions(w.annotating.actions())
         edit_menu.addSeparator()
-        edit_menu.addActions([self.find, self.edit_metadata])
+        edit_menu.addActions([self.find, self.edit_metadata, self.remove_documents])
         edit_menu.addSeparator()
         edit_menu.addActions([self.tag_documents, self.tag_manager])
         view_menu = bar.addMenu("&View")
@@ -150,7 +155,7 @@ class MainActions(QObject):
 
     def update_for_library(self, documents: int) -> None:
         """What acts on documents is off in an empty archive (there is nothing to edit, tag or export)."""
-        for action in (self.edit_metadata, self.tag_documents, self.export):
+        for action in (self.edit_metadata, self.tag_documents, self.export, self.remove_documents):
             action.setEnabled(documents > 0)
 
     def update_history(self, can_back: bool, can_forward: bool) -> None:
@@ -208,6 +213,27 @@ class MainActions(QObject):
             return False
         self.w.switch_archive(archive)
         return True
+
+    def remove_selected_documents(self) -> None:
+        """Ask first (naming the annotations that go too), then remove as one undoable step."""
+        from app.library.removal import annotation_count
+        from ui.removal_command import RemoveDocumentsCommand
+
+        ids = self.w.selected_document_ids()
+        if not ids:
+            plain_text.inform(self.w, "Remove Documents", "Select the documents to remove in the library first.")
+            return
+        notes = annotation_count(self.w.archive, ids)
+        what = f"{len(ids)} document{'' if len(ids) == 1 else 's'}"
+        question = f"Remove {what} from the archive?"
+        if notes:
+            them = "it" if len(ids) == 1 else "them"
+            question += f"\n\n{notes} annotation{'' if notes == 1 else 's'} will be removed with {them}."
+        question += "\n\nThe files on disk are not touched, and Edit › Undo puts everything back."
+        if plain_text.ask(self.w, "Remove Documents", question, plain_text.Button.No):
+            self.w.undo_stack.push(RemoveDocumentsCommand(self.w.archive, ids, self.w.documents_removed,
+                                                          lambda message: plain_text.warn(self.w, "Remove Documents",
+                                                                                          message)))
 
     def edit_metadata_dialog(self) -> None:
         from ui.metadata_dialog import MetadataDialog

@@ -268,7 +268,18 @@ class MainWindow(QMainWindow):
         menu.addActions([self.actions_.open_selected, self.actions_.tag_documents, self.actions_.edit_metadata])
         menu.addSeparator()
         menu.addAction(self.actions_.export)
+        menu.addSeparator()
+        menu.addAction(self.actions_.remove_documents)
         menu.exec(self.table.viewport().mapToGlobal(point))
+
+    def documents_removed(self, doc_ids: list[int]) -> None:
+        """Documents went (or came back with undo): every view re-reads; a removed open document closes."""
+        if self.reader.document_id in doc_ids and self.reader.detail is not None:
+            self.reader.set_archive(self.archive)
+            self.tabs.setTabText(1, "Reader")
+        self.refresh()
+        self.search_panel.refresh()
+        self.annotations_view.refresh()
 
     def refresh_tags(self) -> None:
         """After any tag change (or its undo): colours, table, facets, and the open document's panels."""

@@ -351,11 +351,16 @@ def test_opening_repairs_an_index_that_lost_a_document(filled: Archive, settings
 
 
 def test_no_shortcut_is_bound_twice(window: MainWindow) -> None:
-    """A sequence on two actions (or twice on one) is ambiguous to Qt, which then runs neither."""
+    """A sequence on two window-wide actions (or twice on one action) is ambiguous to Qt, which then runs
+    neither; actions scoped to one widget (Delete in the library, Delete in the annotation list) do not meet."""
+    window_wide = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
     owners: dict[str, list[str]] = {}
     for action in window.findChildren(QAction):
-        for sequence in action.shortcuts():
-            owners.setdefault(sequence.toString(QKeySequence.SequenceFormat.PortableText), []).append(action.text())
+        keys = [sequence.toString(QKeySequence.SequenceFormat.PortableText) for sequence in action.shortcuts()]
+        assert len(keys) == len(set(keys)), action.text()
+        if action.shortcutContext() in window_wide:
+            for key in keys:
+                owners.setdefault(key, []).append(action.text())
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}
 
 
@@ -500,3 +505,35 @@ def test_new_archive_takes_a_folder_name_that_does_not_exist_yet(window: MainWin
     qtbot.waitUntil(lambda: window._index_worker is None, timeout=20_000)
     assert window.archive.folder == wanted and (wanted / "archive.sqlite3").is_file()
     assert window.model.rowCount() == 0
+
+
+def test_delete_removes_the_selected_documents_after_asking_and_undo_brings_them_back(
+        window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from ui import plain_text
+
+    doc = window.model.index(0, 0).data(ID_ROLE)
+    made = annotations.create_from_quote(window.archive, doc, "Freedonia")
+    window.open_document(doc)
+    asked: list[str] = []
+    monkeypatch.setattr(plain_text, "ask", lambda _p, _t, text, _d=None: asked.append(text) or True)
+    window.tabs.setCurrentIndex(0)
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert "Remove 1 document from the archive?" in asked[0] and "1 annotation will be removed with it" in asked[0]
+    assert window.model.rowCount() == 1 and window.reader.document_id is None
+    assert annotations.list_annotations(window.archive) == []
+    window.actions_.undo.trigger()
+    assert window.model.rowCount() == 2
+    assert [a.id for a in annotations.list_annotations(window.archive)] == [made.id]
+    window.actions_.redo.trigger()
+    assert window.model.rowCount() == 1
+
+
+def test_removing_asks_and_a_no_keeps_everything(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import plain_text
+
+    monkeypatch.setattr(plain_text, "ask", lambda *_a, **_k: False)
+    window.table.selectRow(0)
+    window.actions_.remove_documents.trigger()
+    assert window.model.rowCount() == 2 and window.undo_stack.count() == 0
