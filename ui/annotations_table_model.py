@@ -15,12 +15,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from app.annotating.annotations import AnnotationInfo
+from app.annotating.note_text import note_summary_text
 from app.export.excerpt_model import COLOR_HEX
+from ui.annotations.note_view import note_tooltip_html
 from ui.plain_text import tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the annotation's id (int)
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its document's id (int)
 INFO_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole AnnotationInfo
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 4  # the note as written (Markdown), for the Note column's delegate
 
 COLOR, QUOTE, NOTE, TAGS, DOCUMENT, MODIFIED = range(6)
 HEADERS = ("", "Quote", "Note", "Tags", "Document", "Modified")
@@ -34,13 +37,6 @@ def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
     """Whitespace collapsed to single spaces, cut at `limit` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
 
 
 def local_time(moment: datetime) -> str:
@@ -91,6 +87,8 @@ class AnnotationTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(a, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTE:
+            return note_tooltip_html(a.note) if a.note.strip() else None  # rendered from the note's one reading
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(self._tooltip(a, column))
         if role == Qt.ItemDataRole.DecorationRole and column == COLOR:
@@ -105,6 +103,8 @@ class AnnotationTableModel(QAbstractTableModel):
             return a.document_id
         if role == INFO_ROLE:
             return a
+        if role == NOTE_ROLE:
+            return a.note
         return None
 
     @staticmethod
@@ -112,7 +112,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if column == QUOTE:
             return ("⚠ " if a.orphaned else "") + one_line(a.quote)
         if column == NOTE:
-            return first_line(a.note)
+            return note_summary_text(a.note)  # drawn styled by the view's NoteDelegate
         if column == TAGS:
             return ", ".join(a.tags)
         if column == DOCUMENT:
@@ -127,8 +127,6 @@ class AnnotationTableModel(QAbstractTableModel):
             return a.color.capitalize()
         if column == QUOTE:
             return f"{a.quote}\n\n{ORPHANED_TIP}" if a.orphaned else a.quote
-        if column == NOTE:
-            return a.note or None
         if column == TAGS:
             return "\n".join(a.tags) or None
         if column == DOCUMENT:

@@ -34,6 +34,7 @@ from app.errors import DossierError
 from app.export.excerpt_model import COLOR_HEX, COLORS
 from app.library import tags
 from ui import plain_text
+from ui.annotations.note_view import NoteDelegate
 from ui.annotations_table_model import (
     COLOR,
     DOCUMENT,
@@ -41,6 +42,7 @@ from ui.annotations_table_model import (
     ID_ROLE,
     MODIFIED,
     NOTE,
+    NOTE_ROLE,
     QUOTE,
     TAGS,
     AnnotationTableModel,
@@ -128,6 +130,7 @@ class AnnotationsView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.installEventFilter(self)
+        self.table.setItemDelegateForColumn(NOTE, NoteDelegate(NOTE_ROLE, self.table))  # Markdown read, not raw
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)

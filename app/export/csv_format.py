@@ -14,7 +14,7 @@ Choices, and why:
   `footnotes` cell, which lists the endnotes as "N. text", one per line.
 - `tags` are joined with "; " (a tag may contain "/" but not ";"); `orphaned` is yes/no.
 - Cells are data, not markup: spreadsheets render no Markdown, so the note is kept as
-  written (like JSON-LD); the link policy of `note_markup` governs the formats that draw it.
+  written (like JSON-LD); `app.annotating.note_text` reads it for the formats that draw it.
 - A cell that starts like a spreadsheet formula (=, +, @, a tab or a dash followed by a
   non-space) gets a leading apostrophe so that Excel shows it instead of running it.
 """

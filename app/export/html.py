@@ -3,13 +3,15 @@
 Nothing is loaded from elsewhere: the CSS is in a `<style>` element, there are no
 scripts, images or web fonts, and every piece of text is escaped. The only links are
 in-page endnote anchors and the http(s)/mailto links written in notes and footnotes.
-The same document is the PDF preview a GUI shows.
+Notes are the HTML of their one reading (`app.annotating.note_text.note_html`), the same
+the app shows. The same document is the PDF preview a GUI shows.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from app.annotating.note_text import Run, linkify, note_html
 from app.export.common import (
     ORPHANED_TEXT,
     all_endnotes,
@@ -20,7 +22,6 @@ from app.export.common import (
     summary_line,
 )
 from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
-from app.export.note_markup import Block, Run, linkify, parse_note
 
 _BASE_CSS = """
 body { font-family: Georgia, "DejaVu Serif", "Times New Roman", serif; font-size: 11pt; line-height: 1.5;
@@ -36,7 +37,9 @@ blockquote { margin: 0; padding: .6em 1em; border-left: 4px solid #999; white-sp
 blockquote p { margin: 0 0 .5em; } blockquote p:last-child { margin-bottom: 0; }
 .citation { margin: .4em 0 0; }
 .orphaned { color: #8a1c1c; font-weight: bold; font-size: .9em; margin: 0 0 .3em; }
-.note { margin: .6em 0 0; } .note p, .note ul, .note ol { margin: .3em 0; }
+.note { margin: .6em 0 0; } .note p, .note ul, .note ol, .note pre { margin: .3em 0; }
+.excerpt .note blockquote { background: none; border-left: 3px solid #ccc; padding: 0 0 0 .8em; margin: .3em 0; }
+.note pre { white-space: pre-wrap; } .note hr { border: 0; border-top: 1px solid #ccc; }
 .note-label { font-weight: bold; margin: .6em 0 0; font-size: .9em; }
 .tag { display: inline-block; padding: 0 .45em; border: 1px solid #bbb; border-radius: .6em; margin-right: .25em; }
 sup.endnote-ref { font-size: .7em; line-height: 0; }
@@ -63,35 +66,14 @@ def _css() -> str:
 
 
 def _runs(runs: list[Run]) -> str:
-    """Styled runs as HTML; links carry only the safe schemes that note_markup let through."""
+    """Endnote text with its web links; links carry only the safe schemes linkify lets through."""
     out: list[str] = []
     for run in runs:
         text = escape(run.text).replace("\n", "<br>\n")
-        if run.code:
-            text = f"<code>{text}</code>"
-        if run.italic:
-            text = f"<em>{text}</em>"
-        if run.bold:
-            text = f"<strong>{text}</strong>"
         if run.href:
             text = f'<a href="{escape(run.href)}" rel="noopener noreferrer">{text}</a>'
         out.append(text)
     return "".join(out)
-
-
-def _blocks(blocks: list[Block]) -> str:
-    out: list[str] = []
-    for block in blocks:
-        if block.kind == "list":
-            tag = "ol" if block.ordered else "ul"
-            start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
-            items = "".join(f"<li>{_runs(item)}</li>" for item in block.items)
-            out.append(f"<{tag}{start}>{items}</{tag}>")
-        elif block.kind == "heading":
-            out.append(f"<p><strong>{_runs(block.items[0])}</strong></p>")
-        else:
-            out.append(f"<p>{_runs(block.items[0])}</p>")
-    return "\n".join(out)
 
 
 def _quote(excerpt: Excerpt, options: ExportOptions) -> str:
@@ -115,7 +97,7 @@ def _excerpt(excerpt: Excerpt, options: ExportOptions) -> str:
         parts.append(f'<p class="citation">— {escape(excerpt.document.citation)}</p>')
     if options.include_notes and excerpt.note.strip():
         parts.append('<p class="note-label">Note</p>')
-        parts.append(f'<div class="note">\n{_blocks(parse_note(excerpt.note))}\n</div>')
+        parts.append(f'<div class="note">\n{note_html(excerpt.note)}\n</div>')
     details = f"Highlight: {color}"
     if options.include_tags and excerpt.tags:
         details += " · Tags: " + " ".join(f'<span class="tag">{escape(tag)}</span>' for tag in excerpt.tags)

@@ -5,20 +5,21 @@ line, its note and a line with highlight colour and tags. Endnotes use the footn
 syntax of Pandoc and GitHub (`[^3]` in the quote, `[^3]: text` in one "Endnotes"
 section at the end), so they stay numbered when the text is converted, and read
 plainly when it is not. Source text is escaped so that it never turns into markup. The
-note is read by the same safe subset as the HTML and PDF exports (`note_markup`) and
-written back from it, so the same policy holds in every format: links only to http(s)
-and mailto, no images (`![t](url)` stays a "!" and a link), no raw HTML, no reference
-definitions; whatever the subset does not read is escaped into literal text.
+note is read once, as every view and format reads it (`app.annotating.note_text`), and
+written back from that reading, so the same policy holds in every format: links only to
+http(s) and mailto, images as their alt text, no raw HTML, no reference definitions;
+whatever the reading does not take as markup is escaped into literal text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import groupby
 
+from app.annotating.note_text import Block, Run, linkify, note_blocks
 from app.export.common import ORPHANED_TEXT, all_endnotes, color_name, group_by_document, quote_pieces, summary_line
 from app.export.excerpt_model import Excerpt, ExcerptSet, ExportOptions
-from app.export.note_markup import Run, linkify, parse_note
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#+=-](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))", re.MULTILINE)
@@ -50,9 +51,16 @@ def escape(text: str) -> str:
     return "".join(f"<{run.href}>" if run.href else _escape_text(run.text) for run in linkify(text))
 
 
+def _code_span(text: str) -> str:
+    """Inline code fenced by more backticks than it holds, padded when it starts or ends with one."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _styled(run: Run) -> str:
     """One run as Markdown; emphasis marks hug the text, since `** x**` would not be bold."""
-    body = f"`{run.text}`" if run.code else _escape_text(run.text)
+    body = _code_span(run.text) if run.code else _escape_text(run.text)
     marks = ("**" if run.bold else "") + ("*" if run.italic else "")
     core = body.strip()
     if not marks or not core:
@@ -61,35 +69,70 @@ def _styled(run: Run) -> str:
     return f"{lead}{marks}{core}{marks[::-1]}{trail}"
 
 
-def note_runs(runs: list[Run]) -> str:
-    """Runs as inline Markdown; every link target has passed `note_markup.safe_href`."""
+def note_runs(runs: Iterable[Run]) -> str:
+    """Runs as inline Markdown; every link target has passed `note_text.safe_href`."""
     out: list[str] = []
     for href, group in groupby(runs, key=lambda run: run.href):
         pieces = list(group)
         inner = "".join(_styled(run) for run in pieces)
         if href is None:
             out.append(inner)
-        elif len(pieces) == 1 and pieces[0].text == href and not _LITERAL_BREAKERS.search(href):
+        elif len(pieces) == 1 and pieces[0] == Run(href, href=href) and not _LITERAL_BREAKERS.search(href):
             out.append(f"<{href}>")
         else:
             if out and out[-1].endswith("!"):  # "!" before "[" would make the link an image
                 out[-1] = out[-1][:-1] + "\\!"
-            out.append(f"[{inner}]({href})")
+            target = href if href.count("(") == href.count(")") else f"<{href}>"  # unbalanced: pointy brackets
+            out.append(f"[{inner}]({target})")
     return _NOTE_LINE_START.sub(r"\\\1", "".join(out))
 
 
+def _code_block(text: str) -> str:
+    fence = "`" * max(3, max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence}\n{text}\n{fence}" if text else f"{fence}\n{fence}"
+
+
+def _tight(before: Block | None, block: Block) -> bool:
+    """Items of one list (or a list inside an item) follow each other without a blank line."""
+    if before is None or before.kind != "item" or block.kind != "item":
+        return False
+    return block.depth != before.depth or (block.number is None) == (before.number is None)
+
+
 def note_markdown(note: str) -> str:
-    """The note rebuilt from its safe parse: headings below the export's own, lists renumbered."""
-    parts: list[str] = []
-    for block in parse_note(note):
-        if block.kind == "list":
-            markers = [f"{block.start + i}. " if block.ordered else "- " for i in range(len(block.items))]
-            parts.append("\n".join(marker + note_runs(item) for marker, item in zip(markers, block.items, strict=True)))
-        elif block.kind == "heading":
-            parts.append("#### " + note_runs(block.items[0]))
+    """The note rebuilt from its reading: headings below the export's own, lists renumbered."""
+    out = ""
+    widths: list[int] = []  # the marker width of each item the block sits in, for indentation
+    before: Block | None = None
+    for block in note_blocks(note):
+        if block.kind == "item":
+            del widths[block.depth - 1 :]
+            marker = "-" if block.number is None else f"{block.number}."
+            first = " " * sum(widths) + marker + " "
+            widths.append(len(marker) + 1)
+            rest = " " * sum(widths)
         else:
-            parts.append(note_runs(block.items[0]))
-    return "\n\n".join(part for part in parts if part.strip())
+            del widths[block.depth :]
+            first = rest = " " * sum(widths)
+        if block.kind == "heading":
+            body = "#### " + note_runs(block.runs)
+        elif block.kind == "code":
+            body = _code_block(block.runs[0].text if block.runs else "")
+        elif block.kind == "rule":
+            body = "* * *"
+        else:
+            body = note_runs(block.runs)
+        if not body.strip() and block.kind not in ("item", "code"):
+            continue
+        quote = "> " * block.quote
+        lines = [(quote + (first if i == 0 else rest) + line) for i, line in enumerate(body.split("\n"))]
+        text = "\n".join(line if block.kind == "code" and line.strip() else line.rstrip() for line in lines)
+        if out:
+            shared = "> " * min(block.quote, before.quote if before else 0)
+            out += "\n" if _tight(before, block) else "\n" + shared.rstrip() + "\n"
+        out += text
+        before = block
+    return out
 
 
 def _blockquote(excerpt: Excerpt, options: ExportOptions) -> str:

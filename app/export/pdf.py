@@ -9,8 +9,8 @@ fallbacks cost fpdf2 a per-character pass; a character no font has is drawn as U
 reported, never dropped. Right-to-left and joining scripts are shaped with HarfBuzz, string
 by string, as shaping makes fpdf2 about four times slower. Layout follows the HTML
 export: a heading per document; per excerpt the quote on its highlight colour (markers
-as `[N]`), the citation, the note (the Markdown subset of note_markup), colour and
-tags; the endnotes at the end.
+as `[N]`), the citation, the note (drawn from its one reading, `app.annotating.note_text`),
+colour and tags; the endnotes at the end.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.errors import FPDFException
 
+from app.annotating.note_text import Block, Run, linkify, note_blocks
 from app.export.common import (
     ORPHANED_TEXT,
     ExportError,
@@ -36,7 +38,6 @@ from app.export.common import (
 )
 from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 from app.export.fpdf_internals import ScriptPerFragment
-from app.export.note_markup import Block, Run, linkify, parse_note
 from app.export.pdf_fonts import find_fonts, font_hint
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ LINE = 5.2  # mm per line of body text
 GREY = (90, 90, 90)
 BLACK = (27, 27, 27)
 LINK_BLUE = (26, 79, 139)
+LIST_INDENT = 6  # mm per level of list in a note
+QUOTE_INDENT = 4  # mm per level of block quote in a note
 REPLACEMENT = "\ufffd"  # drawn for a character no font on the machine has
 MAX_FALLBACK_FONTS = 12
 # Scripts whose letters join, reorder, stack or run right to left: Hebrew to NKo and Arabic
@@ -211,10 +214,11 @@ def _new_pdf(excerpts: ExcerptSet) -> _ExportPDF:
     return pdf
 
 
-def _write_runs(pdf: FPDF, runs: list[Run], size: float = BODY_SIZE, height: float = LINE) -> None:
+def _write_runs(pdf: FPDF, runs: Iterable[Run], size: float = BODY_SIZE, height: float = LINE,
+               bold: bool = False) -> None:
     """Flowing text in mixed styles; links are clickable and underlined."""
     for run in runs:
-        style = ("B" if run.bold else "") + ("I" if run.italic or run.code else "")
+        style = ("B" if run.bold or bold else "") + ("I" if run.italic or run.code else "")
         pdf.set_font(FAMILY, style, size)
         if run.href:
             pdf.set_text_color(*LINK_BLUE)
@@ -226,27 +230,30 @@ def _write_runs(pdf: FPDF, runs: list[Run], size: float = BODY_SIZE, height: flo
     pdf.set_font(FAMILY, "", size)
 
 
-def _write_blocks(pdf: FPDF, blocks: list[Block]) -> None:
+def _write_blocks(pdf: FPDF, blocks: Iterable[Block]) -> None:
+    """A note's blocks: items with their markers, nested lists and quotes indented, rules as lines."""
     left = pdf.l_margin
     for block in blocks:
-        if block.kind == "list":
-            for index, item in enumerate(block.items):
-                bullet = f"{block.start + index}." if block.ordered else "•"
-                pdf.set_x(left + 2)
-                pdf.set_font(FAMILY, "", BODY_SIZE)
-                pdf.write(LINE, bullet)
-                pdf.set_left_margin(left + 8)
-                pdf.set_x(left + 8)
-                _write_runs(pdf, item)
-                pdf.set_left_margin(left)
-                pdf.ln(LINE)
-        else:
-            runs = block.items[0]
-            if block.kind == "heading":
-                runs = [Run(run.text, True, run.italic, run.code, run.href) for run in runs]
-            pdf.set_x(left)
-            _write_runs(pdf, runs)
-            pdf.ln(LINE)
+        base = left + QUOTE_INDENT * block.quote
+        text_x = base + (LIST_INDENT * block.depth + 2 if block.depth else 0)
+        if block.kind == "rule":
+            y = pdf.get_y() + 1.5
+            pdf.set_draw_color(187, 187, 187)
+            pdf.line(text_x, y, pdf.w - pdf.r_margin, y)
+            pdf.ln(3)
+            continue
+        if block.kind == "item":
+            pdf.set_x(text_x - LIST_INDENT)
+            pdf.set_font(FAMILY, "", BODY_SIZE)
+            pdf.write(LINE, block.marker())
+        pdf.set_left_margin(text_x)
+        pdf.set_x(text_x)
+        if block.quote:
+            pdf.set_text_color(*GREY)
+        _write_runs(pdf, block.runs, bold=block.kind == "heading")
+        pdf.set_text_color(*BLACK)
+        pdf.set_left_margin(left)
+        pdf.ln(LINE)
         pdf.ln(1.2)
 
 
@@ -287,7 +294,7 @@ def _excerpt(pdf: _ExportPDF, excerpt: Excerpt, options: ExportOptions) -> None:
     if options.include_notes and excerpt.note.strip():
         pdf.set_font(FAMILY, "B", 9)
         pdf.cell(0, 5, "Note", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        _write_blocks(pdf, parse_note(excerpt.note))
+        _write_blocks(pdf, note_blocks(excerpt.note))
     details = f"Highlight: {color}"
     if options.include_tags and excerpt.tags:
         details += " · Tags: " + ", ".join(excerpt.tags)

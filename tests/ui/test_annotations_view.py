@@ -15,9 +15,20 @@ from app.archive.folder import Archive
 from app.archive.paths import sample_files
 from app.importing.importer import run_import
 from app.library import listing as library
-from ui.annotations_table_model import DOCUMENT, ID_ROLE, MODIFIED, NOTE, QUOTE, TAGS, AnnotationTableModel
+from ui.annotations import note_view
+from ui.annotations.note_view import NoteDelegate
+from ui.annotations_table_model import (
+    DOCUMENT,
+    ID_ROLE,
+    MODIFIED,
+    NOTE,
+    NOTE_ROLE,
+    QUOTE,
+    TAGS,
+    AnnotationTableModel,
+)
 from ui.annotations_view import AnnotationsView
-from ui.plain_text import tooltip
+from ui.plain_text import InertDocument, tooltip
 
 pytestmark = pytest.mark.gui
 
@@ -254,3 +265,33 @@ def test_empty_archive_and_no_archive(tmp_path: Path, qtbot) -> None:  # type: i
         view.set_archive(None)
         assert "No archive" in view.empty_label.text()
     QApplication.processEvents()
+
+
+def test_a_markdown_note_is_shown_rendered(view: AnnotationsView, annotated: Annotated,  # type: ignore[no-untyped-def]
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    note = "**no production** <script>alert(1)</script> ![map](http://evil.example/m.png)\nsecond line"
+    annotations.edit(annotated.archive, annotated.ids["clearance"], note=note)
+    view.refresh()
+    row = view.model.row_of(annotated.ids["clearance"])
+    assert row is not None
+    index = view.model.index(row, NOTE)
+    assert index.data() == "no production <script>alert(1)</script> map"  # read, as plain text
+    assert index.data(NOTE_ROLE) == note
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "<strong>no production</strong>" in tip and "&lt;script&gt;" in tip
+    assert "<img" not in tip and "m.png" not in tip and "**" not in tip
+    delegate = view.table.itemDelegateForColumn(NOTE)
+    assert isinstance(delegate, NoteDelegate)
+    drawn: list[str] = []
+    asked: list[str] = []
+    real = note_view.paint_note_line
+
+    def spy(painter, rect, text, font, color) -> None:  # type: ignore[no-untyped-def]
+        drawn.append(note_view.summary_html(text, font, rect.width()))
+        real(painter, rect, text, font, color)
+
+    monkeypatch.setattr(note_view, "paint_note_line", spy)
+    monkeypatch.setattr(InertDocument, "loadResource", lambda _self, _t, name: asked.append(name.toString()))
+    view.table.viewport().grab()
+    assert any(html.startswith("<strong>no production</strong> &lt;script&gt;") for html in drawn)
+    assert asked == []

@@ -1,4 +1,5 @@
-"""Annotating in the reader: the controller, the editor popover, the Annotations panel and undo commands."""
+"""Annotating in the reader: the controller, the editor popover, the Annotations panel, undo commands, and how
+notes are shown in widgets (`note_view`: rendered from their one Markdown reading, never as raw text)."""
 
 from ui.annotations.commands import (
     AnnotationValues,

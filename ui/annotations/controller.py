@@ -8,11 +8,13 @@ through `annotation_changed`, which redraws the layer and the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QToolTip
 
 from app.annotating import annotations
 from app.annotating.annotations import AnnotationFilter, AnnotationInfo
+from app.annotating.note_text import note_plain_text
 from app.archive.folder import Archive
 from app.errors import DossierError
 from app.export.excerpt_model import COLOR_HEX
@@ -26,7 +28,9 @@ from ui.annotations.commands import (
     ReanchorAnnotationCommand,
 )
 from ui.annotations.editor import AnnotationEditor
+from ui.annotations.note_view import annotation_tooltip
 from ui.annotations.panel import AnnotationsPanel
+from ui.plain_text import escaped
 from ui.reader.controller import ReaderController
 from ui.reader.highlights import Highlight
 from ui.settings import AppSettings
@@ -37,8 +41,11 @@ TOOLTIP_NOTE_CHARS = 300
 
 
 def tooltip_for(info: AnnotationInfo) -> str:
-    """What hovering a highlight shows: the note (shortened) and the tags, or how to edit it."""
-    note = " ".join(info.note.split())
+    """A highlight's tooltip as plain text: the note read (shortened) and the tags, or how to edit it.
+
+    The reader shows it escaped; the controller shows the rendered note instead (`tooltip_at`).
+    """
+    note = " ".join(note_plain_text(info.note).split())
     if len(note) > TOOLTIP_NOTE_CHARS:
         note = note[:TOOLTIP_NOTE_CHARS].rstrip() + "…"
     tag_text = " ".join(f"#{t}" for t in info.tags)
@@ -65,6 +72,7 @@ class AnnotationController(QObject):
         self._items: dict[int, AnnotationInfo] = {}
         self._editor_document: int | None = None
         self._failure: str | None = None
+        self._swallow_release = False  # a press that asked to discard the editor's changes was eaten
         self._make_actions()
         self.panel.set_reanchor_action(self.reanchor_action)
         self.reader.documentOpened.connect(lambda _doc: self.refresh())
@@ -193,10 +201,18 @@ class AnnotationController(QObject):
         return True
 
     def edit_annotation(self, annotation_id: int) -> bool:
-        """Open an annotation of the current document in the editor (highlight click, panel Edit)."""
+        """Open an annotation of the current document in the editor (highlight click, panel Edit).
+
+        Changes typed in the editor are not thrown away: the same annotation stays as it is being
+        edited, and another one opens only after "Discard changes?" is answered Discard.
+        """
         info = self._items.get(annotation_id)
         if info is None:
             return False
+        if self.editor.is_open() and self.editor.has_changes():
+            if self.editor.annotation_id != annotation_id:
+                self.editor.close_asking(lambda: self.edit_annotation(annotation_id))
+            return self.editor.annotation_id == annotation_id
         self._editor_document = info.document_id
         self.editor.open_existing(info, self._tag_names())
         if info.orphaned:
@@ -303,10 +319,42 @@ class AnnotationController(QObject):
             self.edit_annotation(key)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A press in the text closes the editor, as a click outside any popover does."""
-        if event.type() == QEvent.Type.MouseButtonPress and self.editor.is_open():
-            self.editor.close_editor()
+        """The reader's viewport: a press in the text closes the editor, as a click outside a popover
+        does (asking first, and eating the click, when the note or tags were changed); hovering an
+        annotation shows its note rendered."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and self.editor.is_open():
+            if not self.editor.has_changes():
+                self.editor.close_editor()
+                return False
+            self._swallow_release = True
+            return True
+        if kind == QEvent.Type.MouseButtonRelease and self._swallow_release:
+            self._swallow_release = False
+            self.editor.close_asking()
+            return True
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip is not None:
+                QToolTip.showText(event.globalPos(), tip, self.view.viewport())
+                return True
         return False
+
+    def tooltip_at(self, point: QPoint) -> str | None:
+        """Rich text for the annotation under `point` in the viewport: its note rendered and its tags.
+
+        None where the reader's own tooltip applies (a footnote marker or link, plain text).
+        """
+        if self.view.anchorAt(point):
+            return None
+        offset = self.view.offset_at(point)
+        if offset is None:
+            return None
+        for highlight in self.view.highlights_at(offset):
+            info = self._items.get(highlight.key) if isinstance(highlight.key, int) else None
+            if info is not None:
+                return annotation_tooltip(info.note, info.tags) or f"<p>{escaped(tooltip_for(info))}</p>"
+        return None
 
     # --- helpers ---------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Draws an annotation row: colour bar, quote (elided), the note's first line, and tags as small chips."""
+"""Draws an annotation row: colour bar, quote (elided), the note's first line (its Markdown read), tag chips."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.annotations.list_model import AnnotationRole, IsHeaderRole, NoteRole, TagsRole, color_of
+from ui.annotations.list_model import AnnotationRole, IsHeaderRole, NoteRole, NoteTextRole, TagsRole, color_of
+from ui.annotations.note_view import paint_note_line
 
 PAD = 6
 BAR = 5
@@ -80,12 +81,8 @@ class AnnotationDelegate(QStyledItemDelegate):
         quote = QFontMetrics(quote_font).elidedText(f"“{index.data()}”", Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRect(x, y, width, line_h), Qt.AlignmentFlag.AlignVCenter, quote)
         y += line_h
-        note = index.data(NoteRole)
-        if note:
-            painter.setFont(option.font)
-            painter.setPen(dim)
-            painter.drawText(QRect(x, y, width, line_h), Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(note, Qt.TextElideMode.ElideRight, width))
+        if index.data(NoteRole):
+            paint_note_line(painter, QRect(x, y, width, line_h), index.data(NoteTextRole), option.font, dim)
             y += line_h
         tags = index.data(TagsRole) or []
         if tags:

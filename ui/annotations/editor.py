@@ -2,21 +2,27 @@
 
 A child frame rather than a separate window, so it never fights a window
 manager for focus, moves with the reader, and is entirely keyboard-driven:
-Alt+1…6 pick a colour, Ctrl+Return saves, Esc cancels.
+Alt+1…6 pick a colour, Tab and Shift+Tab go round the editor's own fields
+(never on to the links of the text behind it), Ctrl+Return saves, Esc
+cancels — asking "Discard changes?" first when the note or tags were changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QButtonGroup,
     QFrame,
     QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -65,6 +71,8 @@ class AnnotationEditor(QFrame):
         self.annotation_id: int | None = None
         self.span: tuple[int, int] | None = None
         self.original: AnnotationValues | None = None
+        self.opened_with: AnnotationValues | None = None  # what the fields held when opened, for "changed?"
+        self.discard_prompt: QMessageBox | None = None  # "Discard changes?" while it is asked
         self._build()
         self.hide()
 
@@ -119,7 +127,7 @@ class AnnotationEditor(QFrame):
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setToolTip("Delete this annotation (it can be undone)")
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Esc)")
+        self.cancel_button.setToolTip("Close without saving (Esc); asks first when the note or tags were changed")
         self.save_button = QPushButton("&Save")
         self.save_button.setToolTip("Save (Ctrl+Return)")
         self.save_button.setDefault(True)
@@ -145,7 +153,41 @@ class AnnotationEditor(QFrame):
             QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        chain = self.tab_chain(visible_only=False)
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.setFixedWidth(EDITOR_WIDTH)
+
+    # --- focus -----------------------------------------------------------------------------
+
+    def tab_chain(self, *, visible_only: bool = True) -> list[QWidget]:
+        """The editor's fields in Tab order, as laid out: colours, note, tags, Delete, Cancel, Save."""
+        swatches: list[QAbstractButton] = self.swatches.buttons()
+        chain: list[QWidget] = [*swatches, self.note, self.tags, self.delete_button, self.cancel_button,
+                                self.save_button]
+        if visible_only:
+            chain = [w for w in chain if w.isVisibleTo(self) and w.isEnabled()]
+        return chain
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab stay inside the editor.
+
+        Qt hands an unhandled Tab up to the parent; the parent here is the reader, a QTextBrowser,
+        whose answer is to move to the next link of the text behind the editor.
+        """
+        chain = self.tab_chain()
+        if not chain:
+            return True
+        current = QApplication.focusWidget()
+        while current is not None and current not in chain and current is not self:
+            current = current.parentWidget()
+        if current in chain:
+            index = chain.index(current) + (1 if next else -1)
+        else:
+            index = chain.index(self.note) if self.note in chain else 0
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        chain[index % len(chain)].setFocus(reason)
+        return True
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -168,6 +210,8 @@ class AnnotationEditor(QFrame):
         self.tags.set_tags(values.tags)
         self.delete_button.setVisible(self.annotation_id is not None)
         self.error.hide()
+        self._close_prompt()
+        self.opened_with = self.values()
         self.adjustSize()
         self.show()
         self.raise_()
@@ -211,6 +255,13 @@ class AnnotationEditor(QFrame):
     def is_open(self) -> bool:
         return self.isVisible()
 
+    def has_changes(self) -> bool:
+        """Whether the note or the tags differ from what the editor opened with (the colour is one click)."""
+        if not self.isVisible() or self.opened_with is None:
+            return False
+        now = self.values()
+        return (now.note, now.tags) != (self.opened_with.note, self.opened_with.tags)
+
     # --- closing ---------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -218,16 +269,72 @@ class AnnotationEditor(QFrame):
             self.saveRequested.emit(self.values())
 
     def cancel(self) -> None:
+        """Esc and Cancel: close the completion list if it is open, else close, asking when changed."""
         if self.tags.tag_completer.popup().isVisible():
             self.tags.tag_completer.popup().hide()
             return
-        self.close_editor()
+        self.close_asking()
+
+    def close_asking(self, then: Callable[[], object] | None = None) -> None:
+        """Close at once when nothing was changed; else ask "Discard changes?" (Discard / Keep editing).
+
+        The question is a window-modal box opened without a nested event loop; `then` runs once the
+        editor has closed (at once, or after Discard). Keep editing leaves everything as it was.
+        """
+        if not self.isVisible():
+            if then is not None:
+                then()
+            return
+        if not self.has_changes():
+            self.close_editor()
+            if then is not None:
+                then()
+            return
+        if self.discard_prompt is not None:
+            return  # already asking
+        box = QMessageBox(QMessageBox.Icon.Question, "Discard changes?", "Discard changes?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("discardChangesPrompt")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("The note and tags typed in this annotation have not been saved.")
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        discard.setObjectName("discardButton")
+        keep.setObjectName("keepEditingButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        field = self.focusWidget() if self.focusWidget() in self.tab_chain() else self.note
+        box.finished.connect(lambda _result: self._answered(box, discard, field, then))
+        self.discard_prompt = box
+        box.open()
+
+    def _answered(self, box: QMessageBox, discard: QAbstractButton, field: QWidget,
+                  then: Callable[[], object] | None) -> None:
+        if box is not self.discard_prompt:
+            return  # closed by the editor itself
+        self.discard_prompt = None
+        box.deleteLater()
+        if box.clickedButton() is discard:
+            self.close_editor()
+            if then is not None:
+                then()
+        elif self.isVisible():
+            field.setFocus(Qt.FocusReason.OtherFocusReason)  # back where the user was typing
+
+    def _close_prompt(self) -> None:
+        box, self.discard_prompt = self.discard_prompt, None
+        if box is not None:
+            box.close()
+            box.deleteLater()
 
     def close_editor(self) -> None:
+        """Close without asking (after Save, or when the document or the annotation went away)."""
+        self._close_prompt()
         if not self.isVisible():
             return
         self.hide()
-        self.annotation_id, self.span, self.original = None, None, None
+        self.annotation_id, self.span, self.original, self.opened_with = None, None, None, None
         self.closed.emit()
 
     def _delete(self) -> None:

@@ -9,24 +9,23 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 
 from app.annotating.annotations import AnnotationInfo
+from app.annotating.note_text import note_summary_text
 from app.export.excerpt_model import COLOR_HEX
 from ui.annotations.colors import swatch_icon
+from ui.annotations.note_view import annotation_tooltip
 from ui.plain_text import tooltip
 
 AnnotationRole = Qt.ItemDataRole.UserRole + 1  # the AnnotationInfo (None on the header row)
 IsHeaderRole = Qt.ItemDataRole.UserRole + 2  # True on the "Text no longer found" row
-NoteRole = Qt.ItemDataRole.UserRole + 3  # the note's first line
+NoteRole = Qt.ItemDataRole.UserRole + 3  # the note's first line as plain text, its Markdown read
 TagsRole = Qt.ItemDataRole.UserRole + 4  # list of (name, colour hex or None)
+NoteTextRole = Qt.ItemDataRole.UserRole + 5  # the whole note as written (Markdown), for the delegate to render
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def orphan_header(count: int) -> str:
     return f"Text no longer found ({count})"
-
-
-def first_line(note: str) -> str:
-    return next((line.strip() for line in note.splitlines() if line.strip()), "")
 
 
 class AnnotationListModel(QAbstractListModel):
@@ -95,17 +94,20 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(info.quote.split())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(self._tooltip(info))
+            return annotation_tooltip(info.note, info.tags, info.quote)
         if role == Qt.ItemDataRole.DecorationRole:
             return swatch_icon(info.color)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{info.color} annotation: {info.quote}" + (f"; note: {first_line(info.note)}" if info.note else "")
+            note = note_summary_text(info.note)
+            return f"{info.color} annotation: {info.quote}" + (f"; note: {note}" if note else "")
         if role == AnnotationRole:
             return info
         if role == IsHeaderRole:
             return False
         if role == NoteRole:
-            return first_line(info.note)
+            return note_summary_text(info.note)
+        if role == NoteTextRole:
+            return info.note
         if role == TagsRole:
             return [(name, self._tag_colors.get(name)) for name in info.tags]
         if role == Qt.ItemDataRole.UserRole:
@@ -121,14 +123,6 @@ class AnnotationListModel(QAbstractListModel):
         if role == IsHeaderRole:
             return True
         return None
-
-    def _tooltip(self, info: AnnotationInfo) -> str:
-        parts = [f"“{info.quote}”"]
-        if info.note:
-            parts.append(info.note)
-        if info.tags:
-            parts.append(" ".join(f"#{t}" for t in info.tags))
-        return "\n\n".join(parts)
 
 
 def color_of(info: AnnotationInfo) -> QColor:

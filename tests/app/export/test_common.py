@@ -1,4 +1,4 @@
-"""Shared pieces: marker renumbering, grouping, the note Markdown subset, format dispatch."""
+"""Shared pieces: marker renumbering, grouping, format dispatch (the notes' reading: tests/app/annotating)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from app.export.common import all_endnotes, group_by_document, plain_quote, quote_pieces
 from app.export.excerpt_model import Endnote, ExcerptSet
 from app.export.files import FORMATS, SUFFIXES, ExportError, preview, render
-from app.export.note_markup import Run, linkify, parse_inline, parse_note
 
 
 def test_quote_markers_become_export_numbers(excerpt_set: ExcerptSet) -> None:
@@ -49,37 +48,6 @@ def test_shared_endnote_is_listed_once(excerpt_set: ExcerptSet) -> None:
     shared = Endnote(number=1, original_number=15, text="x", resolved_text=None)
     twice = [dataclasses.replace(e, endnotes=[shared]) for e in excerpt_set.excerpts[:2]]
     assert [note.number for note in all_endnotes(twice)] == [1]
-
-
-def test_note_markup_subset() -> None:
-    blocks = parse_note(
-        "Intro with **bold** and *it*\nsecond line\n\n- one\n- two [x](https://a.org/b_(c))\n\n3. three\n4. four"
-    )
-    assert [block.kind for block in blocks] == ["paragraph", "list", "list"]
-    assert Run("bold", bold=True) in blocks[0].items[0]
-    assert Run("it", italic=True) in blocks[0].items[0]
-    assert "\nsecond line" in blocks[0].items[0][-1].text
-    assert blocks[1].items[1][-1] == Run("x", href="https://a.org/b_(c)")
-    assert blocks[2].ordered and blocks[2].start == 3 and len(blocks[2].items) == 2
-
-
-def test_note_links_keep_only_safe_schemes() -> None:
-    runs = parse_inline("[click](javascript:alert(1)) and [mail](mailto:a@b.org)")
-    assert all(run.href != "javascript:alert(1)" for run in runs)
-    assert Run("click and ") in runs or runs[0].text.startswith("click")
-    assert Run("mail", href="mailto:a@b.org") in runs
-
-
-def test_snake_case_is_not_emphasis() -> None:
-    assert parse_inline("mine_action_centre") == [Run("mine_action_centre")]
-
-
-def test_linkify_leaves_sentence_punctuation_outside() -> None:
-    runs = linkify("See https://the-monitor.org/en-gb/reports.aspx.")
-    assert runs[1] == Run(
-        "https://the-monitor.org/en-gb/reports.aspx", href="https://the-monitor.org/en-gb/reports.aspx"
-    )
-    assert runs[2] == Run(".")
 
 
 def test_formats_and_suffixes_agree() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
 from app.annotating import annotations
 from app.annotating.annotations import AnnotationFilter
@@ -80,19 +82,24 @@ def test_ctrl_shift_a_opens_the_editor_and_save_stores_colour_note_tags(qtbot, a
     assert (made.color, made.note, sorted(made.tags)) == ("purple", "Accession **date**", ["country/Serevia", "treaty"])
     assert a.settings.value("annotations/last_color") == "purple"
     [drawn] = [h for h in a.view.highlights_at(start) if h.key == made.id]
-    assert "Accession **date**" in drawn.tooltip and "#treaty" in drawn.tooltip
+    assert drawn.tooltip == "Accession date — #country/Serevia #treaty"  # plain, the Markdown read
     assert a.view.highlights("annotation-draft") == []
-    tip = a.view.tooltip_at(offset_point(a.view, start + 5))
-    assert tip is not None and "Accession" in tip and "#country/Serevia" in tip
+    tip = a.annotations.tooltip_at(offset_point(a.view, start + 5))  # what hovering shows: the note rendered
+    assert tip is not None and "Accession <strong>date</strong>" in tip and "#country/Serevia" in tip
+    assert "**" not in tip
 
 
 def test_escape_cancels_without_storing(qtbot, a: Annotating, library: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     a.open(library)
     select_text(a.view, PASSAGE)
     a.annotations.annotate_action.trigger()
-    qtbot.keyClicks(a.annotations.editor.note, "not kept")
-    qtbot.keyClick(a.annotations.editor.note, Qt.Key.Key_Escape)
-    assert not a.annotations.editor.isVisible()
+    editor = a.annotations.editor
+    qtbot.keyClicks(editor.note, "not kept")
+    qtbot.keyClick(editor.note, Qt.Key.Key_Escape)
+    assert editor.isVisible() and editor.discard_prompt is not None  # a typed note is not thrown away unasked
+    discard = editor.discard_prompt.findChild(QPushButton, "discardButton")
+    qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
     assert stored(a, library["Serevia"]) == []
     assert a.view.highlights("annotation-draft") == []
 
@@ -160,3 +167,76 @@ def test_actions_follow_the_document_and_the_context_menu(qtbot, a: Annotating, 
     assert not a.annotations.reanchor_action.isEnabled()  # no orphan chosen
     a.controller.open_document(library["Landmines in Serevia"])
     assert not a.annotations.highlight_action.isEnabled()
+
+
+def test_tab_in_the_editor_never_reaches_the_links_of_the_text(qtbot, a: Annotating, library: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    text = a.open(library)
+    assert "dossier-fn:" in a.view.toHtml()  # the text behind the editor has links (footnote markers)
+    select_text(a.view, PASSAGE)
+    qtbot.keyClick(a.view, Qt.Key.Key_A, CTRL_SHIFT)
+    editor = a.annotations.editor
+    qtbot.keyClicks(editor.note, "a note")
+    qtbot.keyClick(editor.note, Qt.Key.Key_Tab)
+    assert editor.tags.hasFocus()
+    qtbot.keyClick(editor.tags, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.note.hasFocus() and editor.note.toPlainText() == "a note"
+    chain = editor.tab_chain()
+    for key in [Qt.Key.Key_Tab] * (len(chain) + 2) + [Qt.Key.Key_Backtab] * (len(chain) + 2):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert QApplication.focusWidget() in chain
+        assert not a.view.textCursor().hasSelection()  # no link of the text was given keyboard focus
+    assert editor.isVisible() and text == a.view.plan.text
+
+
+def test_a_click_in_the_text_asks_before_it_throws_a_typed_note_away(qtbot, a: Annotating, library: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    text = a.open(library)
+    start, _end = select_text(a.view, PASSAGE)
+    a.annotations.annotate_selection()
+    editor = a.annotations.editor
+    elsewhere = text.index("Serevia", start + len(PASSAGE) + 50)
+    click_offset(qtbot, a.view, elsewhere)  # nothing typed: a click outside closes at once
+    assert not editor.isVisible() and editor.discard_prompt is None
+    select_text(a.view, PASSAGE)
+    a.annotations.annotate_selection()
+    qtbot.keyClicks(editor.note, "keep me")
+    click_offset(qtbot, a.view, elsewhere)
+    assert editor.isVisible() and editor.discard_prompt is not None
+    assert not a.view.textCursor().hasSelection()  # the click was eaten, not turned into a selection
+    qtbot.mouseClick(editor.discard_prompt.findChild(QPushButton, "keepEditingButton"), Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and editor.note.toPlainText() == "keep me"
+    click_offset(qtbot, a.view, elsewhere)
+    qtbot.mouseClick(editor.discard_prompt.findChild(QPushButton, "discardButton"), Qt.MouseButton.LeftButton)
+    assert not editor.isVisible() and stored(a, library["Serevia"]) == []
+
+
+def test_opening_another_annotation_asks_first_when_the_note_was_changed(qtbot, a: Annotating, library: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    doc = library["Serevia"]
+    first = annotations.create_from_quote(a.archive, doc, PASSAGE, note="first")
+    second = annotations.create_from_quote(a.archive, doc, "found freshly emplaced PMA-2 mines", note="second")
+    a.open(library)
+    editor = a.annotations.editor
+    assert a.annotations.edit_annotation(first.id)
+    qtbot.keyClicks(editor.note, " edited")
+    assert a.annotations.edit_annotation(first.id)  # the same one: kept as it is being edited
+    assert editor.note.toPlainText() == "first edited" and editor.discard_prompt is None
+    assert not a.annotations.edit_annotation(second.id)  # not yet: the question is asked
+    qtbot.mouseClick(editor.discard_prompt.findChild(QPushButton, "discardButton"), Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and editor.annotation_id == second.id and editor.note.toPlainText() == "second"
+    assert annotations.get(a.archive, first.id).note == "first"
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform, showing the tooltip
+def test_hovering_an_annotation_shows_its_note_rendered(qtbot, a: Annotating, library: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    note = "**no production** <img src=http://evil.example/p.png> ![map](http://evil.example/m.png) [x](javascript:y)"
+    made = annotations.create_from_quote(a.archive, library["Serevia"], PASSAGE, note=note, tag_names=["treaty"])
+    a.open(library)
+    point = offset_point(a.view, made.start + 5)
+    a.view.viewport().setFocus()
+    QApplication.sendEvent(a.view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, a.view.viewport().mapToGlobal(point)))
+    assert QToolTip.isVisible()
+    tip = QToolTip.text()
+    assert tip == a.annotations.tooltip_at(point)
+    assert "<strong>no production</strong>" in tip and "**" not in tip and "#treaty" in tip
+    assert "<img" not in tip and "&lt;img src=" in tip and "map" in tip and "m.png" not in tip
+    assert "javascript" in tip and "href=\"javascript" not in tip  # an unsafe link is its text
+    QToolTip.hideText()

@@ -14,8 +14,11 @@ from app.archive.paths import sample_files
 from app.importing.importer import run_import
 from app.library.listing import list_documents
 from tests.ui.annotations.conftest import Annotating, select_text
-from ui.annotations.list_model import AnnotationListModel, IsHeaderRole, NoteRole, TagsRole
+from ui.annotations import delegate as delegate_module
+from ui.annotations.list_model import AnnotationListModel, IsHeaderRole, NoteRole, NoteTextRole, TagsRole
+from ui.annotations.note_view import summary_html
 from ui.annotations.panel import EMPTY_TEXT, NO_DOCUMENT_TEXT
+from ui.plain_text import InertDocument
 
 pytestmark = pytest.mark.gui
 
@@ -151,3 +154,31 @@ def test_model_passes_qtmodeltester(qtmodeltester, archive: Archive, library: di
     qtmodeltester.check(model, force_py=True)
     model.set_annotations([])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_markdown_note_is_shown_rendered_in_the_dock(qtbot, annotating: Annotating, library: dict[str, int],  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    a = annotating
+    note = "**no production** since `2004` <img src=http://evil.example/p.png>\n\n- and [more](https://a.org)"
+    annotations.create_from_quote(a.archive, library["Serevia"], FIRST, note=note, tag_names=["treaty"])
+    a.open(library)
+    index = a.list_panel.model.index(0)
+    assert index.data(NoteRole) == "no production since 2004 <img src=http://evil.example/p.png>"  # read, as text
+    assert index.data(NoteTextRole) == note
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "<strong>no production</strong>" in tip and "<code>2004</code>" in tip and "**" not in tip
+    assert "&lt;img src=" in tip and "<img" not in tip and '<a href="https://a.org"' in tip
+    assert "#treaty" in tip and f"“{FIRST}”" in tip
+    drawn: list[str] = []
+    asked: list[str] = []
+    real = delegate_module.paint_note_line
+
+    def spy(painter, rect, text, font, color) -> None:  # type: ignore[no-untyped-def]
+        drawn.append(summary_html(text, font, rect.width()))
+        real(painter, rect, text, font, color)
+
+    monkeypatch.setattr(delegate_module, "paint_note_line", spy)
+    monkeypatch.setattr(InertDocument, "loadResource", lambda _self, _t, name: asked.append(name.toString()))
+    a.list_panel.list.viewport().grab()
+    assert drawn and drawn[0].startswith("<strong>no production</strong> since <code>2004</code> &lt;img")
+    assert asked == []
