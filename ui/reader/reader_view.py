@@ -243,11 +243,12 @@ class ReaderView(SafeTextBrowser):
         return (m.start, m.end) if m else None
 
     def scroll_to_marker(self, number: int) -> bool:
-        """Bring footnote N's first marker into view and select it (so it is easy to spot)."""
+        """Bring footnote N's first marker into view and flash it: marked for a moment so it is easy to spot,
+        not selected (a selection would offer Highlight and Annotate on a marker)."""
         span = self.marker_span(number)
         if span is None:
             return False
-        self.select_span(*span)
+        self.flash(*span)
         return True
 
     def _on_internal_link(self, kind: str, value: int) -> None:
