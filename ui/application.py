@@ -18,6 +18,7 @@ from ui import plain_text
 from ui.first_window import FirstWindow
 from ui.settings import AppSettings
 from ui.startup_probe import install_if_asked
+from ui.theme import apply_theme
 
 # app.archive.folder.DB_NAME, not imported from there: app.archive.folder loads SQLAlchemy (a test keeps them equal).
 DB_NAME = "archive.sqlite3"
@@ -38,6 +39,7 @@ def run_gui(archive_dir: Path | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     settings = AppSettings()
+    apply_theme(app, settings.theme())
     folder = choose_archive_dir(archive_dir, settings)
     first = FirstWindow(folder, settings)
     probe = install_if_asked(first)  # benchmark only

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from app import __version__
@@ -21,6 +21,7 @@ from app.errors import DossierError
 from app.readers import SUPPORTED_SUFFIXES
 from ui import plain_text
 from ui.search_help import SearchHelpDialog
+from ui.theme import THEMES
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -129,6 +130,17 @@ class MainActions(QObject):
         view_menu.addSeparator()
         for dock in (w.search_dock, w.browse_dock, w.footnotes_dock, w.notes_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(w)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, label in THEMES.items():
+            action = QAction(label, w, checkable=True)
+            action.setChecked(name == w.settings.theme())
+            action.triggered.connect(lambda _on=False, n=name: w.change_theme(n))
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.back, self.forward, self.open_selected])
         help_menu = bar.addMenu("&Help")

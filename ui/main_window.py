@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -44,6 +45,7 @@ from ui.search_panel import SearchPanel
 from ui.settings import AppSettings
 from ui.tags.chips import TagChipDelegate
 from ui.tags.colors import TagColors
+from ui.theme import apply_theme
 from ui.workers import GeneratorWorker, start
 
 if TYPE_CHECKING:
@@ -280,6 +282,13 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.search_panel.refresh()
         self.annotations_view.refresh()
+
+    def change_theme(self, name: str) -> None:
+        """View › Theme: the whole app changes look now and keeps it; the reader redraws in the new colours."""
+        applied = apply_theme(QApplication.instance(), name)  # type: ignore[arg-type]
+        self.settings.set_theme(applied)
+        self.actions_.theme_actions[applied].setChecked(True)
+        QTimer.singleShot(0, self, self.reader.reload)  # after the widgets have taken the new palette
 
     def refresh_tags(self) -> None:
         """After any tag change (or its undo): colours, table, facets, and the open document's panels."""

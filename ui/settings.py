@@ -46,6 +46,13 @@ class AppSettings:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state", state)
 
+    def theme(self) -> str:
+        value = self._s.value("view/theme", "system")
+        return value if isinstance(value, str) else "system"
+
+    def set_theme(self, name: str) -> None:
+        self._s.setValue("view/theme", name)
+
     def value(self, key: str, default: object = None) -> object:
         return self._s.value(key, default)
 

@@ -537,3 +537,22 @@ def test_removing_asks_and_a_no_keeps_everything(window: MainWindow, monkeypatch
     window.table.selectRow(0)
     window.actions_.remove_documents.trigger()
     assert window.model.rowCount() == 2 and window.undo_stack.count() == 0
+
+
+def test_view_theme_switches_the_whole_app_and_is_remembered(window: MainWindow, settings: AppSettings,
+                                                             qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    app = QApplication.instance()
+    base = lambda: window.facets.palette().color(QPalette.ColorRole.Base).lightness()  # noqa: E731
+    try:
+        window.actions_.theme_actions["dark"].trigger()
+        assert settings.theme() == "dark" and app.style().name().lower() == "fusion"
+        qtbot.waitUntil(lambda: base() < 60)
+        assert window.facets.palette().color(QPalette.ColorRole.Text).lightness() > 180  # check boxes light on dark
+        assert window.actions_.theme_actions["dark"].isChecked()
+        window.actions_.theme_actions["light"].trigger()
+        qtbot.waitUntil(lambda: base() > 200)
+    finally:
+        window.change_theme("system")
+    assert settings.theme() == "system"
