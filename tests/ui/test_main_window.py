@@ -556,3 +556,20 @@ def test_view_theme_switches_the_whole_app_and_is_remembered(window: MainWindow,
     finally:
         window.change_theme("system")
     assert settings.theme() == "system"
+
+
+def test_the_window_comes_back_at_the_size_it_was_closed(filled: Archive, settings: AppSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(filled, settings)
+    qtbot.addWidget(first)
+    first.show()
+    screen = first.screen().availableGeometry()
+    wanted = (min(1111, screen.width() - 60), min(777, screen.height() - 60))  # a size the screen holds
+    first.resize(*wanted)
+    qtbot.waitUntil(lambda: (first.width(), first.height()) == wanted)
+    qtbot.waitUntil(lambda: first._index_worker is None, timeout=20_000)
+    first.close()
+    again = MainWindow(filled, settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again._index_worker is None, timeout=20_000)
+    assert (again.width(), again.height()) == wanted
