@@ -201,7 +201,8 @@ def find_all(text: str, needle: str) -> list[Span]:
 @dataclass(slots=True)
 class HistoryEntry:
     document_id: int
-    offset: int = 0
+    offset: int = 0  # the text at the top of the view
+    shift: int = 0  # where that text's line stood from the view's top edge, in pixels (a line cut, a gap)
 
 
 @dataclass(slots=True)
@@ -219,18 +220,18 @@ class ReaderHistory:
     def current(self) -> HistoryEntry | None:
         return self.entries[self.index] if 0 <= self.index < len(self.entries) else None
 
-    def visit(self, document_id: int, offset: int = 0) -> None:
+    def visit(self, document_id: int, offset: int = 0, shift: int = 0) -> None:
         """A new document opened: forward entries are dropped; reopening the current one only moves."""
         if self.current is not None and self.current.document_id == document_id:
-            self.current.offset = offset
+            self.current.offset, self.current.shift = offset, shift
             return
         del self.entries[self.index + 1 :]
-        self.entries.append(HistoryEntry(document_id, offset))
+        self.entries.append(HistoryEntry(document_id, offset, shift))
         self.index = len(self.entries) - 1
 
-    def update_position(self, offset: int) -> None:
+    def update_position(self, offset: int, shift: int = 0) -> None:
         if self.current is not None:
-            self.current.offset = offset
+            self.current.offset, self.current.shift = offset, shift
 
     def can_go_back(self) -> bool:
         return self.index > 0

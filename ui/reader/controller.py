@@ -66,7 +66,7 @@ class ReaderController(QObject):
         self._remember_position()
         if not self._load(document_id, offset=offset, query=query):
             return False
-        self.history.visit(document_id, self.pane.view.top_offset())
+        self.history.visit(document_id, *self.pane.view.top_position())
         self._emit_history()
         return True
 
@@ -85,7 +85,8 @@ class ReaderController(QObject):
     def reload(self) -> None:
         """Redraw the current document after it changed (metadata edit, re-import), keeping the place."""
         if self.document_id is not None:
-            self._load(self.document_id, offset=self.pane.view.top_offset(), query=None)
+            offset, shift = self.pane.view.top_position()
+            self._load(self.document_id, offset=offset, query=None, shift=shift)
 
     def set_search_query(self, query: str) -> None:
         """Highlight a search query's words in the open document (an empty query clears them)."""
@@ -100,16 +101,16 @@ class ReaderController(QObject):
         entry = move()
         if entry is None:
             return False
-        if not self._load(entry.document_id, offset=entry.offset, query=None):
+        if not self._load(entry.document_id, offset=entry.offset, query=None, shift=entry.shift):
             self.history.forget(entry.document_id)  # deleted meanwhile
         self._emit_history()
         return True
 
     def _remember_position(self) -> None:
         if self.document_id is not None:
-            self.history.update_position(self.pane.view.top_offset())
+            self.history.update_position(*self.pane.view.top_position())
 
-    def _load(self, document_id: int, *, offset: int | None, query: str | None) -> bool:
+    def _load(self, document_id: int, *, offset: int | None, query: str | None, shift: int = 0) -> bool:
         try:
             detail = document_detail(self.archive, document_id)
             text = document_text(self.archive, document_id)
@@ -124,7 +125,7 @@ class ReaderController(QObject):
         if query:
             self.set_search_query(query)
         if offset is not None:
-            view.scroll_to_offset(offset, margin=0)
+            view.scroll_to_offset(offset, margin=0, shift=shift)
         elif query:
             hits = view.highlights(SEARCH_LAYER)
             if hits:

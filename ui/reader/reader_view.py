@@ -206,18 +206,29 @@ class ReaderView(SafeTextBrowser):
         cursor.setPosition(end_position, QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
-    def scroll_to_offset(self, offset: int, *, margin: float = 0.25) -> None:
-        """Scroll so text[offset] sits `margin` of the way down the viewport (top when 0), once it is drawn."""
-        self._when_drawn(offset, lambda: self._scroll_now(offset, margin))
+    def scroll_to_offset(self, offset: int, *, margin: float = 0.25, shift: int = 0) -> None:
+        """Scroll so text[offset]'s line sits `margin` of the way down the viewport (top when 0) and `shift`
+        pixels lower (as `top_position` found it), once it is drawn."""
+        self._when_drawn(offset, lambda: self._scroll_now(offset, margin, shift))
 
-    def _scroll_now(self, offset: int, margin: float) -> None:
+    def _scroll_now(self, offset: int, margin: float, shift: int = 0) -> None:
         if not self._map:
             return
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_position(offset))
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - round(self.viewport().height() * margin))
+        bar.setValue(bar.value() + rect.top() - round(self.viewport().height() * margin) - shift)
+
+    def top_position(self) -> tuple[int, int]:
+        """(offset, shift): the text at the top of the viewport and how far its line's top stands from the
+        viewport's top edge; `scroll_to_offset(offset, margin=0, shift=shift)` comes back to the same pixel."""
+        if not self._map:
+            return 0, 0
+        offset = self._map.to_offset(self.cursorForPosition(QPoint(self.viewport().width() // 2, 4)).position())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_position(offset))  # the line restoring will use (the top may be unmapped text)
+        return offset, self.cursorRect(cursor).top()
 
     def top_offset(self) -> int:
         """The text offset at the top of the viewport (what back/forward remembers)."""

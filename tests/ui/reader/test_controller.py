@@ -116,3 +116,20 @@ def test_seed_004_missing_notes_and_ibid(qtbot, archive: Archive, seeds_dir: Pat
     assert note12.ibid_of == 11 and "Ibid → " in text
     click_anchor(qtbot, reader.view, "dossier-fn:14")
     assert reader.panel.selected_footnote == 14
+
+
+def test_back_returns_to_the_same_scroll_position_wherever_the_reader_stopped(qtbot, reader: Reader,  # type: ignore[no-untyped-def]
+                                                                              library: dict[str, int]) -> None:
+    reader.window.resize(1024, 300)
+    controller, view = reader.controller, reader.view
+    controller.open_document(library[PROFILE])
+    bar = view.verticalScrollBar()
+    line = view.fontMetrics().lineSpacing()
+    off_by = []
+    for value in range(0, bar.maximum(), max(7, bar.maximum() // 23)):  # tops that cut lines and paragraph gaps
+        bar.setValue(value)
+        controller.open_document(library[RELEASE])
+        assert controller.go_back()
+        off_by.append(abs(bar.value() - value))
+        controller.open_document(library[PROFILE])
+    assert max(off_by) < line, off_by  # never a line or more away from where the reader was
