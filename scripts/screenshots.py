@@ -108,7 +108,7 @@ def main() -> int:
             _wait(app, lambda: window.search_panel.result() is not None)
             _save(window, "search.png")
 
-            window.open_document(profile, ["mines"])
+            window.open_document(profile, "mines")
             _wait(app, lambda: window.reader.document_id == profile)
             markers = (window.reader.detail or {}).get("markers") or []
             if markers:
@@ -142,6 +142,24 @@ def main() -> int:
             _wait(app, lambda: False, timeout=3)
             _save(export_dialog, "export-dialog.png")
             export_dialog.close()
+
+            window.resize(1024, 700)  # a small laptop screen
+            window.open_document(profile, "mines")
+            _wait(app, lambda: False, timeout=1)
+            _save(window, "reader-1024x700.png")
+            window.resize(1920, 1080)
+            window.actions_.go_library()
+            _wait(app, lambda: False, timeout=1)
+            _save(window, "library-1920x1080.png")
+            window.resize(*SIZE)
+            window.change_theme("dark")
+            window.open_document(profile, "mines")
+            _wait(app, lambda: False, timeout=1)
+            _save(window, "reader-dark.png")
+            window.actions_.go_library()
+            _wait(app, lambda: False, timeout=1)
+            _save(window, "library-dark.png")
+            window.change_theme("system")
             window.close()
     print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} to {OUT}")
     return 0

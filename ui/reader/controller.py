@@ -38,6 +38,7 @@ class ReaderController(QObject):
         self.pane = pane
         self.panel = panel
         self.history = ReaderHistory()
+        self._search_query = ""  # the query whose words are highlighted; a reload keeps them
         self.document_id: int | None = None
         self.detail: dict[str, Any] | None = None
         view = pane.view
@@ -54,6 +55,7 @@ class ReaderController(QObject):
         """Another archive was opened: forget this one's history and show the empty state."""
         self.archive = archive
         self.history = ReaderHistory()
+        self._search_query = ""
         self.document_id = None
         self.detail = None
         self.pane.view.show_message("No document open")
@@ -86,10 +88,11 @@ class ReaderController(QObject):
         """Redraw the current document after it changed (metadata edit, re-import), keeping the place."""
         if self.document_id is not None:
             offset, shift = self.pane.view.top_position()
-            self._load(self.document_id, offset=offset, query=None, shift=shift)
+            self._load(self.document_id, offset=offset, query=self._search_query or None, shift=shift)
 
     def set_search_query(self, query: str) -> None:
         """Highlight a search query's words in the open document (an empty query clears them)."""
+        self._search_query = query
         plan = self.pane.view.plan
         spans = find_query(plan.text, query) if plan is not None else []
         self.pane.view.set_highlights([Highlight(s, e, SEARCH_COLOUR) for s, e in spans], SEARCH_LAYER)
@@ -122,8 +125,7 @@ class ReaderController(QObject):
         self.detail = detail
         view.show_plan(plan_document(detail, text))
         self.panel.show_entries(footnote_entries(detail))
-        if query:
-            self.set_search_query(query)
+        self.set_search_query(query or "")
         if offset is not None:
             view.scroll_to_offset(offset, margin=0, shift=shift)
         elif query:

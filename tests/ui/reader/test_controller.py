@@ -133,3 +133,16 @@ def test_back_returns_to_the_same_scroll_position_wherever_the_reader_stopped(qt
         off_by.append(abs(bar.value() - value))
         controller.open_document(library[PROFILE])
     assert max(off_by) < line, off_by  # never a line or more away from where the reader was
+
+
+def test_a_redraw_keeps_the_search_highlights_and_another_document_starts_without(reader: Reader,
+                                                                                   library: dict[str, int]) -> None:
+    controller, view = reader.controller, reader.view
+    controller.open_document(library[PROFILE], query="firewood")
+    assert view.highlights("search")
+    controller.reload()  # a metadata edit, a re-import, a theme change
+    assert [view.plan.text[h.start:h.end] for h in view.highlights("search")] == ["firewood"]
+    controller.open_document(library[RELEASE])
+    assert view.highlights("search") == []
+    controller.reload()
+    assert view.highlights("search") == []
