@@ -19,7 +19,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from app.archive.folder import Archive
@@ -27,25 +26,11 @@ from app.archive.paths import sample_files
 from app.importing.importer import run_import
 from app.library.listing import list_documents
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
+from ui.theme import dark_palette
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 
-
-
-def dark_palette() -> QPalette:
-    p = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1f1f1f", QPalette.ColorRole.AlternateBase: "#2f3340",
-        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#333333",
-        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d6fb4",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: "#7fb0ff",
-        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-    }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    return p
 
 
 def main() -> int:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from PySide6.QtCore import QByteArray, QRect, Qt, QUrl
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 
 from app.annotating.note_text import note_html
+from tests.ui.test_plain_text import RecordingDocument
 from ui.annotations.note_view import annotation_tooltip, clipped, note_tooltip_html, paint_note_line, summary_html
 from ui.plain_text import InertDocument
 
@@ -19,18 +18,6 @@ HOSTILE = (
     "![map](http://evil.example/m.png) ![local](file:///nonexistent/zero.png) [js](javascript:alert(2)) "
     "[ok](https://the-monitor.org/) <b>b</b> &lt;"
 )
-
-
-class RecordingDocument(QTextDocument):
-    """Lays out rich text as a label or tooltip would, recording every resource it asks for."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.asked: list[str] = []
-
-    def loadResource(self, type: int, name: QUrl) -> Any:
-        self.asked.append(name.toString())
-        return QByteArray()
 
 
 def shown(html: str) -> tuple[str, list[str]]:
