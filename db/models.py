@@ -26,6 +26,11 @@ class Document(Base):
     date_label: Mapped[str | None] = mapped_column(String(40))
     publisher: Mapped[str | None] = mapped_column(Text, index=True)
     kind: Mapped[str] = mapped_column(String(20), index=True, default="other")
+    # People or bodies who wrote it, in order, joined by "; " (app.library.stored_text.AUTHOR_SEPARATOR): one
+    # readable text for the table, CSV cells and citation lines, with no escaping, because a name may not hold ";".
+    authors: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)  # where it was published: http(s) only
+    language: Mapped[str | None] = mapped_column(String(35))  # a BCP 47 tag: "en", "fr", "pt-BR"
     source_path: Mapped[str | None] = mapped_column(Text, unique=True)
     format: Mapped[str] = mapped_column(String(8))
     sha256: Mapped[str] = mapped_column(String(64), unique=True)

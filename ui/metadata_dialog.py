@@ -1,4 +1,4 @@
-"""Edit one document's title, date, date label, publisher and kind.
+"""Edit one document's title, date, date label, publisher, kind, authors, source URL and language.
 
 Validation is app.library.metadata's: the dialog sends what changed and, when the
 service refuses, shows its message inline and stays open with everything the
@@ -7,6 +7,7 @@ user typed, so a typo in the date never costs the other edits.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,15 @@ from ui import plain_text
 
 DATE_LABELS = ("last updated", "published", "delivered")
 DATE_HINT = "e.g. 28 November 2013, 2013-11-28, 2013-11 or 2013; empty for no date"
+AUTHORS_HINT = "One author per line (a person or a body), or separated by ';'"
+URL_HINT = "https://… where the document was published"
+LANGUAGE_HINT = "e.g. en, fr, pt-BR (a BCP 47 tag)"
+OPTIONAL = ("date", "date_label", "publisher", "authors", "source_url", "language")  # empty clears them
+
+
+def author_lines(text: str) -> list[str]:
+    """The names a text of the Authors field holds, as app.library.metadata splits them."""
+    return [name for name in (" ".join(part.split()) for part in re.split(r"[;\r\n]", text)) if name]
 
 
 def error_colour(palette: QPalette) -> QColor:
@@ -57,6 +68,9 @@ class MetadataDialog(QDialog):
             "date_label": detail.get("date_label") or "",
             "publisher": detail.get("publisher") or "",
             "kind": detail.get("kind") or "other",
+            "authors": "\n".join(detail.get("authors") or []),
+            "source_url": detail.get("source_url") or "",
+            "language": detail.get("language") or "",
         }
         self.setWindowTitle("Edit Metadata")
         self._build(publishers)
@@ -73,6 +87,20 @@ class MetadataDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind in KINDS:
             self.kind_combo.addItem(kind.replace("-", " "), kind)
+        self.authors_edit = QPlainTextEdit()
+        self.authors_edit.setPlaceholderText(AUTHORS_HINT)
+        self.authors_edit.setToolTip(AUTHORS_HINT)
+        self.authors_edit.setTabChangesFocus(True)  # Tab goes on to the next field, as in the line edits
+        self.authors_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        lines = self.authors_edit.fontMetrics().lineSpacing()
+        self.authors_edit.setFixedHeight(lines * 3 + 2 * self.authors_edit.frameWidth() + 10)
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText(URL_HINT)
+        self.url_edit.setToolTip(URL_HINT)
+        self.language_edit = QLineEdit()
+        self.language_edit.setPlaceholderText(LANGUAGE_HINT)
+        self.language_edit.setToolTip(LANGUAGE_HINT)
+        self.language_edit.setMaxLength(35)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -83,6 +111,9 @@ class MetadataDialog(QDialog):
         form.addRow("Date &label:", self.date_label_combo)
         form.addRow("&Publisher:", self.publisher_combo)
         form.addRow("&Kind:", self.kind_combo)
+        form.addRow("&Authors:", self.authors_edit)
+        form.addRow("Source &URL:", self.url_edit)
+        form.addRow("Lan&guage:", self.language_edit)
 
         self.error_label = plain_text.plain(QLabel())
         self.error_label.setWordWrap(True)
@@ -127,6 +158,9 @@ class MetadataDialog(QDialog):
         self.date_label_combo.setCurrentText(values["date_label"])
         self.publisher_combo.setCurrentText(values["publisher"])
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(values["kind"])))
+        self.authors_edit.setPlainText(values["authors"])
+        self.url_edit.setText(values["source_url"])
+        self.language_edit.setText(values["language"])
         self.title_edit.setFocus()
         self.title_edit.selectAll()
 
@@ -138,6 +172,9 @@ class MetadataDialog(QDialog):
             "date_label": self.date_label_combo.currentText().strip(),
             "publisher": self.publisher_combo.currentText().strip(),
             "kind": str(self.kind_combo.currentData()),
+            "authors": "\n".join(author_lines(self.authors_edit.toPlainText())),
+            "source_url": self.url_edit.text().strip(),
+            "language": self.language_edit.text().strip(),
         }
 
     def changes(self) -> dict[str, Any]:
@@ -146,7 +183,10 @@ class MetadataDialog(QDialog):
         for key, value in self.values().items():
             if value == self._original[key].strip():
                 continue
-            out[key] = None if not value and key in ("date", "date_label", "publisher") else value
+            if key == "authors":  # sent as a list: the service then keeps each line as one name
+                out[key] = value.split("\n") if value else None
+                continue
+            out[key] = None if not value and key in OPTIONAL else value
         return out
 
     def save(self) -> None:
@@ -178,7 +218,12 @@ class MetadataDialog(QDialog):
     def _field_for(self, message: str, changes: dict[str, Any]) -> QWidget | None:
         """The field a refusal is about, so the cursor lands where the fix is typed."""
         lowered = message.lower()
-        for key, widget in (("date", self.date_edit), ("title", self.title_edit), ("kind", self.kind_combo)):
-            if key in changes and key in lowered:
+        fields = (  # the message may quote what was typed: the fields whose names are least likely to appear first
+            ("authors", "author", self.authors_edit), ("source_url", "url", self.url_edit),
+            ("language", "language", self.language_edit), ("date", "date", self.date_edit),
+            ("title", "title", self.title_edit), ("kind", "kind", self.kind_combo),
+        )
+        for key, word, widget in fields:
+            if key in changes and word in lowered:
                 return widget
         return None

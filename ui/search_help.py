@@ -19,6 +19,8 @@ SYNTAX: tuple[tuple[str, str], ...] = (
     ("PMN-2, OZM-72, E-001", "mine models and codes, kept whole"),
     ("title:Azerbaijan", "a word in the title"),
     ("publisher:ICBL", "documents from one publisher"),
+    ('author:Smith, author:"Human Rights Watch"', "documents by an author (set in Edit Metadata)"),
+    ("lang:fr, lang:pt-BR", "documents in a language (<i>lang:pt</i> also finds pt-BR)"),
     ("kind:press-release", "one kind, e.g. press-release, speech, report, court-decision (all in the metadata editor)"),
     ("tag:survey", "documents or annotations with a tag"),
     ("brulee", "also <i>brûlée</i>: accents do not matter"),

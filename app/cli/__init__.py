@@ -26,7 +26,7 @@ from app.text_safety import terminal_safe
 log = logging.getLogger(__name__)
 
 COMMAND_MODULES = {
-    **dict.fromkeys(("import", "list", "show"), "documents"),
+    **dict.fromkeys(("import", "list", "show", "edit"), "documents"),
     **dict.fromkeys(("search", "reindex"), "searching"),
     **dict.fromkeys(("tag", "untag", "tags", "tag-rename", "tag-merge", "tag-delete", "annotate", "annotations",
                      "annotation-edit", "annotation-delete", "export", "remove"), "annotating"),

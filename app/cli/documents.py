@@ -1,4 +1,4 @@
-"""Commands on documents: import, list, show."""
+"""Commands on documents: import, list, show, edit."""
 
 from __future__ import annotations
 
@@ -92,7 +92,37 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         _print_detail(detail, out)
         return 0
 
-    return {"import": cmd_import, "list": cmd_list, "show": cmd_show}
+    def cmd_edit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        from app.errors import DossierError
+        from app.library import listing as library
+        from app.library.metadata import edit_metadata
+
+        changes: dict[str, Any] = {
+            key: getattr(args, option)
+            for key, option in (("title", "title"), ("date", "date"), ("date_label", "date_label"),
+                                ("publisher", "publisher"), ("kind", "kind"), ("authors", "author"),
+                                ("source_url", "url"), ("language", "language"))
+            if getattr(args, option) is not None
+        }
+        if not changes:
+            raise DossierError("nothing to change: give --title, --date, --author, --url, --language, ...")
+        for key in ("date_label", "publisher"):
+            if changes.get(key) is not None and not changes[key].strip():
+                changes[key] = None  # '' clears it
+        with open_archive(args, err) as archive:
+            edit_metadata(archive, args.id, **changes)
+            detail = library.document_detail(archive, args.id)
+        if args.json:
+            json.dump({key: detail[key] for key in _METADATA_KEYS}, out, indent=2, ensure_ascii=False)
+            out.write("\n")
+        else:
+            out.write(f"updated document {args.id}: {shown(detail['title'])}\n")
+        return 0
+
+    return {"import": cmd_import, "list": cmd_list, "show": cmd_show, "edit": cmd_edit}
+
+
+_METADATA_KEYS = ("id", "title", "date", "date_label", "publisher", "kind", "authors", "source_url", "language")
 
 
 def _print_detail(d: dict[str, Any], out: TextIO) -> None:
@@ -100,6 +130,12 @@ def _print_detail(d: dict[str, Any], out: TextIO) -> None:
     label = f"{shown(d['date_label'])}: " if d["date_label"] else ""
     publisher = shown(d["publisher"] or "unknown publisher")
     out.write(f"  {shown(d['kind'])} · {publisher} · {label}{shown(d['date'] or 'undated')}\n")
+    if d["authors"]:
+        out.write(f"  by {shown('; '.join(d['authors']))}\n")
+    if d["language"]:
+        out.write(f"  language: {shown(d['language'])}\n")
+    if d["source_url"]:
+        out.write(f"  {shown(d['source_url'])}\n")
     out.write(f"  {shown(d['source']['path'])} ({d['source']['format']}, {d['text_length']} characters)\n")
     if d["sections"]:
         out.write("Sections:\n")

@@ -48,6 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--json", action="store_true")
     group.add_argument("--text", action="store_true", help="print exactly the normalised text")
 
+    p = sub.add_parser(
+        "edit", help="edit one document's metadata", description="Edit one document's metadata; an empty value "
+        "('') clears a field. --author replaces the authors (repeat it for each, in order; --author '' clears them)."
+    )
+    archive_option(p, top=False)
+    p.add_argument("id", type=record_id, metavar="ID")
+    p.add_argument("--title", metavar="TEXT")
+    p.add_argument("--date", metavar="DATE", help="e.g. 2013-11-28, 2013-11, 2013 or 28 November 2013")
+    p.add_argument("--date-label", metavar="TEXT", help="e.g. 'last updated', 'published'")
+    p.add_argument("--publisher", metavar="TEXT")
+    p.add_argument("--kind", metavar="KIND", help="country-profile, press-release, statement, report, ...")
+    p.add_argument("--author", action="append", metavar="NAME", help="an author, person or body (repeatable)")
+    p.add_argument("--url", metavar="URL", help="where it was published (http or https)")
+    p.add_argument("--language", metavar="TAG", help="BCP 47 language tag: en, fr, pt-BR")
+    p.add_argument("--json", action="store_true", help="print the document's metadata afterwards as JSON")
+
     p = sub.add_parser("search", help="full-text search (see README: query syntax)")
     archive_option(p, top=False)
     p.add_argument("query", metavar="QUERY")

@@ -8,7 +8,9 @@ Choices, and why:
 - RFC 4180 quoting and CRLF line ends (the csv module's default); multi-line quotes,
   notes and footnotes stay in one quoted cell.
 - Columns: annotation_id, document, document_id, date, publisher, quote, note, tags,
-  colour, footnotes, link, citation, orphaned, created, modified. Columns switched off by
+  colour, footnotes, link, citation, orphaned, created, modified, authors, url, language
+  (the document's, added last so that the earlier columns keep their places for scripts
+  written before them; authors joined with "; " as tags are). Columns switched off by
   `ExportOptions` (note, tags, footnotes, citation) are left out rather than left empty.
 - `quote` carries the source's footnote markers renumbered as `[N]`, matching the
   `footnotes` cell, which lists the endnotes as "N. text", one per line.
@@ -41,7 +43,7 @@ def columns(options: ExportOptions) -> list[str]:
     }
     all_columns = [
         "annotation_id", "document", "document_id", "date", "publisher", "quote", "note", "tags",
-        "colour", "footnotes", "link", "citation", "orphaned", "created", "modified",
+        "colour", "footnotes", "link", "citation", "orphaned", "created", "modified", "authors", "url", "language",
     ]  # fmt: skip
     return [name for name in all_columns if wanted.get(name, True)]
 
@@ -69,6 +71,9 @@ def _row(excerpt: Excerpt, options: ExportOptions) -> dict[str, str]:
         "orphaned": "yes" if excerpt.orphaned else "no",
         "created": utc_timestamp(excerpt.created_at),
         "modified": utc_timestamp(excerpt.modified_at),
+        "authors": "; ".join(document.authors),
+        "url": document.source_url or "",
+        "language": document.language or "",
     }
 
 

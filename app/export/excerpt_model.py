@@ -34,7 +34,10 @@ class SourceDocument:
     source_path: str | None
     sha256: str
     uri: str  # file URI of the original, else urn:sha256:…
-    citation: str  # one line: Publisher, "Title", date label date
+    citation: str  # one line: Authors (else Publisher), "Title", [Publisher,] date label date.[ URL]
+    authors: tuple[str, ...] = ()  # in order; Document.authors split
+    source_url: str | None = None  # http(s) address it was published at
+    language: str | None = None  # BCP 47 tag
 
 
 @dataclass(slots=True)

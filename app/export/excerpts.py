@@ -29,6 +29,7 @@ from app.annotating.annotations import AnnotationFilter, list_annotations
 from app.archive.folder import Archive
 from app.export.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions, SourceDocument
 from app.library import tags
+from app.library.stored_text import author_names
 from app.library.tag_queries import annotations_tagged, documents_tagged
 from app.parsing.dates import format_date_human
 from app.search.service import annotations_matching, documents_matching
@@ -59,15 +60,32 @@ class Selection:
         return "; ".join(parts) or "all annotations"
 
 
-def citation_line(title: str, date: str | None, date_label: str | None, publisher: str | None) -> str:
-    """`Landmine Monitor, “Azerbaijan”, last updated 28 September 2022.`"""
-    parts = [p for p in (publisher, f"“{title}”") if p]
+def citation_line(
+    title: str, date: str | None, date_label: str | None, publisher: str | None,
+    authors: Sequence[str] = (), url: str | None = None,
+) -> str:
+    """`Landmine Monitor, “Azerbaijan”, last updated 28 September 2022.`
+
+    Whoever wrote it comes first: the authors, joined by "; ", else the publisher (a body
+    writing in its own name, as most of the genre does). With authors, the publisher follows
+    the title, unless it is one of the authors. The source URL, when known, ends the line
+    after the full stop, as Chicago style places it:
+    `Human Rights Watch; J. Smith, “Title”, Landmine Monitor, 20 September 2013. https://…`
+    """
+    names = [name for name in authors if name]
+    if names:
+        parts = ["; ".join(names), f"“{title}”"]
+        if publisher and publisher.casefold() not in {name.casefold() for name in names}:
+            parts.append(publisher)
+    else:
+        parts = [p for p in (publisher, f"“{title}”") if p]
     if date:
         when = format_date_human(date)
         parts.append(f"{date_label} {when}" if date_label else when)
     else:
         parts.append("undated")
-    return ", ".join(parts) + "."
+    line = ", ".join(parts) + "."
+    return f"{line} {url}" if url else line
 
 
 def source_of(doc: Document) -> SourceDocument:
@@ -75,9 +93,11 @@ def source_of(doc: Document) -> SourceDocument:
         uri = Path(doc.source_path).as_uri() if Path(doc.source_path).is_absolute() else doc.source_path
     else:
         uri = f"urn:sha256:{doc.sha256}"
+    authors = tuple(author_names(doc.authors))
     return SourceDocument(
         doc.id, doc.title, doc.date, doc.date_label, doc.publisher, doc.kind, doc.source_path, doc.sha256, uri,
-        citation_line(doc.title, doc.date, doc.date_label, doc.publisher),
+        citation_line(doc.title, doc.date, doc.date_label, doc.publisher, authors, doc.source_url),
+        authors, doc.source_url, doc.language,
     )
 
 

@@ -16,8 +16,11 @@ term for, an IRI in Dossier's own `dossier:` scheme:
   `schema:position` its endnote number in this export and `dcterms:source` the
   footnote's number in the source document.
 - Target: a SpecificResource whose `source` is the document as an External Web
-  Resource (`id` its URI, `type` "Text", `dcterms:title`, `dcterms:publisher`,
-  `dcterms:date`, `dcterms:bibliographicCitation` (the citation line),
+  Resource (`id` its URI, `type` "Text", `dcterms:title`, `dcterms:creator` (the
+  authors, a list in their order), `dcterms:publisher`, `dcterms:date`,
+  `dcterms:language` (BCP 47), `schema:url` (the http(s) address it was published at;
+  not `dcterms:source`, which the endnote bodies use for a footnote's number),
+  `dcterms:bibliographicCitation` (the citation line),
   `dcterms:identifier` the archive id), a `TextQuoteSelector` (exact, prefix, suffix)
   and a `TextPositionSelector` (start, end) and `styleClass` `dossier-<colour>`; the
   colour itself is the annotation's `stylesheet` (inline CSS) plus `dossier:color`.
@@ -40,10 +43,16 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 def _source(excerpt: Excerpt, options: ExportOptions) -> dict[str, Any]:
     document = excerpt.document
     source: dict[str, Any] = {"id": document.uri, "type": "Text", "dcterms:title": document.title}
+    if document.authors:
+        source["dcterms:creator"] = list(document.authors)
     if document.publisher:
         source["dcterms:publisher"] = document.publisher
     if document.date:
         source["dcterms:date"] = document.date
+    if document.language:
+        source["dcterms:language"] = document.language
+    if document.source_url:
+        source["schema:url"] = document.source_url
     if options.include_citation:
         source["dcterms:bibliographicCitation"] = document.citation
     source["dcterms:identifier"] = f"urn:dossier:document:{document.id}"

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app.archive.folder import Archive
 from app.errors import NotFoundError
+from app.library.stored_text import author_names
 from app.library.tag_queries import documents_carrying, names_by_document, tag_document_counts
 from db.models import Annotation, Citation, CitationLink, Document, Footnote, Tag, document_tags
 
@@ -256,6 +257,9 @@ def _detail(doc: Document) -> dict[str, Any]:
         "date_label": doc.date_label,
         "publisher": doc.publisher,
         "kind": doc.kind,
+        "authors": author_names(doc.authors),
+        "source_url": doc.source_url,
+        "language": doc.language,
         "source": {"path": doc.source_path, "format": doc.format, "sha256": doc.sha256},
         "imported_at": doc.imported_at.isoformat(timespec="seconds"),
         "updated_at": doc.updated_at.isoformat(timespec="seconds"),

@@ -8,18 +8,37 @@ between (the queue is drained on the next open).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
 from app.archive.folder import Archive
 from app.errors import DossierError, NotFoundError
 from app.library.linking import relink_document
-from app.library.stored_text import clean_value
+from app.library.stored_text import AUTHOR_SEPARATOR, clean_value
 from app.model import KINDS
 from app.parsing.dates import parse_date
 from app.search.service import apply_changes
 from db.models import Document, IndexQueue
 
-EDITABLE = ("title", "date", "date_label", "publisher", "kind")
+EDITABLE = ("title", "date", "date_label", "publisher", "kind", "authors", "source_url", "language")
+MAX_AUTHOR_LENGTH = 200
+MAX_AUTHORS = 100
+MAX_URL_LENGTH = 2000
+
+# BCP 47 as people write it: a language (2-3 letters: the 5-8 letter form is reserved and never assigned,
+# and would let "English" through), up to three extended languages,
+# script (4 letters), region (2 letters or 3 digits), variants, extensions and a private use part.
+_BCP47 = re.compile(
+    r"^[a-z]{2,3}(?:-[a-z]{3}){0,3}"
+    r"(?:-[a-z]{4})?"
+    r"(?:-(?:[a-z]{2}|\d{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|\d[a-z0-9]{3}))*"
+    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?$"
+    r"|^x(?:-[a-z0-9]{1,8})+$",
+    re.IGNORECASE,
+)
 
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -50,8 +69,77 @@ def _normalise_date(value: str | None) -> str | None:
     return parsed
 
 
-def edit_metadata(archive: Archive, document_id: int, **changes: str | None) -> None:
-    """Apply `changes` (keys among EDITABLE) to one document."""
+def normalise_authors(value: str | Iterable[str] | None) -> str | None:
+    """Names as stored: each trimmed and cleaned, in order, duplicates dropped, joined by "; "; None for none.
+
+    A text is split at ";" and line breaks (the dialog's field); a list gives one name per item, which
+    then may not hold ";" (it is the separator).
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        pieces = re.split(r"[;\r\n]", value)
+    else:
+        pieces = []
+        for item in value:
+            if ";" in item:
+                raise DossierError(f"an author's name cannot contain ';' (it separates names): {item.strip()!r}")
+            pieces.append(item)
+    names: list[str] = []
+    for piece in pieces:
+        name = " ".join(clean_value(piece).split())
+        if not name or name in names:
+            continue
+        if len(name) > MAX_AUTHOR_LENGTH:
+            raise DossierError(f"an author's name is at most {MAX_AUTHOR_LENGTH} characters: {name[:40]!r}…")
+        names.append(name)
+    if len(names) > MAX_AUTHORS:
+        raise DossierError(f"at most {MAX_AUTHORS} authors")
+    return AUTHOR_SEPARATOR.join(names) or None
+
+
+def normalise_url(value: str | None) -> str | None:
+    """An http(s) address with a host, trimmed; None when empty."""
+    if value is None or not value.strip():
+        return None
+    url = value.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise DossierError(f"the source URL must be an http:// or https:// address: {url[:80]!r}")
+    if any(ch.isspace() for ch in url) or clean_value(url) != url or len(url) > MAX_URL_LENGTH:
+        raise DossierError(
+            f"the source URL may hold no spaces and at most {MAX_URL_LENGTH} characters (encode a space as %20)"
+        )
+    return url
+
+
+def normalise_language(value: str | None) -> str | None:
+    """A BCP 47 tag in its usual case ("pt-BR", "zh-Hant-TW", "en"); None when empty."""
+    if value is None or not value.strip():
+        return None
+    tag = value.strip().replace("_", "-")
+    if len(tag) > 35 or _BCP47.match(tag) is None:
+        raise DossierError(f"the language must be a BCP 47 tag such as en, fr or pt-BR: {tag[:40]!r}")
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(out[-1]) == 1:  # after a singleton (extension, x-): lower case
+            out.append(part.lower())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def edit_metadata(archive: Archive, document_id: int, **changes: str | Iterable[str] | None) -> None:
+    """Apply `changes` (keys among EDITABLE) to one document; `authors` takes a list of names or one text."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise DossierError(f"cannot edit {', '.join(sorted(unknown))}")
@@ -63,7 +151,13 @@ def edit_metadata(archive: Archive, document_id: int, **changes: str | None) -> 
     if "kind" in changes and changes["kind"] not in KINDS:
         raise DossierError(f"kind must be one of: {', '.join(KINDS)}")
     if "date" in changes:
-        changes["date"] = _normalise_date(changes["date"])
+        changes["date"] = _normalise_date(changes["date"])  # type: ignore[arg-type]
+    if "authors" in changes:
+        changes["authors"] = normalise_authors(changes["authors"])
+    if "source_url" in changes:
+        changes["source_url"] = normalise_url(changes["source_url"])  # type: ignore[arg-type]
+    if "language" in changes:
+        changes["language"] = normalise_language(changes["language"])  # type: ignore[arg-type]
     now = datetime.now(UTC).replace(tzinfo=None)
     with archive.session() as s:
         doc = s.get(Document, document_id)

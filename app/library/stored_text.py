@@ -53,3 +53,13 @@ def clean_parsed(parsed: ParsedDocument, untitled: str) -> ParsedDocument:
 
 def _optional(text: str | None) -> str | None:
     return (clean_value(text) or None) if text is not None else None
+
+
+AUTHOR_SEPARATOR = "; "  # how Document.authors joins its names (a name never holds ";")
+
+
+def author_names(stored: str | None) -> list[str]:
+    """Document.authors as the list of names it joins, in order ([] when there are none)."""
+    if not stored:
+        return []
+    return [name.strip() for name in stored.split(";") if name.strip()]

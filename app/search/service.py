@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.archive.folder import Archive
+from app.library.stored_text import author_names
 from app.library.tag_queries import names_by_annotation, names_by_document
 from app.search.engine import DocumentAnalysis, IndexDoc, SearchIndex, SearchResult, footnotes_text, parse_query
 from app.search.engine import Hit as Hit  # re-exported: callers use the service, not the engine
@@ -58,16 +59,16 @@ def index_docs(session: Session, doc_ids: list[int],
     `analyses` are index terms computed in advance, by document id (an import's workers).
     """
     docs = session.execute(
-        select(Document.id, Document.title, Document.text, Document.publisher, Document.kind, Document.date).where(
-            Document.id.in_(doc_ids)
-        )
+        select(Document.id, Document.title, Document.text, Document.publisher, Document.kind, Document.date,
+               Document.authors, Document.language).where(Document.id.in_(doc_ids))
     ).all()
     notes = _footnotes_text(session, doc_ids)
     doc_tags = names_by_document(session, doc_ids)
     annotated = _annotation_texts(session, doc_ids)
     return [
         IndexDoc(id=d.id, title=d.title, body=d.text, footnotes=notes.get(d.id, ""), publisher=d.publisher,
-                 kind=d.kind, date=d.date, tags=doc_tags.get(d.id, []),
+                 kind=d.kind, date=d.date, tags=doc_tags.get(d.id, []), authors=author_names(d.authors),
+                 language=d.language,
                  notes=annotated.get(d.id, ("", []))[0], annotation_tags=annotated.get(d.id, ("", []))[1],
                  analysis=analyses.get(d.id) if analyses else None)
         for d in docs

@@ -90,3 +90,38 @@ def test_plain_snippets_drop_markup() -> None:
 
     assert _plain_snippet("eight <b>PMN-2</b>\n mines &amp; <i>more</i>", bold=False) == "eight PMN-2 mines & more"
     assert _plain_snippet("<b>PMN-2</b>", bold=True) == "\x1b[1mPMN-2\x1b[0m"
+
+
+def test_edit_sets_authors_url_and_language_and_show_reports_them(archive_dir: Path, corpus: Path) -> None:
+    run("import", str(corpus), "--archive", str(archive_dir))
+    _, out, _ = run("--archive", str(archive_dir), "list", "--json")
+    doc_id = str(json.loads(out)[0]["id"])
+    code, out, err = run("--archive", str(archive_dir), "edit", doc_id, "--author", "Human Rights Watch",
+                         "--author", "J. Smith", "--url", "https://www.hrw.org/report", "--language", "en-gb",
+                         "--json")
+    assert (code, err) == (0, "")
+    edited = json.loads(out)
+    assert edited["authors"] == ["Human Rights Watch", "J. Smith"]
+    assert (edited["source_url"], edited["language"]) == ("https://www.hrw.org/report", "en-GB")
+
+    _, out, _ = run("--archive", str(archive_dir), "show", doc_id, "--json")
+    detail = json.loads(out)
+    assert (detail["authors"], detail["source_url"], detail["language"]) == (
+        ["Human Rights Watch", "J. Smith"], "https://www.hrw.org/report", "en-GB")
+    _, text, _ = run("--archive", str(archive_dir), "show", doc_id)
+    assert "by Human Rights Watch; J. Smith" in text and "language: en-GB" in text
+
+    code, out, _ = run("--archive", str(archive_dir), "edit", doc_id, "--author", "", "--url", "", "--json")
+    assert code == 0 and (json.loads(out)["authors"], json.loads(out)["source_url"]) == ([], None)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [(("--url", "ftp://x.org/a"), "http:// or https://"), (("--language", "English"), "BCP 47"), ((), "nothing")],
+)
+def test_edit_refuses_bad_values_in_one_line(
+    archive_dir: Path, corpus: Path, options: tuple[str, ...], message: str
+) -> None:
+    run("import", str(corpus), "--archive", str(archive_dir))
+    code, out, err = run("--archive", str(archive_dir), "edit", "1", *options)
+    assert code == 1 and out == "" and message in err and err.count("\n") == 1

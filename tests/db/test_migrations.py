@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 
 from app.archive.folder import DB_NAME, Archive
 from db import migrate
@@ -65,3 +65,41 @@ def test_opening_a_current_archive_does_not_load_alembic(tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "False"
+
+
+
+def test_an_archive_of_revision_0004_gains_authors_url_and_language(tmp_path: Path) -> None:
+    """A real import into the previous schema (0004, as the last Dossier wrote it) opens upgraded, data kept."""
+    from app.importing.importer import run_import
+    from app.library.listing import document_detail
+    from app.library.metadata import edit_metadata
+    from tests.app.importing.test_importer import RELEASE
+
+    source = tmp_path / "release.txt"
+    source.write_text(RELEASE, encoding="utf-8")
+    folder = tmp_path / "old"
+    with Archive.open(folder) as archive:
+        doc_id = run_import(archive, [source]).imported[0]
+    engine = make_engine(folder / DB_NAME)
+    _downgrade(engine, "0004")  # the tables exactly as revision 0004 made them, with the import's rows
+    assert migrate.current_revision(engine) == "0004"
+    assert not {"authors", "source_url", "language"} & {c["name"] for c in inspect(engine).get_columns("documents")}
+    engine.dispose()
+
+    with Archive.open(folder) as archive:
+        assert migrate.current_revision(archive.engine) == "0005" == migrate.head_revision()
+        detail = document_detail(archive, doc_id)
+        assert detail["title"] and detail["footnotes"] is not None
+        assert (detail["authors"], detail["source_url"], detail["language"]) == ([], None, None)
+        edit_metadata(archive, doc_id, authors=["Human Rights Watch", "J. Smith"], language="pt-br")
+        detail = document_detail(archive, doc_id)
+        assert (detail["authors"], detail["language"]) == (["Human Rights Watch", "J. Smith"], "pt-BR")
+
+
+def _downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)

@@ -140,10 +140,67 @@ def test_labels_have_mnemonics(qtbot: Any, samples: Archive, profile_id: int) ->
     dialog = open_dialog(qtbot, samples, profile_id)
     form = dialog.layout().itemAt(0).layout()
     labels = [form.labelForField(w).text() for w in (dialog.title_edit, dialog.date_edit, dialog.date_label_combo,
-                                                      dialog.publisher_combo, dialog.kind_combo)]
-    assert labels == ["&Title:", "&Date:", "Date &label:", "&Publisher:", "&Kind:"]
+                                                      dialog.publisher_combo, dialog.kind_combo, dialog.authors_edit,
+                                                      dialog.url_edit, dialog.language_edit)]
+    assert labels == ["&Title:", "&Date:", "Date &label:", "&Publisher:", "&Kind:", "&Authors:", "Source &URL:",
+                      "Lan&guage:"]
 
 
 def test_missing_document_raises(samples: Archive, qtbot: Any) -> None:
     with pytest.raises(NotFoundError):
         MetadataDialog(samples, 99_999)
+
+
+def test_authors_url_and_language_are_saved(qtbot: Any, samples: Archive, profile_id: int) -> None:
+    dialog = open_dialog(qtbot, samples, profile_id)
+    assert (dialog.authors_edit.toPlainText(), dialog.url_edit.text(), dialog.language_edit.text()) == ("", "", "")
+    dialog.authors_edit.setFocus()
+    qtbot.keyClicks(dialog.authors_edit, "Human Rights Watch")
+    qtbot.keyClick(dialog.authors_edit, Qt.Key.Key_Return)  # a new line: one author per line
+    qtbot.keyClicks(dialog.authors_edit, "J. Smith; A. Jones")
+    qtbot.keyClick(dialog.authors_edit, Qt.Key.Key_Tab)  # Tab leaves the field, it types no tab
+    assert dialog.focusWidget() is dialog.url_edit
+    qtbot.keyClicks(dialog.url_edit, "https://www.hrw.org/report")
+    dialog.language_edit.setText("fr-ca")
+    assert set(dialog.changes()) == {"authors", "source_url", "language"}
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(dialog.language_edit, Qt.Key.Key_Return)
+    detail = library.document_detail(samples, profile_id)
+    assert detail["authors"] == ["Human Rights Watch", "J. Smith", "A. Jones"]
+    assert (detail["source_url"], detail["language"]) == ("https://www.hrw.org/report", "fr-CA")
+
+    again = open_dialog(qtbot, samples, profile_id)  # shown one per line, and unchanged until edited
+    assert again.authors_edit.toPlainText() == "Human Rights Watch\nJ. Smith\nA. Jones"
+    assert (again.url_edit.text(), again.language_edit.text()) == ("https://www.hrw.org/report", "fr-CA")
+    assert again.changes() == {}
+    again.authors_edit.clear()
+    again.url_edit.clear()
+    assert again.changes() == {"authors": None, "source_url": None}
+    with qtbot.waitSignal(again.saved):
+        again.save()
+    detail = library.document_detail(samples, profile_id)
+    assert (detail["authors"], detail["source_url"], detail["language"]) == ([], None, "fr-CA")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("url_edit", "www.hrw.org/report", "http:// or https://"), ("language_edit", "French", "bcp 47"),
+     ("authors_edit", "x" * 201, "at most 200 characters")],
+)
+def test_bad_url_language_or_author_is_shown_inline(
+    qtbot: Any, samples: Archive, profile_id: int, field: str, value: str, message: str
+) -> None:
+    before = library.document_detail(samples, profile_id)
+    dialog = open_dialog(qtbot, samples, profile_id)
+    dialog.title_edit.setText("A better title")
+    widget = getattr(dialog, field)
+    if field == "authors_edit":
+        widget.setPlainText(value)
+    else:
+        widget.setText(value)
+    dialog.save()
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert message in dialog.error_label.text().lower()
+    assert dialog.error_label.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.focusWidget() is widget
+    assert library.document_detail(samples, profile_id) == before

@@ -29,7 +29,7 @@ MAX_WORD_CHARS = 100
 MAX_DEPTH = 16
 TEXT_FIELDS = ("title", "body", "footnotes", "notes")
 """Running text: a word without a field is looked for in all of them."""
-QUERY_FIELDS = frozenset({*TEXT_FIELDS, "publisher", "kind", "tag", "date"})
+QUERY_FIELDS = frozenset({*TEXT_FIELDS, "publisher", "author", "lang", "kind", "tag", "date"})
 TITLE_BOOST = 3.0
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -469,13 +469,14 @@ def _leaf(name: str | None, token: _Token) -> Node:
 
 def _field_terms(name: str | None, text: str, *, whole: bool) -> tuple[str, ...]:
     """The terms of a value as the field indexes it: running text stemmed, names lower-cased, a kind
-    whole, tags as comma-separated values (a quoted tag is one value)."""
+    whole, tags as comma-separated values (a quoted tag is one value), a language tag whole, any case."""
     if name is None or name in TEXT_FIELDS:
         return tuple(analyse(text))
-    if name == "publisher":
+    if name in ("publisher", "author"):
         return tuple(word.lower() for word in TOKEN_RE.findall(text))
-    if name == "kind":
-        return (text.strip().lower(),) if text.strip() else ()
+    if name in ("kind", "lang"):
+        value = text.strip().lower().replace("_", "-")
+        return (value,) if value else ()
     values = [text] if whole else text.split(",")
     return tuple(v.strip().lower() for v in values if v.strip())  # tag
 

@@ -19,15 +19,17 @@ from whoosh.codec.whoosh3 import W3Codec
 from app.search.engine.analysis import TOKEN_PATTERN, DocumentAnalysis, _FastText, _text_analyzer
 from app.search.engine.query import DATE_RE
 
-INDEX_SCHEMA_VERSION = 3
+INDEX_SCHEMA_VERSION = 4
 """Bump whenever the schema, the analysis or a posting format changes: an index of another version is
-rebuilt. Version 2 stores text-field positions as plain uint16/uint32 arrays (`_CompactPositions`)."""
+rebuilt. Version 2 stores text-field positions as plain uint16/uint32 arrays (`_CompactPositions`);
+version 4 adds the `author` and `lang` fields."""
 
 INDEX_NAME = "MAIN"
 
 
 _FIELD_SEP = "\x1f"
 _TAG_SEP = "\x1e"
+_AUTHOR_GAP = " _ "  # a token of its own (\w) that no name query looks for
 
 
 @dataclass(slots=True)
@@ -42,6 +44,8 @@ class IndexDoc:
     kind: str = "other"
     tags: list[str] = field(default_factory=list)
     date: str | None = None  # ISO YYYY-MM-DD, YYYY-MM or YYYY
+    authors: list[str] = field(default_factory=list)  # names in order
+    language: str | None = None  # BCP 47 tag, e.g. "pt-BR"
     notes: str = ""  # annotation notes, joined
     annotation_tags: list[str] = field(default_factory=list)  # merged into tags for search
     analysis: DocumentAnalysis | None = None  # text fields analysed in advance; used only where the text is the same
@@ -97,6 +101,8 @@ def _schema() -> fields.Schema:
         publisher=fields.TEXT(analyzer=names, phrase=True),
         kind=fields.ID(analyzer=analysis.IDTokenizer() | analysis.LowercaseFilter()),
         tag=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
+        author=fields.TEXT(analyzer=names, phrase=True),  # names as `publisher` is: lower-cased words
+        lang=fields.KEYWORD(lowercase=True, commas=True),  # the tag and its prefixes: lang:pt finds pt-BR
         date=_DateField(),
         meta=fields.COLUMN(columns.VarBytesColumn()),
     )
@@ -137,4 +143,14 @@ def _fields_of(doc: IndexDoc) -> dict[str, Any]:
         values["tag"] = ",".join(dict.fromkeys(chain.from_iterable((*_tag_ancestors(t), t) for t in tags)))
     if date:
         values["date"] = date
+    if doc.authors:  # a "_" token between names, so that a phrase does not run from one name into the next
+        values["author"] = _AUTHOR_GAP.join(doc.authors)
+    if doc.language:
+        values["lang"] = ",".join(_language_prefixes(doc.language))
     return values
+
+
+def _language_prefixes(tag: str) -> list[str]:
+    """'zh-Hant-TW' -> ['zh', 'zh-hant', 'zh-hant-tw']: a query for a language finds its regional forms."""
+    parts = tag.replace(",", " ").lower().split("-")
+    return ["-".join(parts[:i]) for i in range(1, len(parts) + 1) if parts[i - 1]]

@@ -59,6 +59,9 @@ def test_csv_options_drop_columns(bare_set: ExcerptSet) -> None:
         "orphaned",
         "created",
         "modified",
+        "authors",
+        "url",
+        "language",
     }
     assert "25 percent.” The maps" in rows[0]["quote"]
 

@@ -44,6 +44,20 @@ def test_citation_line() -> None:
     assert excerpts.citation_line("Untitled", None, None, None) == "“Untitled”, undated."
 
 
+def test_citation_line_names_the_authors_first() -> None:
+    line = excerpts.citation_line("Mines near the border", "2013-09-20", None, "Landmine Monitor",
+                                  ["Human Rights Watch", "J. Smith"], "https://www.hrw.org/report")
+    assert line == (
+        "Human Rights Watch; J. Smith, “Mines near the border”, Landmine Monitor, 20 September 2013."
+        " https://www.hrw.org/report"
+    )
+    # a publisher that is also the author is not named twice
+    assert excerpts.citation_line("Statement", "2013", None, "ICBL", ["ICBL"]) == "ICBL, “Statement”, 2013."
+    assert excerpts.citation_line("Statement", None, None, None, [], "https://icbl.org/s") == (
+        "“Statement”, undated. https://icbl.org/s"
+    )
+
+
 def test_build_renumbers_footnotes_and_resolves_ibid(archive: Archive, docs: dict[str, int]) -> None:
     profile = docs["profile.txt"]
     first = annotations.create_from_quote(archive, profile, "The ministry confirmed new use of mines in 2020.")
@@ -104,3 +118,38 @@ def test_seed_excerpt_brings_footnote_15(archive: Archive, seeds_dir: Path) -> N
     notes = built.excerpts[0].endnotes
     assert [(n.number, n.original_number) for n in notes] == [(1, 15)]
     assert notes[0].text.strip()
+
+
+def test_authors_url_and_language_reach_every_export(archive: Archive, docs: dict[str, int], tmp_path: Path) -> None:
+    """A real archive: metadata edited, then exported as CSV and JSON-LD, and cited in Markdown."""
+    import csv
+    import io
+    import json
+
+    from app.export.files import render
+    from app.library.metadata import edit_metadata
+
+    release = docs["release.txt"]
+    edit_metadata(archive, release, authors=["Human Rights Watch", "J. Smith"],
+                  source_url="https://www.hrw.org/news/2013/report", language="en")
+    note = annotations.create_from_quote(archive, release, "antipersonnel mines")
+    built = excerpts.build(archive, [note.id])
+    doc = built.excerpts[0].document
+    assert (doc.authors, doc.source_url, doc.language) == (
+        ("Human Rights Watch", "J. Smith"), "https://www.hrw.org/news/2013/report", "en")
+    assert doc.citation.startswith("Human Rights Watch; J. Smith, “")
+    assert doc.citation.endswith(". https://www.hrw.org/news/2013/report")
+
+    row = next(csv.DictReader(io.StringIO(render(built, "csv").decode("utf-8-sig"), newline="")))
+    assert (row["authors"], row["url"], row["language"]) == (
+        "Human Rights Watch; J. Smith", "https://www.hrw.org/news/2013/report", "en")
+    assert row["citation"] == doc.citation
+
+    source = json.loads(render(built, "jsonld"))["first"]["items"][0]["target"]["source"]
+    assert source["dcterms:creator"] == ["Human Rights Watch", "J. Smith"]
+    assert (source["dcterms:language"], source["schema:url"]) == ("en", "https://www.hrw.org/news/2013/report")
+    assert source["dcterms:bibliographicCitation"] == doc.citation
+
+    assert "Human Rights Watch; J. Smith, “" in render(built, "md").decode("utf-8")
+    assert "Human Rights Watch; J. Smith, “" in render(built, "html").decode("utf-8")
+    assert render(built, "pdf").startswith(b"%PDF")

@@ -50,3 +50,52 @@ def test_bad_edits_are_refused_and_change_nothing(
     with pytest.raises(DossierError, match=message):
         edit_metadata(archive, release_id, **changes)
     assert document_detail(archive, release_id) == before
+
+
+def test_authors_url_and_language_are_saved_normalised(archive: Archive, release_id: int) -> None:
+    edit_metadata(
+        archive, release_id, authors="  Human Rights Watch ;\nJ.  Smith\n\nJ. Smith",
+        source_url=" https://www.hrw.org/news/2013/09/20/report ", language="pt_br",
+    )
+    detail = document_detail(archive, release_id)
+    assert detail["authors"] == ["Human Rights Watch", "J. Smith"]
+    assert detail["source_url"] == "https://www.hrw.org/news/2013/09/20/report"
+    assert detail["language"] == "pt-BR"
+    edit_metadata(archive, release_id, authors=["ICBL", "Landmine Monitor"], language="ZH-hant-tw")
+    detail = document_detail(archive, release_id)
+    assert (detail["authors"], detail["language"]) == (["ICBL", "Landmine Monitor"], "zh-Hant-TW")
+    edit_metadata(archive, release_id, authors=[], source_url="", language=None)
+    detail = document_detail(archive, release_id)
+    assert (detail["authors"], detail["source_url"], detail["language"]) == ([], None, None)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"source_url": "ftp://example.org/report.pdf"}, "http:// or https://"),
+        ({"source_url": "javascript:alert(1)"}, "http:// or https://"),
+        ({"source_url": "www.hrw.org/report"}, "http:// or https://"),
+        ({"source_url": "https://"}, "http:// or https://"),
+        ({"source_url": "https://example.org/a report"}, "no spaces"),
+        ({"language": "English"}, "BCP 47"),
+        ({"language": "e"}, "BCP 47"),
+        ({"language": "en-"}, "BCP 47"),
+        ({"language": "en US"}, "BCP 47"),
+        ({"authors": "x" * 201}, "at most 200 characters"),
+        ({"authors": ["Smith; Jones"]}, "cannot contain ';'"),
+    ],
+)
+def test_bad_authors_url_or_language_are_refused(
+    archive: Archive, release_id: int, changes: dict[str, object], message: str
+) -> None:
+    edit_metadata(archive, release_id, authors="Kept Author")
+    before = document_detail(archive, release_id)
+    with pytest.raises(DossierError, match=message):
+        edit_metadata(archive, release_id, title="Not saved either", **changes)  # type: ignore[arg-type]
+    assert document_detail(archive, release_id) == before
+
+
+@pytest.mark.parametrize("tag", ["en", "fr", "pt-BR", "es-419", "sr-Latn-RS", "de-CH-1996", "x-private", "yue"])
+def test_plausible_language_tags_are_accepted(archive: Archive, release_id: int, tag: str) -> None:
+    edit_metadata(archive, release_id, language=tag)
+    assert document_detail(archive, release_id)["language"] == tag

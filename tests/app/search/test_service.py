@@ -136,3 +136,36 @@ def test_result_names_every_match_and_snippets_come_in_one_batch(archive, corpus
     assert result.match_ids == frozenset(search_service.documents_matching(archive, "Freedonia")) and len(
         result.match_ids) == 2
     assert batches == [[result.hits[0].id]] and result.hits[0].snippets
+
+
+def test_author_and_lang_fields_find_edited_documents(archive_dir: Path, corpus: Path) -> None:
+    from app.library.metadata import edit_metadata
+
+    with Archive.open(archive_dir) as archive:
+        ids = run_import(archive, [corpus]).imported
+        first, second = sorted(ids)
+        edit_metadata(archive, first, authors=["Human Rights Watch", "J. Smith"], language="pt-BR")
+        edit_metadata(archive, second, authors=["Mary Jones"], language="fr")
+
+        def found(query: str) -> list[int]:
+            result = search.search(archive, query)
+            assert not result.notice, (query, result.notice)
+            return sorted(h.id for h in result.hits)
+
+        assert found("author:smith") == [first]
+        assert found('author:"human rights watch"') == [first]
+        assert found('author:"watch j"') == []  # a phrase does not run from one name into the next
+        assert found("author:jones") == [second]
+        assert found("author:smith OR author:jones") == [first, second]
+        assert found("lang:pt") == [first] and found("lang:pt-br") == [first] and found("lang:PT-BR") == [first]
+        assert found("lang:fr") == [second] and found("lang:en") == []
+        assert found("author:jones OR author:smith NOT lang:fr") == [first]
+
+        edit_metadata(archive, first, authors=[], language=None)  # cleared: no longer found
+        assert found("author:smith") == [] and found("lang:pt") == []
+
+    with Archive.open(archive_dir) as archive:  # a rebuilt index carries them too (read from the database)
+        edit_metadata(archive, first, authors="J. Smith")
+        list(search.rebuild(archive))
+        assert [h.id for h in search.search(archive, "author:smith").hits] == [first]
+        assert [h.id for h in search.search(archive, "author:jones").hits] == [second]
