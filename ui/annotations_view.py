@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +45,7 @@ from ui.annotations_table_model import (
     TAGS,
     AnnotationTableModel,
 )
+from ui.fitted_table import ColumnFit, FittedTable
 
 DEBOUNCE_MS = 250
 CURRENT_DOCUMENT = -1  # the document combo's "current document" entry
@@ -67,6 +66,13 @@ def swatch(color: str, size: int = 12) -> QIcon:
 
 def annotation_count(n: int) -> str:
     return f"{n:,} annotation{'' if n == 1 else 's'}"
+
+
+ANNOTATIONS_FIT = ColumnFit(
+    labels=HEADERS, main=QUOTE, fixed={COLOR: 28},
+    samples={NOTE: "First report of new use. Compare with", TAGS: "topic/new-use  country/Azerbaijan",
+             DOCUMENT: "Coalition alarmed by reports of", MODIFIED: "2026-12-07 07:40"},
+)  # fmt: skip
 
 
 class AnnotationsView(QWidget):
@@ -120,7 +126,7 @@ class AnnotationsView(QWidget):
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Export the selected annotations (or all those shown)")
 
-        self.table = QTableView()
+        self.table = FittedTable(ANNOTATIONS_FIT)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -135,12 +141,7 @@ class AnnotationsView(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLOR, QHeaderView.ResizeMode.Fixed)
-        # The quote is what the user scans for: widest; a narrow window scrolls sideways rather than hiding it.
-        for column, width in ((COLOR, 28), (QUOTE, 320), (NOTE, 220), (TAGS, 150), (DOCUMENT, 170), (MODIFIED, 130)):
-            self.table.setColumnWidth(column, width)
+        self.table.fit_columns()  # the quote takes the spare width; the others fit, scaled down when narrow
         self._set_indicator("modified")
 
         self.empty_label = QLabel()

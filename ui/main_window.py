@@ -37,8 +37,8 @@ from ui.annotations.controller import AnnotationController
 from ui.annotations_view import AnnotationsView
 from ui.document_table_model import COLUMNS, ID_ROLE, TAGS_ROLE, DocumentTableModel
 from ui.facet_panel import FacetPanel
+from ui.fitted_table import LibraryTable
 from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summary_text
-from ui.library_table import LibraryTable
 from ui.main_actions import MainActions
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
 from ui.search_panel import SearchPanel

@@ -292,6 +292,16 @@ def test_a_markdown_note_is_shown_rendered(view: AnnotationsView, annotated: Ann
 
     monkeypatch.setattr(note_view, "paint_note_line", spy)
     monkeypatch.setattr(InertDocument, "loadResource", lambda _self, _t, name: asked.append(name.toString()))
+    view.resize(1400, 400)  # the Note column wide enough for the start of the note
     view.table.viewport().grab()
     assert any(html.startswith("<strong>no production</strong> &lt;script&gt;") for html in drawn)
     assert asked == []
+
+
+def test_every_column_fits_without_scrolling_sideways(view: AnnotationsView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for width in (700, 1000, 1600):
+        view.resize(width, 400)
+        table = view.table
+        qtbot.waitUntil(lambda table=table: sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+                        <= table.viewport().width() + 2)  # fmt: skip
+        assert table.columnWidth(QUOTE) == max(table.columnWidth(c) for c in range(table.model().columnCount()))

@@ -1,0 +1,108 @@
+"""Tables whose main column takes the spare width while the others fit what they show: the library
+(Title) and the Annotations view (Quote). Home/End in the library go to the first and last document
+(a plain QTableView moves sideways, to the row's ends)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.document_table_model import COLUMNS
+
+_PADDING = 24  # the cell's margins and the sort arrow
+_OTHERS_SHARE = 0.6  # at most this share of the width goes to the columns other than the main one
+_MIN_WIDTH = 48
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFit:
+    """How a table's columns share its width."""
+
+    labels: Sequence[str]
+    main: int  # the column that stretches
+    samples: Mapping[int, str]  # a sample of each column's widest ordinary value
+    whole: frozenset[int] = frozenset()  # short values that are useless cut: never scaled down
+    fixed: Mapping[int, int] = field(default_factory=dict)  # exact widths (a colour swatch)
+
+
+class FittedTable(QTableView):
+    def __init__(self, fit: ColumnFit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fit = fit
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(min([_MIN_WIDTH, *fit.fixed.values()]))
+        self._fitting = False
+        self._resized_by_user: set[int] = set()
+        header.sectionResized.connect(self._remember_user_width)
+
+    def fit_columns(self) -> None:
+        """The main column stretches; every other column gets its sample's width, scaled down together when
+        the table is narrow; a column the user has resized keeps the user's width."""
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        natural: dict[int, int] = {}
+        whole: dict[int, int] = dict(self._fit.fixed)
+        for column, label in enumerate(self._fit.labels):
+            if column == self._fit.main:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            elif column in self._fit.fixed:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            elif column not in self._resized_by_user:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                sample = self._fit.samples.get(column, label)
+                width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label)) + _PADDING
+                (whole if column in self._fit.whole else natural)[column] = width
+        taken = sum(self.columnWidth(c) for c in self._resized_by_user) + sum(whole.values())
+        budget = self.viewport().width() * _OTHERS_SHARE - taken
+        scale = min(1.0, max(0.0, budget) / max(1, sum(natural.values())))
+        self._fitting = True
+        try:
+            for column, width in whole.items():
+                self.setColumnWidth(column, width)
+            for column, width in natural.items():
+                self.setColumnWidth(column, max(_MIN_WIDTH, int(width * scale)))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _remember_user_width(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != self._fit.main and column not in self._fit.fixed and self.isVisible():
+            self._resized_by_user.add(column)
+
+
+_LIBRARY_KEYS = [key for _, key in COLUMNS]
+LIBRARY_FIT = ColumnFit(
+    labels=[label for label, _ in COLUMNS],
+    main=_LIBRARY_KEYS.index("title"),
+    samples={_LIBRARY_KEYS.index(k): v for k, v in {
+        "date": "2013-11-28", "publisher": "Landmine Monitor (ICBL)", "kind": "press-release",
+        "tags": "country/Azerbaijan  new use  +2", "annotations": "Annotations", "imported": "2026-12-07 07:40",
+    }.items()},
+    whole=frozenset({_LIBRARY_KEYS.index("date"), _LIBRARY_KEYS.index("annotations")}),
+)  # fmt: skip
+
+
+class LibraryTable(FittedTable):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(LIBRARY_FIT, parent)
+        self.horizontalHeader().setSectionsMovable(True)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:  # fmt: skip
+        model = self.model()
+        column = max(0, self.currentIndex().column())
+        if action == QAbstractItemView.CursorAction.MoveHome and model is not None:
+            return model.index(0, column)
+        if action == QAbstractItemView.CursorAction.MoveEnd and model is not None:
+            while model.canFetchMore(QModelIndex()):  # the lazy pages up to the last document
+                model.fetchMore(QModelIndex())
+            return model.index(model.rowCount() - 1, column)
+        return super().moveCursor(action, modifiers)
