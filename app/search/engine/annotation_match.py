@@ -65,10 +65,9 @@ def _leaf_holds(leaf: Word | Phrase | Prefix | DateRange, seen: _Annotation) -> 
     if isinstance(leaf, DateRange):
         return False
     if leaf.field == "tag":
-        values = (leaf.term,) if isinstance(leaf, Prefix) else leaf.terms
         if isinstance(leaf, Prefix):
             return any(tag.startswith(leaf.term) for tag in seen.tags)
-        return all(any(tag == v or tag.startswith(v + "/") for tag in seen.tags) for v in values)
+        return all(any(tag == v or tag.startswith(v + "/") for tag in seen.tags) for v in leaf.terms)
     if isinstance(leaf, Prefix):
         return any(term.startswith(leaf.term) for term in seen.term_set)
     if isinstance(leaf, Phrase) and len(leaf.terms) > 1:
