@@ -7,33 +7,20 @@ Temporary data stays in memory: an import writes each document in a
 savepoint, whose journal (the pages' former contents) SQLite otherwise writes
 to a temporary file; an import made 2.7 times as many writes.
 
-A read-only engine (an archive on a read-only medium) opens the file with a
-`mode=ro` URI, `immutable=1` when the folder cannot hold WAL's `-shm` file,
-and `query_only`, so that nothing it runs can change the archive.
+A read-only engine (an archive on a read-only medium) opens the file read-only
+(`db/connections.py`) with `query_only`, so that nothing it runs can change the archive.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-BUSY_TIMEOUT_MS = 15_000
-
-
-def read_only_uri(db_path: Path, *, immutable: bool = False) -> str:
-    """An SQLite URI that opens `db_path` read-only (never creating it); `immutable` skips locks and -shm."""
-    uri = f"file:{quote(str(Path(db_path).absolute()))}?mode=ro"
-    return uri + "&immutable=1" if immutable else uri
-
-
-def connect_read_only(db_path: Path, *, immutable: bool = False, timeout: float = BUSY_TIMEOUT_MS / 1000,
-                      **kwargs: object) -> sqlite3.Connection:  # fmt: skip
-    return sqlite3.connect(read_only_uri(db_path, immutable=immutable), uri=True, timeout=timeout, **kwargs)  # type: ignore[arg-type]
+from db.connections import BUSY_TIMEOUT_MS, connect_read_only
 
 
 def make_engine(db_path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:

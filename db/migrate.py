@@ -2,7 +2,7 @@
 
 Opening an up-to-date archive is the common case and must be cheap (it is on
 the desktop app's start path), so the current revision is read with one SQL
-query and the head revision from the migration files' text; alembic itself
+query and the head revision from the migration files' text (`db/revisions.py`); alembic itself
 (with mako and its dialects, a quarter of a second to import) loads only when
 an upgrade is needed. A test checks the cheap head equals alembic's.
 
@@ -12,19 +12,14 @@ fail with a bare CommandError, so it is refused before anything is written.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from db.revisions import MIGRATIONS_DIR, head_revision, known_revisions
+
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-_REVISION = re.compile(r"""^revision\s*=\s*['"]([^'"]+)['"]""", re.MULTILINE)
-_DOWN = re.compile(r"""^down_revision\s*=\s*(?:['"]([^'"]+)['"]|None)""", re.MULTILINE)
 
 
 def alembic_config() -> Config:
@@ -45,7 +40,7 @@ class UnknownRevisionError(Exception):
 
 
 def _encoded(version: str) -> int:
-    """"1.12.3" as 1_012_003 (SQLite's user_version holds one integer); 0 when not a plain release number."""
+    """ "1.12.3" as 1_012_003 (SQLite's user_version holds one integer); 0 when not a plain release number."""
     parts = version.split(".")
     if len(parts) != 3 or not all(part.isdigit() and len(part) <= 3 for part in parts):
         return 0
@@ -69,31 +64,6 @@ def record_release(engine: Engine, version: str) -> None:
         if encoded and conn.execute(text("PRAGMA user_version")).scalar() != encoded:
             conn.execute(text(f"PRAGMA user_version = {encoded}"))  # an int we built: no user text here
             conn.commit()
-
-
-@cache
-def known_revisions() -> dict[str, str | None]:
-    """Every revision of the migration files, with the one it builds on."""
-    revisions: dict[str, str | None] = {}
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        found = _REVISION.search(source)
-        if found is None:
-            continue
-        down = _DOWN.search(source)
-        revisions[found.group(1)] = down.group(1) if down else None
-    return revisions
-
-
-@cache
-def head_revision() -> str:
-    """The revision no other revision builds on, read from the migration files."""
-    revisions = known_revisions()
-    parents = {down for down in revisions.values() if down}
-    heads = [rev for rev in revisions if rev not in parents]
-    if len(heads) != 1:
-        raise RuntimeError(f"migrations must have one head, found {heads}")
-    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from app.archive.layout import DB_NAME
 from app.archive.paths import APP_NAME, default_archive_dir
 from app.errors import DossierError
 from ui import plain_text
@@ -20,8 +21,6 @@ from ui.settings import AppSettings
 from ui.startup_probe import install_if_asked
 from ui.theme import apply_theme
 
-# app.archive.folder.DB_NAME, not imported from there: app.archive.folder loads SQLAlchemy (a test keeps them equal).
-DB_NAME = "archive.sqlite3"
 
 
 def choose_archive_dir(named: Path | None, settings: AppSettings) -> Path:

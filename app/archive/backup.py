@@ -26,7 +26,7 @@ from pathlib import Path
 
 from app.archive.folder import DB_NAME, Archive
 from app.errors import DossierError
-from db.engine import connect_read_only
+from db.connections import connect_read_only
 
 ORIGINALS = "originals"
 PAGES_PER_STEP = 1024  # 4 MB with 4 KB pages: progress every few milliseconds

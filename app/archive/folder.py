@@ -25,6 +25,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.archive import layout
+from app.archive.layout import DB_NAME, INDEX_DIR
 from app.errors import ArchiveError
 from db import migrate
 from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
@@ -32,8 +34,6 @@ from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 if TYPE_CHECKING:
     from app.search.engine import SearchIndex
 
-DB_NAME = "archive.sqlite3"
-INDEX_DIR = "index"
 # SQLite's own files: a new archive's folder may hold them (another process is creating it).
 _SQLITE_FILES = {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal"}
 RECOVERY = (
@@ -76,12 +76,6 @@ def storage_problem(error: BaseException) -> str | None:
                 return _OS_PROBLEMS[candidate.errno]
         current = current.__cause__ or current.__context__
     return None
-
-
-def writable(folder: Path) -> bool:
-    """Whether Dossier may write in `folder` (False on a read-only medium, even for root)."""
-    db_file = folder / DB_NAME
-    return os.access(folder, os.W_OK) and (not db_file.exists() or os.access(db_file, os.W_OK))
 
 
 def _check_new_folder(folder: Path, db_file: Path, *, create: bool) -> None:
@@ -149,7 +143,7 @@ class Archive:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise ArchiveError(f"cannot create archive folder {folder}: {e.strerror or e}") from e
-        elif read_only is not True and not writable(folder):
+        elif read_only is not True and not layout.writable(folder):
             if read_only is False:
                 raise ArchiveError(f"cannot change the archive: {cls(folder, read_only=True).refusal}")
             return cls._open_read_only(folder, immutable=True)
@@ -247,6 +241,12 @@ class Archive:
             if self.read_only and storage_problem(e) == "the archive folder is read-only":
                 raise ArchiveError(f"cannot change the archive: {self.refusal}") from e
             raise
+
+    @contextmanager
+    def rows(self) -> Iterator[sqlite3.Connection]:
+        """A pooled connection's own sqlite3 connection, for reads written in plain SQL (`app.search.answers`)."""
+        with self.engine.connect() as connection:
+            yield connection.connection.driver_connection  # type: ignore[misc]
 
     def close(self) -> None:
         if self._index is not None:

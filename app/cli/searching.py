@@ -9,27 +9,32 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from app.archive.paths import resolve_archive_dir
 from app.cli.common import Command, Opener, shown
 from app.errors import DossierError
 from app.text_safety import terminal_safe
 
 if TYPE_CHECKING:
+    from app.search.answers import SearchResult
     from app.search.service import IndexProgress
 
 
 def commands(open_archive: Opener) -> dict[str, Command]:
     """The commands, each opening the archive with `open_archive`."""
-    from app.search import service as search  # loaded when a search command runs
 
     def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.limit < 0:
             raise DossierError("--limit must be 0 or more")
-        with open_archive(args, err) as archive:
-            _drive_index(search.bring_up_to_date(archive), err)
-            if archive.read_only and (waiting := search.not_yet_indexed(archive)):
-                err.write(f"dossier: {waiting} document(s) are not in the search index yet; they become searchable "
-                          "when the archive is opened where it can be written\n")  # fmt: skip
-            result = search.search(archive, args.query, limit=args.limit, sort=args.sort)
+        result = _answer_at_once(args)
+        if result is None:  # the archive needs work first (upgrade, index catch-up): the usual open does it
+            from app.search import service as search
+
+            with open_archive(args, err) as archive:
+                _drive_index(search.bring_up_to_date(archive), err)
+                if archive.read_only and (waiting := search.not_yet_indexed(archive)):
+                    err.write(f"dossier: {waiting} document(s) are not in the search index yet; they become "
+                              "searchable when the archive is opened where it can be written\n")  # fmt: skip
+                result = search.search(archive, args.query, limit=args.limit, sort=args.sort)
         if args.json:
             payload = {
                 "query": result.query,
@@ -37,8 +42,15 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                 "suggestion": result.suggestion,
                 "total": result.total,
                 "hits": [
-                    {"id": h.id, "title": h.title, "date": h.date, "score": round(h.score, 3), "snippets": h.snippets,
-                     "matched_in": h.matched_in, "annotations": h.annotation_ids}
+                    {
+                        "id": h.id,
+                        "title": h.title,
+                        "date": h.date,
+                        "score": round(h.score, 3),
+                        "snippets": h.snippets,
+                        "matched_in": h.matched_in,
+                        "annotations": h.annotation_ids,
+                    }
                     for h in result.hits
                 ],
                 "facets": result.facets,
@@ -60,13 +72,26 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                 out.write(f"        matched in annotation(s) {', '.join(map(str, hit.annotation_ids))}\n")
         return 0
 
-
     def cmd_reindex(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
+        from app.search import service as search
+
         with open_archive(args) as archive:
             _drive_index(search.rebuild(archive), err, always=True)
         return 0
 
     return {"search": cmd_search, "reindex": cmd_reindex}
+
+
+def _answer_at_once(args: argparse.Namespace) -> SearchResult | None:
+    """The search answered without loading SQLAlchemy, when the archive needs nothing written first."""
+    from app.archive.reading import open_for_search
+    from app.search import answers
+
+    quick = open_for_search(resolve_archive_dir(args.archive))
+    if quick is None:
+        return None
+    with quick:
+        return answers.search(quick, args.query, limit=args.limit, sort=args.sort)
 
 
 def _drive_index(gen: Iterator[IndexProgress], err: TextIO, *, always: bool = False) -> None:

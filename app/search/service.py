@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 from app.archive.folder import Archive
 from app.library.stored_text import author_names
 from app.library.tag_queries import names_by_annotation, names_by_document
-from app.search.engine import DocumentAnalysis, IndexDoc, SearchIndex, SearchResult, footnotes_text, parse_query
+from app.search.answers import search as search  # re-exported: the one way a query is answered
+from app.search.engine import DocumentAnalysis, IndexDoc, SearchIndex, footnotes_text, parse_query
 from app.search.engine import Hit as Hit  # re-exported: callers use the service, not the engine
+from app.search.engine import SearchResult as SearchResult
 from app.search.engine.annotation_match import AnnotationMatcher
 from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags
 
@@ -59,18 +61,36 @@ def index_docs(session: Session, doc_ids: list[int],
     `analyses` are index terms computed in advance, by document id (an import's workers).
     """
     docs = session.execute(
-        select(Document.id, Document.title, Document.text, Document.publisher, Document.kind, Document.date,
-               Document.authors, Document.language).where(Document.id.in_(doc_ids))
+        select(
+            Document.id,
+            Document.title,
+            Document.text,
+            Document.publisher,
+            Document.kind,
+            Document.date,
+            Document.authors,
+            Document.language,
+        ).where(Document.id.in_(doc_ids))
     ).all()
     notes = _footnotes_text(session, doc_ids)
     doc_tags = names_by_document(session, doc_ids)
     annotated = _annotation_texts(session, doc_ids)
     return [
-        IndexDoc(id=d.id, title=d.title, body=d.text, footnotes=notes.get(d.id, ""), publisher=d.publisher,
-                 kind=d.kind, date=d.date, tags=doc_tags.get(d.id, []), authors=author_names(d.authors),
-                 language=d.language,
-                 notes=annotated.get(d.id, ("", []))[0], annotation_tags=annotated.get(d.id, ("", []))[1],
-                 analysis=analyses.get(d.id) if analyses else None)
+        IndexDoc(
+            id=d.id,
+            title=d.title,
+            body=d.text,
+            footnotes=notes.get(d.id, ""),
+            publisher=d.publisher,
+            kind=d.kind,
+            date=d.date,
+            tags=doc_tags.get(d.id, []),
+            authors=author_names(d.authors),
+            language=d.language,
+            notes=annotated.get(d.id, ("", []))[0],
+            annotation_tags=annotated.get(d.id, ("", []))[1],
+            analysis=analyses.get(d.id) if analyses else None,
+        )
         for d in docs
     ]
 
@@ -96,20 +116,12 @@ def _annotation_texts(session: Session, doc_ids: list[int]) -> dict[int, tuple[s
     return {d: ("\n\n".join(notes.get(d, [])), sorted(tagged.get(d, []))) for d in set(notes) | set(tagged)}
 
 
-def documents_texts(archive: Archive, doc_ids: list[int]) -> dict[int, tuple[str, str]]:
-    """(body, footnotes) of several documents in one session: the snippets of a page of hits."""
-    with archive.session() as s:
-        bodies = dict(s.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
-        notes = _footnotes_text(s, doc_ids)
-    return {doc_id: (body or "", notes.get(doc_id, "")) for doc_id, body in bodies.items()}
-
-
 def _all_docs(archive: Archive, analyses: Mapping[int, DocumentAnalysis] | None) -> Iterator[IndexDoc]:
     with archive.session() as s:
         ids = list(s.scalars(select(Document.id).order_by(Document.id)))
     for start in range(0, len(ids), BATCH):
         with archive.session() as s:
-            yield from index_docs(s, ids[start:start + BATCH], analyses)
+            yield from index_docs(s, ids[start : start + BATCH], analyses)
 
 
 def rebuild(archive: Archive, *, analyses: Mapping[int, DocumentAnalysis] | None = None) -> Iterator[IndexProgress]:
@@ -135,7 +147,7 @@ def update(archive: Archive) -> Iterator[IndexProgress]:
         queued = list(s.scalars(select(IndexQueue.document_id).order_by(IndexQueue.document_id)))
     total = len(queued)
     for start in range(0, total, BATCH):
-        batch = queued[start:start + BATCH]
+        batch = queued[start : start + BATCH]
         apply_changes(archive, batch)
         yield IndexProgress(min(start + BATCH, total), total, "update")
 
@@ -214,21 +226,6 @@ def not_yet_indexed(archive: Archive) -> int:
         return s.scalar(select(func.count()).select_from(IndexQueue)) or 0
 
 
-def search(archive: Archive, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
-    """Ranked hits with snippets; each hit also names the annotations whose note or tags matched."""
-    parsed = parse_query(query)
-    result = archive.index.search(
-        parsed, limit=limit, sort="date" if sort == "date" else "relevance",
-        texts_for=lambda doc_ids: documents_texts(archive, doc_ids),
-    )
-    matcher = AnnotationMatcher(parsed)
-    if matcher.relevant and result.hits:
-        candidates = _annotations_of(archive, [h.id for h in result.hits])
-        for hit in result.hits:
-            hit.annotation_ids = [a for a, note, tags in candidates.get(hit.id, []) if matcher.satisfied(note, tags)]
-    return result
-
-
 def documents_matching(archive: Archive, query: str) -> set[int]:
     """Every document the query matches (no snippets): for choosing excerpts by search."""
     return set(archive.index.search(query, limit=0).match_ids)
@@ -242,17 +239,3 @@ def annotations_matching(archive: Archive, query: str, annotation_ids: Iterable[
         rows = s.execute(select(Annotation.id, Annotation.note).where(Annotation.id.in_(wanted))).all()
         tags = names_by_annotation(s, [r.id for r in rows])
     return {r.id for r in rows if matcher.satisfied(r.note, tags.get(r.id, []), require_all=True)}
-
-
-def _annotations_of(archive: Archive, doc_ids: list[int]) -> dict[int, list[tuple[int, str, list[str]]]]:
-    with archive.session() as s:
-        rows = s.execute(
-            select(Annotation.id, Annotation.document_id, Annotation.note)
-            .where(Annotation.document_id.in_(doc_ids))
-            .order_by(Annotation.start)
-        ).all()
-        tags = names_by_annotation(s, [r.id for r in rows])
-    out: dict[int, list[tuple[int, str, list[str]]]] = {}
-    for r in rows:
-        out.setdefault(r.document_id, []).append((r.id, r.note, tags.get(r.id, [])))
-    return out

@@ -122,10 +122,3 @@ def test_archive_error_shows_the_box_over_the_first_window_and_closes_it(
     [(parent, text)] = shown
     assert isinstance(parent, FirstWindow) and "Cannot open the archive" in text and "not empty" in text
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, FirstWindow) and w.isVisible()]
-
-
-def test_last_archive_check_names_the_database_app_archive_uses() -> None:
-    from app.archive.folder import DB_NAME
-    from ui import application
-
-    assert application.DB_NAME == DB_NAME

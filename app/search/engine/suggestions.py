@@ -1,4 +1,4 @@
-""""Did you mean": a corrected query when some of its words are found in no text field.
+""" "Did you mean": a corrected query when some of its words are found in no text field.
 
 Each segment's suggestion words are saved with it (`segments.read_vocabulary`), so the
 vocabulary of a new index generation is the union of per-segment sets kept in memory; the
@@ -14,8 +14,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from itertools import chain
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 from whoosh.reading import IndexReader, TermNotFound
 
 from app.search.engine.query import OPERATORS, TEXT_FIELDS, Phrase, Query, Word
@@ -57,9 +55,13 @@ class Suggester:
         cutoff = 1 if len(word) <= 4 else 2 if len(word) <= 8 else 3
         # a word more than `cutoff` letters longer or shorter is further than `cutoff` edits away:
         # only words of near lengths are compared (same results, a third of the work)
-        vocabulary = list(chain.from_iterable(by_length.get(n, ()) for n in range(len(term) - cutoff,
-                                                                                   len(term) + cutoff + 1)))
+        vocabulary = list(
+            chain.from_iterable(by_length.get(n, ()) for n in range(len(term) - cutoff, len(term) + cutoff + 1))
+        )
         vocabulary.sort()
+        from rapidfuzz import process  # loaded only when a suggestion is wanted: not on every command's start
+        from rapidfuzz.distance import Levenshtein
+
         found = process.extract(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=8)
         if not found:
             return None
@@ -112,7 +114,7 @@ def _archive_word(term: str, typed: str, words_of: WordsOf | None) -> str | None
     counts = Counter(word.lower() for word in words_of(term) if term_of(word) == term)
     if not counts:
         return None
-    return min(counts, key=lambda w: (-counts[w], Levenshtein.distance(w, typed), w))
+    return min(counts, key=lambda w: (-counts[w], _distance(w, typed), w))
 
 
 def _surface_form(term: str, typed: str) -> str:
@@ -123,4 +125,11 @@ def _surface_form(term: str, typed: str) -> str:
     valid = [c for c in candidates if stem(c) == term]
     if not valid:
         return term
-    return min(valid, key=lambda c: Levenshtein.distance(c, typed))
+    return min(valid, key=lambda c: _distance(c, typed))
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (rapidfuzz, imported on first use)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b)

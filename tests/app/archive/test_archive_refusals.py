@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.archive import folder as archive_module
+from app.archive import layout
 from app.archive.backup import BackupError, restore
 from app.archive.folder import DB_NAME, Archive
 from app.cli import main
@@ -207,7 +207,7 @@ def test_a_read_only_archive_with_documents_not_yet_indexed_is_searched_as_it_is
             s.execute(text("INSERT INTO index_queue (document_id, queued_at) SELECT id, '2026-01-01' FROM documents"))
         waiting = search.not_yet_indexed(archive)
     assert waiting == 2
-    monkeypatch.setattr(archive_module, "writable", lambda _folder: False)
+    monkeypatch.setattr(layout, "writable", lambda _folder: False)
     before = snapshot(filled)
     code, out, err = run("--archive", str(filled), "search", "mines")
     assert code == 0 and "found" in out and f"{waiting} document(s) are not in the search index yet" in err, err
@@ -217,7 +217,7 @@ def test_a_read_only_archive_with_documents_not_yet_indexed_is_searched_as_it_is
 def test_check_on_a_read_only_archive_reports_an_unusable_index(filled: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.rmtree(filled / "index")
-    monkeypatch.setattr(archive_module, "writable", lambda _folder: False)
+    monkeypatch.setattr(layout, "writable", lambda _folder: False)
     before = snapshot(filled)
     code, out, err = run("--archive", str(filled), "check", "--json")
     assert code == 1 and "internal error" not in err, err
@@ -229,7 +229,7 @@ def test_check_on_a_read_only_archive_reports_an_unusable_index(filled: Path,
 def test_not_writable_folder_opens_read_only_for_reading_commands(
         filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """What a read-only medium does, forced (tests may run as root, whom chmod does not stop)."""
-    monkeypatch.setattr(archive_module, "writable", lambda _folder: False)
+    monkeypatch.setattr(layout, "writable", lambda _folder: False)
     before = snapshot(filled)
     code, out, err = run("--archive", str(filled), "list", "--json")
     assert code == 0, err
@@ -259,7 +259,7 @@ def test_read_only_archive_with_old_schema_is_refused(archive_dir: Path, monkeyp
     archive = Archive(archive_dir.resolve())
     migrate.upgrade(archive.engine, migrate.known_revisions()[migrate.head_revision()] or "head")
     archive.close()
-    monkeypatch.setattr(archive_module, "writable", lambda _folder: False)
+    monkeypatch.setattr(layout, "writable", lambda _folder: False)
     with pytest.raises(ArchiveError, match="older Dossier"):
         Archive.open(archive_dir)
 
@@ -295,12 +295,11 @@ def test_restore_into_the_backup_is_refused(filled: Path, tmp_path: Path) -> Non
 def test_reading_commands_say_once_that_the_archive_is_read_only(tmp_path, monkeypatch) -> None:
     import io
 
-    from app.archive import folder as archive_module
     from app.cli import main
 
     folder = tmp_path / "ro"
     assert main(["--archive", str(folder), "list"], io.StringIO(), io.StringIO()) == 0  # creates it
-    monkeypatch.setattr(archive_module, "writable", lambda path: False)
+    monkeypatch.setattr(layout, "writable", lambda path: False)
     out, err = io.StringIO(), io.StringIO()
     assert main(["--archive", str(folder), "list"], out, err) == 0
     assert err.getvalue().count("read-only") == 1

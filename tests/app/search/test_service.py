@@ -117,21 +117,22 @@ def test_seeds_search_acceptance(seeds_dir: Path, archive: Archive) -> None:
 
 def test_result_names_every_match_and_snippets_come_in_one_batch(archive, corpus) -> None:  # type: ignore[no-untyped-def]
     from app.importing.importer import run_import
+    from app.search import answers
     from app.search import service as search_service
 
     run_import(archive, [corpus])
     batches: list[list[int]] = []
-    real = search_service.documents_texts
+    real = answers.documents_texts
 
-    def counting(arch, ids):  # type: ignore[no-untyped-def]
+    def counting(rows, ids):  # type: ignore[no-untyped-def]
         batches.append(list(ids))
-        return real(arch, ids)
+        return real(rows, ids)
 
-    search_service.documents_texts = counting
+    answers.documents_texts = counting
     try:
         result = search_service.search(archive, "Freedonia", limit=1)
     finally:
-        search_service.documents_texts = real
+        answers.documents_texts = real
     assert result.total == 2 and len(result.hits) == 1
     assert result.match_ids == frozenset(search_service.documents_matching(archive, "Freedonia")) and len(
         result.match_ids) == 2
