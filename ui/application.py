@@ -10,17 +10,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.archive.layout import DB_NAME
-from app.archive.paths import APP_NAME, default_archive_dir
+from app.archive.paths import APP_ID, APP_NAME, default_archive_dir
 from app.errors import DossierError
+from resources import RESOURCES_DIR
 from ui import plain_text
 from ui.first_window import FirstWindow
 from ui.settings import AppSettings
 from ui.startup_probe import install_if_asked
 from ui.theme import apply_theme
-
 
 
 def choose_archive_dir(named: Path | None, settings: AppSettings) -> Path:
@@ -33,10 +34,20 @@ def choose_archive_dir(named: Path | None, settings: AppSettings) -> Path:
     return default_archive_dir()
 
 
+def app_icon() -> QIcon:
+    """The app's icon in every shipped size (Qt picks the nearest; the files load when first drawn)."""
+    icon = QIcon()
+    for path in (RESOURCES_DIR / "icons").glob(f"{APP_ID}-*.png"):
+        icon.addFile(str(path))
+    return icon
+
+
 def run_gui(archive_dir: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland finds the menu entry, and with it the icon, by this name
+    app.setWindowIcon(app_icon())
     settings = AppSettings()
     apply_theme(app, settings.theme())
     folder = choose_archive_dir(archive_dir, settings)

@@ -28,8 +28,23 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = {
     **dict.fromkeys(("import", "list", "show", "edit"), "documents"),
     **dict.fromkeys(("search", "reindex"), "searching"),
-    **dict.fromkeys(("tag", "untag", "tags", "tag-rename", "tag-merge", "tag-delete", "annotate", "annotations",
-                     "annotation-edit", "annotation-delete", "export", "remove"), "annotating"),
+    **dict.fromkeys(
+        (
+            "tag",
+            "untag",
+            "tags",
+            "tag-rename",
+            "tag-merge",
+            "tag-delete",
+            "annotate",
+            "annotations",
+            "annotation-edit",
+            "annotation-delete",
+            "export",
+            "remove",
+        ),
+        "annotating",
+    ),
     **dict.fromkeys(("check", "backup", "restore"), "maintenance"),
 }
 
@@ -52,6 +67,25 @@ def _setup_file_logging() -> Path | None:
     return path
 
 
+def _desktop_entry(*, install: bool, out: TextIO, err: TextIO) -> int:
+    from app.archive.paths import xdg_data_home
+    from app.cli import desktop_entry
+
+    data_home = xdg_data_home()
+    try:
+        files = desktop_entry.install(data_home) if install else desktop_entry.remove(data_home)
+    except DossierError as e:
+        err.write(f"dossier: {terminal_safe(str(e))}\n")
+        return 1
+    if install:
+        starts = desktop_entry.exec_line(desktop_entry.launch_command())
+        out.write(f"Dossier is in the desktop's menu: {len(files)} files written under "
+                  f"{terminal_safe(str(data_home))}\n(it starts: {terminal_safe(starts)})\n")  # fmt: skip
+    else:
+        out.write(f"Dossier's menu entry removed ({len(files)} files)\n")
+    return 0
+
+
 def main(
     argv: Sequence[str] | None = None,
     out: TextIO = sys.stdout,
@@ -63,6 +97,8 @@ def main(
     by --archive or DOSSIER_ARCHIVE, or None to let the app reopen the last one."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop_entry or args.remove_desktop_entry:
+        return _desktop_entry(install=args.install_desktop_entry, out=out, err=err)
     if args.command is None:
         if gui is None:
             parser.print_help(err)

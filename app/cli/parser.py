@@ -7,6 +7,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from app import __version__
 from app.cli.args import count, record_id
 from app.export.excerpt_model import COLORS
 
@@ -29,9 +30,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="dossier", description="Dossier: an archive browser for reports. Without a command, opens the app."
     )
     archive_option(parser, top=True)
+    parser.add_argument("--version", action="version", version=f"Dossier {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Dossier to the desktop's menu, for this user only (files under ~/.local/share)",
+    )
+    desktop.add_argument("--remove-desktop-entry", action="store_true", help="take it out of the menu again")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import files and folders (.txt .md .html .htm .pdf)")
+    p = sub.add_parser("import", help="import files and folders (.txt .md .html .htm .pdf .docx .odt .epub)")
     archive_option(p, top=False)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -49,8 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--text", action="store_true", help="print exactly the normalised text")
 
     p = sub.add_parser(
-        "edit", help="edit one document's metadata", description="Edit one document's metadata; an empty value "
-        "('') clears a field. --author replaces the authors (repeat it for each, in order; --author '' clears them)."
+        "edit",
+        help="edit one document's metadata",
+        description="Edit one document's metadata; an empty value "
+        "('') clears a field. --author replaces the authors (repeat it for each, in order; --author '' clears them).",
     )
     archive_option(p, top=False)
     p.add_argument("id", type=record_id, metavar="ID")
@@ -153,8 +164,6 @@ def _annotation_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--color", choices=COLORS, default="yellow")
 
 
-
-
 def _maintenance_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("check", help="check the archive's consistency (database, search index, annotations, links)",
                        description="Check the archive; exit 0 when consistent, 1 when problems remain.")  # fmt: skip
@@ -167,5 +176,3 @@ def _maintenance_parsers(sub: Any, archive_option: Callable[[argparse.ArgumentPa
     p = sub.add_parser("restore", help="restore a backup into a new or empty folder (the index is rebuilt)")
     p.add_argument("backup", metavar="BACKUP")
     p.add_argument("target", metavar="TARGET")
-
-

@@ -39,10 +39,11 @@ from app.export.common import (
 from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
 from app.export.fpdf_internals import ScriptPerFragment
 from app.export.pdf_fonts import find_fonts, font_hint
+from resources import RESOURCES_DIR
 
 log = logging.getLogger(__name__)
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR = RESOURCES_DIR / "fonts"
 FONT_FILES = {
     "": "DejaVuSans.ttf",
     "B": "DejaVuSans-Bold.ttf",

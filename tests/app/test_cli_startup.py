@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 _LOADED = """
 import json, sys
 sys.argv = ["dossier", *sys.argv[1:]]
-import main
-code = main.main(gui=lambda archive: 0) if len(sys.argv) == 1 else main.main(sys.argv[1:])
+import main  # what main.py loads before it runs
+from app.cli import main as run
+code = run(gui=lambda archive: 0) if len(sys.argv) == 1 else run(sys.argv[1:])
 print(json.dumps(sorted(m for m in sys.modules if m.startswith(("app", "ui", "sqlalchemy", "whoosh", "PySide6",
                                                                "alembic", "numpy", "pypdf", "bs4")))))
 """
