@@ -25,7 +25,7 @@ KINDS = (
     "letter",
     "other",
 )
-FORMATS = ("txt", "md", "html", "pdf")
+FORMATS = ("txt", "md", "html", "pdf", "docx", "odt", "epub")
 
 
 @dataclass(slots=True)

@@ -112,9 +112,22 @@ def letterhead_publisher(lines: list[Line], header: Header) -> str | None:
 
 def _opening_organisation(text: str) -> str | None:
     match = _ORG_NAME.match(text)
-    if not match or not re.match(r"\s*(?:[-–—|,:]\s|$)", text[match.end() :]):
+    if not match or not re.match(r"\s*(?:[-–—|,:]\s|$)", text[match.end() :]) or _of_an_organisation(match["name"]):
         return None
     return organisation(match.group("name"))
+
+
+_THING_OF = re.compile(r"(?P<head>[A-Z][\w’'-]*)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*")
+
+
+def _of_an_organisation(name: str) -> bool:
+    """'Summary of Service', 'Head of Mission', 'Terms of Service': a thing or post of an organisation, not one.
+
+    An English name "A of B" takes its kind from A ("Ministry of Defence"), so when A is not an organisation
+    word the organisation word at the end is only what A belongs to; a form's section heading is no letterhead.
+    """
+    found = _THING_OF.fullmatch(name.strip())
+    return found is not None and found["head"].lower() not in ORG_WORDS
 
 
 def _first_named(text: str) -> str | None:

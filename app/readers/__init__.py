@@ -3,9 +3,10 @@
 `read_file` picks the reader by suffix and turns every problem a user can
 cause (missing, unreadable, empty, binary, huge, broken) into a ReadError
 with a one-line reason, so an import can report the file and go on.
-A PDF is recognised by its bytes, not only by its name. The format readers
-(pypdf, BeautifulSoup, lxml) load on first use, which keeps the desktop app's
-start fast.
+A PDF is recognised by its bytes, not only by its name. Word, OpenDocument
+and EPUB files are zip packages read as hostile input (`package.py`). The
+format readers (pypdf, BeautifulSoup, lxml) load on first use, which keeps
+the desktop app's start fast.
 """
 
 from __future__ import annotations
@@ -64,6 +65,18 @@ def _read(path: Path, max_bytes: int) -> RawDocument:
         from app.readers.html import read_html
 
         return read_html(data)
+    if suffix == ".docx":
+        from app.readers.docx import read_docx
+
+        return read_docx(data)
+    if suffix in (".odt", ".fodt"):
+        from app.readers.odt import read_odt
+
+        return read_odt(data)
+    if suffix == ".epub":
+        from app.readers.epub import read_epub
+
+        return read_epub(data)
     data, notices = _source_cut(data)
     if suffix in (".md", ".markdown"):
         from app.readers.markdown import read_markdown

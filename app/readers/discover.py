@@ -7,12 +7,19 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".odt", ".fodt", ".epub",
+)  # fmt: skip
 
 _SAVE_AS = "save it as PDF, HTML or plain text and import that"
 NOT_READ: dict[str, str] = {
-    **dict.fromkeys((".doc", ".docx", ".odt", ".rtf", ".wpd", ".pages"), f"a word-processor file: {_SAVE_AS}"),
-    **dict.fromkeys((".epub", ".mobi", ".azw", ".azw3", ".djvu", ".xps"), f"an e-book or page format: {_SAVE_AS}"),
+    ".doc": "a legacy Word file (Word 97-2003): save it as .docx and import that",
+    ".rtf": "a Rich Text file: save it as .docx or .odt and import that",
+    ".wpd": "a WordPerfect file: save it as .docx or .odt and import that",
+    ".pages": "an Apple Pages file: export it as .docx or PDF and import that",
+    ".dot": "a legacy Word template: save it as .docx and import that",
+    ".dotx": "a Word template: save it as .docx and import that",
+    **dict.fromkeys((".mobi", ".azw", ".azw3", ".djvu", ".xps"), f"an e-book or page format: {_SAVE_AS}"),
     **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), f"a presentation: {_SAVE_AS}"),
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".csv"), "a spreadsheet: Dossier reads reports, not tables"),
 }

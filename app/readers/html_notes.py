@@ -39,6 +39,7 @@ from app.readers.html_refs import (
     INLINE,
     Label,
     fragment,
+    label_of,
     marks,
     page_names,
     reference_label,
@@ -126,7 +127,10 @@ class _NoteFinder:
         wrappers = self._rewrite_references()
         texts: dict[int, str] = {}
         for note in notes:
+            number, shown = note.number, [label.number for label in note.labels if label.number is not None]
+            note.number = Counter(shown).most_common(1)[0][0] if shown else number  # the text repeats what is shown
             text = note_text(note)
+            note.number = number  # a clash (a second chapter's note 1) was numbered after the others
             if text:
                 texts.setdefault(note.number, text)
         for wrapper, note in wrappers:
@@ -146,6 +150,8 @@ class _NoteFinder:
             if target is None or target is anchor:
                 continue
             label = reference_label(anchor)
+            if label is None and (_typed_note(target) or (target.parent is not None and _typed_note(target.parent))):
+                label = label_of(" ".join(anchor.get_text(" ").split()))  # InDesign's plain "1" to a typed note
             if label is not None and not any(parent is target for parent in anchor.parents):
                 refs.append(_Ref(anchor, target, label))
         return refs

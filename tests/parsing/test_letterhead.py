@@ -171,3 +171,20 @@ def test_an_untitled_text_is_named_by_its_whole_first_sentence() -> None:
     )
     assert doc.title.startswith("I am pleased to announce an Australian contribution of $500,000 to a United")
     assert doc.title.endswith("…")  # cut at a word, and marked as cut
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Field Survey Group - Report excerpt", "Field Survey Group"),
+        ("The Halo Trust - Annual report", "HALO Trust"),
+        ("Summary of Service", None),  # a form's section heading: what belongs to a service, not a service
+        ("Head of Mission", None),
+        ("Terms of Service", None),
+    ],
+)
+def test_a_line_opening_with_an_organisation_names_it_but_a_thing_of_one_does_not(line: str,
+                                                                                    expected: str | None) -> None:
+    from app.parsing.publisher import _opening_organisation
+
+    assert _opening_organisation(line) == expected

@@ -106,7 +106,8 @@ def test_permission_denied(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name, reason", [
-    ("report.docx", ".docx is not read: a word-processor file: save it as PDF, HTML or plain text and import that"),
+    ("report.doc", ".doc is not read: a legacy Word file (Word 97-2003): save it as .docx and import that"),
+    ("letter.rtf", ".rtf is not read: a Rich Text file: save it as .docx or .odt and import that"),
     ("REPORT.XYZ", "unsupported file type .xyz"),
     ("README", "unsupported file type (no extension)"),
 ])

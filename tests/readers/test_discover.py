@@ -17,7 +17,8 @@ def _touch(path: Path) -> Path:
 
 
 def test_supported_suffixes() -> None:
-    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".odt", ".fodt",
+                                       ".epub"}
 
 
 def test_nested_folders_sorted_and_filtered(tmp_path: Path) -> None:

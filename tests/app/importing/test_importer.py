@@ -170,9 +170,12 @@ def test_a_folders_word_files_are_named_in_the_summary_with_a_reason(archive, tm
     src = tmp_path / "folder"
     src.mkdir()
     (src / "profile.txt").write_text(PROFILE, encoding="utf-8")
-    (src / "minutes.docx").write_bytes(b"PK\x03\x04 not read")
+    (src / "minutes.doc").write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    (src / "notes.docx").write_bytes(b"PK\x03\x04 broken")
     (src / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     summary = run_import(archive, [src])
     assert len(summary.imported) == 1
-    assert [(p.name, reason) for p, reason in summary.failed] == [
-        ("minutes.docx", ".docx is not read: a word-processor file: save it as PDF, HTML or plain text and import that")]
+    failed = {p.name: reason for p, reason in summary.failed}
+    assert failed["minutes.doc"] == ".doc is not read: a legacy Word file (Word 97-2003): save it as .docx and import that"
+    assert failed["notes.docx"].startswith("broken DOCX file: not a zip package")
+    assert len(failed) == 2
