@@ -37,7 +37,7 @@ class RawDocument:
     `headings` lists heading lines the format marked explicitly (HTML <h1>..<h6>,
     Markdown `#`), as (level, text); the parser also detects headings itself.
     `hints` holds metadata the format declared (front matter, <title>, <meta>):
-    keys among title, date, publisher, kind, tags (list[str]). These win over
+    keys among title, date, publisher, kind, tags (list[str]), authors (list[str]), language. These win over
     what the parser finds in the text. `fallback_title` and `fallback_date`
     (a PDF's info dictionary, a file name's date) are weaker: used only when
     the text itself gives no title or date; `fallback_kind` (a page's og:type) only when
@@ -103,4 +103,6 @@ class ParsedDocument:
     missing_footnotes: list[int] = field(default_factory=list)  # markers with no note text
     unreferenced_footnotes: list[int] = field(default_factory=list)  # notes with no marker
     tags: list[str] = field(default_factory=list)  # from front matter; stored by the tags issue
+    authors: list[str] = field(default_factory=list)  # as the file declares them (e-book creators, <meta author>)
+    language: str | None = None  # the file's declared language, a BCP 47 tag once stored
     notices: list[str] = field(default_factory=list)  # the reader's notices, carried to the import summary

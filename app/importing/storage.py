@@ -23,7 +23,7 @@ from app.annotating.annotations import reanchor_document
 from app.archive.folder import Archive
 from app.importing.prepare import Prepared, prepare
 from app.library.linking import relink_document
-from app.library.stored_text import path_text
+from app.library.stored_text import AUTHOR_SEPARATOR, path_text
 from app.library.tags import add_declared_tags
 from app.model import ParsedDocument
 from db.models import Citation, Document, Footnote, IndexQueue, Marker, Section
@@ -55,8 +55,9 @@ def store_prepared(session: Session, prepared: Prepared) -> StoreResult:
     if found is None:
         outcome = IMPORTED
         doc_id = db.execute(_INSERT_DOCUMENT, (
-            parsed.title, parsed.date, parsed.date_label, parsed.publisher, parsed.kind, source, prepared.format,
-            prepared.sha, parsed.text, len(parsed.text), _timestamp(now), _timestamp(now),
+            parsed.title, parsed.date, parsed.date_label, parsed.publisher, parsed.kind, _authors(parsed),
+            parsed.language, source, prepared.format, prepared.sha, parsed.text, len(parsed.text), _timestamp(now),
+            _timestamp(now),
         )).lastrowid
     else:
         outcome = UPDATED
@@ -106,10 +107,21 @@ def _dbapi(session: Session) -> sqlite3.Connection:
 
 
 def _metadata(parsed: ParsedDocument) -> dict[str, object]:
-    return {
+    """What a re-import replaces; authors and language only when the file declares them, so that names a
+    user entered for a file that carries none survive its next version."""
+    values: dict[str, object] = {
         "title": parsed.title, "date": parsed.date, "date_label": parsed.date_label, "publisher": parsed.publisher,
         "kind": parsed.kind, "text": parsed.text, "text_length": len(parsed.text),
     }
+    if parsed.authors:
+        values["authors"] = _authors(parsed)
+    if parsed.language:
+        values["language"] = parsed.language
+    return values
+
+
+def _authors(parsed: ParsedDocument) -> str | None:
+    return AUTHOR_SEPARATOR.join(parsed.authors) or None
 
 
 def _now() -> datetime:
@@ -142,8 +154,9 @@ _BY_SHA = _sql(select(Document.id, Document.source_path).where(Document.sha256 =
                Document.sha256)
 _BY_PATH = _sql(select(Document.id).where(Document.source_path == bindparam("source_path")), Document.source_path)
 _INSERT_DOCUMENT = _insert(
-    Document.title, Document.date, Document.date_label, Document.publisher, Document.kind, Document.source_path,
-    Document.format, Document.sha256, Document.text, Document.text_length, Document.imported_at, Document.updated_at,
+    Document.title, Document.date, Document.date_label, Document.publisher, Document.kind, Document.authors,
+    Document.language, Document.source_path, Document.format, Document.sha256, Document.text, Document.text_length,
+    Document.imported_at, Document.updated_at,
 )
 _SECTIONS = _insert(Section.document_id, Section.title, Section.level, Section.start)
 _MARKERS = _insert(Marker.document_id, Marker.number, Marker.start, Marker.end)

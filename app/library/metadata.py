@@ -15,31 +15,14 @@ from urllib.parse import urlsplit
 from app.archive.folder import Archive
 from app.errors import DossierError, NotFoundError
 from app.library.linking import relink_document
-from app.library.stored_text import AUTHOR_SEPARATOR, clean_value
+from app.library.stored_text import AUTHOR_SEPARATOR, MAX_AUTHOR_LENGTH, MAX_AUTHORS, clean_value, language_tag
 from app.model import KINDS
 from app.parsing.dates import parse_date
 from app.search.service import apply_changes
 from db.models import Document, IndexQueue
 
 EDITABLE = ("title", "date", "date_label", "publisher", "kind", "authors", "source_url", "language")
-MAX_AUTHOR_LENGTH = 200
-MAX_AUTHORS = 100
 MAX_URL_LENGTH = 2000
-
-# BCP 47 as people write it: a language (2-3 letters: the 5-8 letter form is reserved and never assigned,
-# and would let "English" through), up to three extended languages,
-# script (4 letters), region (2 letters or 3 digits), variants, extensions and a private use part.
-_BCP47 = re.compile(
-    r"^[a-z]{2,3}(?:-[a-z]{3}){0,3}"
-    r"(?:-[a-z]{4})?"
-    r"(?:-(?:[a-z]{2}|\d{3}))?"
-    r"(?:-(?:[a-z0-9]{5,8}|\d[a-z0-9]{3}))*"
-    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"
-    r"(?:-x(?:-[a-z0-9]{1,8})+)?$"
-    r"|^x(?:-[a-z0-9]{1,8})+$",
-    re.IGNORECASE,
-)
-
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -121,21 +104,10 @@ def normalise_language(value: str | None) -> str | None:
     """A BCP 47 tag in its usual case ("pt-BR", "zh-Hant-TW", "en"); None when empty."""
     if value is None or not value.strip():
         return None
-    tag = value.strip().replace("_", "-")
-    if len(tag) > 35 or _BCP47.match(tag) is None:
-        raise DossierError(f"the language must be a BCP 47 tag such as en, fr or pt-BR: {tag[:40]!r}")
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        if len(out[-1]) == 1:  # after a singleton (extension, x-): lower case
-            out.append(part.lower())
-        elif len(part) == 4 and part.isalpha():
-            out.append(part.title())
-        elif len(part) == 2 and part.isalpha():
-            out.append(part.upper())
-        else:
-            out.append(part.lower())
-    return "-".join(out)
+    tag = language_tag(value)
+    if tag is None:
+        raise DossierError(f"the language must be a BCP 47 tag such as en, fr or pt-BR: {value.strip()[:40]!r}")
+    return tag
 
 
 def edit_metadata(archive: Archive, document_id: int, **changes: str | Iterable[str] | None) -> None:

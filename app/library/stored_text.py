@@ -48,7 +48,59 @@ def clean_parsed(parsed: ParsedDocument, untitled: str) -> ParsedDocument:
         publisher=_optional(parsed.publisher),
         date_label=_optional(parsed.date_label),
         tags=tags,
+        authors=declared_authors(parsed.authors),
+        language=language_tag(parsed.language) if parsed.language else None,
     )
+
+
+MAX_AUTHOR_LENGTH = 200
+MAX_AUTHORS = 100
+
+
+def declared_authors(names: list[str]) -> list[str]:
+    """Authors a file declared, as they can be stored: cleaned, split at ";", none over-long, no repeats."""
+    found: list[str] = []
+    for raw in names:
+        for piece in str(raw).split(";"):
+            name = " ".join(clean_value(piece).split())
+            if name and len(name) <= MAX_AUTHOR_LENGTH and name not in found:
+                found.append(name)
+    return found[:MAX_AUTHORS]
+
+
+def language_tag(value: str) -> str | None:
+    """`value` as a BCP 47 tag in its usual case ("pt-BR", "zh-Hant-TW", "en"), or None when it is not one."""
+    tag = value.strip().replace("_", "-")
+    if not tag or len(tag) > 35 or _BCP47.match(tag) is None:
+        return None
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(out[-1]) == 1:  # after a singleton (extension, x-): lower case
+            out.append(part.lower())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+# BCP 47 as people write it: a language (2-3 letters: the 5-8 letter form is reserved and never assigned,
+# and would let "English" through), up to three extended languages,
+# script (4 letters), region (2 letters or 3 digits), variants, extensions and a private use part.
+_BCP47 = re.compile(
+    r"^[a-z]{2,3}(?:-[a-z]{3}){0,3}"
+    r"(?:-[a-z]{4})?"
+    r"(?:-(?:[a-z]{2}|\d{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|\d[a-z0-9]{3}))*"
+    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?$"
+    r"|^x(?:-[a-z0-9]{1,8})+$",
+    re.IGNORECASE,
+)
+
 
 
 def _optional(text: str | None) -> str | None:

@@ -103,6 +103,8 @@ def _parse(raw: RawDocument) -> ParsedDocument:
         missing_footnotes=missing,
         unreferenced_footnotes=unreferenced,
         tags=_hinted_tags(hints),
+        authors=_hinted_list(hints, "authors"),
+        language=_hinted_str(hints, "language"),
     )
 
 
@@ -163,6 +165,15 @@ def _hinted_kind(hints: dict) -> str | None:
         return None
     kind = value.lower().replace("_", "-").replace(" ", "-")
     return kind if kind in KINDS else None
+
+
+def _hinted_list(hints: dict, key: str) -> list[str]:
+    value = hints.get(key)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        return []
+    return [" ".join(item.split()) for item in value if isinstance(item, str) and item.strip()]
 
 
 def _hinted_tags(hints: dict) -> list[str]:

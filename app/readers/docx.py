@@ -10,7 +10,8 @@ i, ii …, which would make two notes "1"). Notes no body reference points to
 are left out: in Word they only survive a tracked deletion of their mark.
 
 The core properties are weak hints: dc:title only when the text gives no
-title (it is often a template's or a letterhead's), and no dates, because
+title (it is often a template's or a letterhead's), dc:creator as the author
+only when it reads as a name rather than a login ("Jane Smith", not "jsmith"), and no dates, because
 dcterms:created/modified are when the file was made and saved, not when the
 document was issued.
 """
@@ -18,6 +19,7 @@ document was issued.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -26,7 +28,7 @@ from app.model import RawDocument
 from app.readers import MAX_TEXT_CHARS
 from app.readers.docx_package import Relationships, check_root, main_part, relationships
 from app.readers.docx_text import StoryWalker, Styles, child, name, w_attr
-from app.readers.hints import meaningful_title
+from app.readers.hints import meaningful_title, person_or_body
 from app.readers.layout import compose, one_line
 from app.readers.package import Package
 
@@ -55,8 +57,13 @@ def read_docx(data: bytes) -> RawDocument:
     hints: dict[str, object] = {}
     if walker.title:
         hints["title"] = walker.title
-    if fallback := _core_title(pkg):
+    core = _core_properties(pkg)
+    if core is not None and (fallback := _core_text(core, "title", meaningful_title)):
         hints["fallback_title"] = fallback
+    if core is not None and (creators := person_or_body(_core_text(core, "creator", str))):
+        hints["authors"] = creators
+    if core is not None and (language := _core_text(core, "language", str)):
+        hints["language"] = language
     return RawDocument(
         text=compose(walker.paragraphs, notes.texts()), format="docx", headings=walker.headings, hints=hints
     )
@@ -151,11 +158,13 @@ def _style_level(
     return None
 
 
-def _core_title(pkg: Package) -> str | None:
-    """dc:title of the core properties, unless it is a placeholder or a file name."""
+def _core_properties(pkg: Package) -> etree._Element | None:
     part = relationships(pkg, "").by_type.get("core-properties") or "docProps/core.xml"
-    root = pkg.xml_optional(part, 1024 * 1024)
-    if root is None:
-        return None
-    title = root.find(f"{{{_DC}}}title")
-    return meaningful_title(one_line(title.text or "")) if title is not None else None
+    return pkg.xml_optional(part, 1024 * 1024)
+
+
+def _core_text(core: etree._Element, field: str, clean: Callable[[str], str | None]) -> str | None:
+    """A Dublin Core field of the core properties, cleaned: dc:title unless a placeholder or a file
+    name, dc:creator as written (a name only when it reads as one: `person_or_body`)."""
+    found = core.find(f"{{{_DC}}}{field}")
+    return clean(one_line(found.text or "")) if found is not None and found.text else None

@@ -115,11 +115,12 @@ def book_hints(opf: etree._Element) -> dict[str, object]:
 
     A publication date (EPUB 3's dc:date, EPUB 2's `opf:event="publication"`) is
     a date hint; a creation date is only a fallback; a modification date is the
-    file's, not the report's. Creator and language have no hint in the parser's
-    contract, so they are not passed on.
+    file's, not the report's. Creators are the authors in their order (an EPUB 3 creator
+    refined to another role than "aut" is still a creator: the book names it first).
     """
     raw: dict[str, object] = {}
     subjects: list[str] = []
+    creators: list[str] = []
     metadata = _first(opf, "metadata")
     for element in metadata.iter() if metadata is not None else []:
         if not isinstance(element.tag, str):
@@ -133,6 +134,10 @@ def book_hints(opf: etree._Element) -> dict[str, object]:
             raw["publisher"] = meaningful_name(text)
         elif name == "subject" and len(subjects) < 50:
             subjects.append(text)
+        elif name == "creator" and len(creators) < 100:
+            creators.append(text)
+        elif name == "language" and "language" not in raw:
+            raw["language"] = text
         elif name == "date":
             event = next((str(v).lower() for k, v in element.attrib.items() if _local_name(k) == "event"), "")
             key = {"": "date", "publication": "date", "issued": "date", "creation": "fallback_date"}.get(event)
@@ -140,6 +145,7 @@ def book_hints(opf: etree._Element) -> dict[str, object]:
             if key and key not in raw and date and _plausible_year(date):
                 raw[key] = date
     raw["tags"] = subjects
+    raw["authors"] = creators
     return clean_hints({key: value for key, value in raw.items() if value})
 
 

@@ -87,8 +87,29 @@ def meaningful_name(value: object) -> str | None:
     return name
 
 
+def author_list(value: object) -> list[str]:
+    """Authors a file declares (a name, a list, `{name: …}` mappings, "A; B"), placeholders and URLs dropped."""
+    items = value if isinstance(value, list | tuple) else [value]
+    names: list[str] = []
+    for item in items[:200]:
+        if isinstance(item, dict):
+            item = item.get("name")
+        for piece in item.split(";") if isinstance(item, str) else []:
+            name = meaningful_name(piece)
+            if name and not re.match(r"(?i)^(?:https?:|www\.)|@", name) and name not in names:
+                names.append(name)
+    return names
+
+
+def person_or_body(value: object) -> list[str]:
+    """An authoring tool's creator field (Word's dc:creator) when it reads as a name, not an account:
+    two words or more ("Jane Smith", "Mines Advisory Group"); "jsmith" and "User" are login names."""
+    names = author_list(value)
+    return [name for name in names if len(name.split()) >= 2 and not re.search(r"\d", name)]
+
+
 def clean_hints(raw: dict[str, object]) -> dict[str, object]:
-    """Keep only well-formed hints: str title/date/publisher/kind, list[str] tags.
+    """Keep only well-formed hints: str title/date/publisher/kind/language, list[str] tags and authors.
 
     `fallback_title`/`fallback_date` (weak hints, used only when the text has
     none) are cleaned like title and date; absent keys stay absent.
@@ -109,6 +130,12 @@ def clean_hints(raw: dict[str, object]) -> dict[str, object]:
     tags = tag_list(raw.get("tags"))
     if tags:
         hints["tags"] = tags
+    authors = author_list(raw.get("authors"))
+    if authors:
+        hints["authors"] = authors
+    language = raw.get("language")
+    if isinstance(language, str) and 0 < len(language.strip()) <= 35:
+        hints["language"] = language.strip()
     description = raw.get("description")
     if isinstance(description, str) and description.strip():
         hints["description"] = " ".join(description.split())

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from rapidfuzz import fuzz
 
 from app.readers.hints import clean_hints
@@ -87,6 +87,8 @@ def page_hints(soup: BeautifulSoup) -> dict[str, object]:
         "publisher": publisher if publisher and not _is_url(publisher) else None,
         "tags": tags or first("keywords", "news_keywords"),
         "description": first("description", "og:description", "dc.description", "twitter:description"),
+        "authors": _authors(metas, main),
+        "language": _language(soup, metas),
     })
     url_date = _url_date(soup)
     if url_date and "date" not in hints:
@@ -95,6 +97,32 @@ def page_hints(soup: BeautifulSoup) -> dict[str, object]:
     if kind:
         hints["fallback_kind"] = kind
     return hints
+
+
+_AUTHOR_KEYS = ("citation_author", "dc.creator", "dcterms.creator", "author", "article:author", "sailthru.author")
+
+
+def _authors(metas: dict[str, list[str]], main: list[dict]) -> list[object]:
+    """The page's declared authors: the first of its conventions that names any (a citation tool's list,
+    Dublin Core, <meta name="author">, Open Graph), else the JSON-LD article's `author`."""
+    for key in _AUTHOR_KEYS:
+        if metas.get(key):
+            return list(metas[key])
+    for item in main:
+        found = item.get("author")
+        if found:
+            return found if isinstance(found, list) else [found]
+    return []
+
+
+def _language(soup: BeautifulSoup, metas: dict[str, list[str]]) -> str | None:
+    """`<html lang>`, else a declared content language or locale ("en_GB" read as en-GB)."""
+    root = soup.find("html")
+    declared = root.get("lang") or root.get("xml:lang") if isinstance(root, Tag) else None
+    for value in (declared, *(metas.get(k, [None])[0] for k in ("content-language", "dc.language", "og:locale"))):
+        if isinstance(value, str) and value.strip():
+            return value.strip().split(",")[0].replace("_", "-")
+    return None
 
 
 _DECLARED_KINDS = (  # schema.org / Open Graph types -> Dossier's kinds

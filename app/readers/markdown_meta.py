@@ -90,6 +90,8 @@ def _fields(loaded: dict) -> dict[str, object]:
         "kind": fields.get("kind", fields.get("type")),
         "publisher": _name(_first(fields, _PUBLISHER_KEYS)),
         "description": _first(fields, _DESCRIPTION_KEYS),
+        "authors": _first(fields, ("authors", "author", "creator", "creators")),
+        "language": _first(fields, ("lang", "language")),
     }
     tags: list[object] = []
     for key in _TAG_KEYS:
@@ -118,6 +120,8 @@ def _pandoc_block(block: str) -> dict[str, object]:
     raw: dict[str, object] = {}
     if parts and parts[0]:
         raw["title"] = parts[0]
+    if len(parts) > 1 and parts[1]:
+        raw["authors"] = parts[1]  # pandoc: several authors separated by ";"
     if len(parts) > 2 and parts[2]:
         raw["date"] = parts[2]
     return raw

@@ -21,7 +21,7 @@ from app.model import RawDocument
 from app.readers import MAX_TEXT_CHARS
 from app.readers.docx_package import what_it_holds
 from app.readers.docx_text import MAX_HEADING_CHARS
-from app.readers.hints import meaningful_title
+from app.readers.hints import meaningful_title, person_or_body
 from app.readers.layout import compose, link_text, one_line
 from app.readers.package import Package, parse_xml
 
@@ -32,6 +32,7 @@ _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _XLINK = "http://www.w3.org/1999/xlink"
 _DC = "http://purl.org/dc/elements/1.1/"
+_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 _SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 _PREFIXES = {_OFFICE: "office", _TEXT: "text", _TABLE: "table", _STYLE: "style", _DRAW: "draw", _SVG: "svg"}
 
@@ -77,6 +78,8 @@ def read_odt(data: bytes) -> RawDocument:
     hints: dict[str, object] = {"title": walker.title} if walker.title else {}
     if meta is not None and (fallback := _meta_title(meta)):
         hints["fallback_title"] = fallback
+    if meta is not None:
+        hints.update(_meta_author_and_language(meta))
     return RawDocument(
         text=compose(walker.paragraphs, walker.notes), format="odt", headings=walker.headings, hints=hints
     )
@@ -250,3 +253,21 @@ def _meta_title(root: etree._Element) -> str | None:
     meta = root.find(f"{{{_OFFICE}}}meta")
     title = meta.find(f"{{{_DC}}}title") if meta is not None else None
     return meaningful_title(one_line(title.text or "")) if title is not None else None
+
+
+def _meta_author_and_language(root: etree._Element) -> dict[str, object]:
+    """dc:creator (else meta:initial-creator) when it reads as a name, not a login; dc:language."""
+    meta = root.find(f"{{{_OFFICE}}}meta")
+    if meta is None:
+        return {}
+    found: dict[str, object] = {}
+    for field in (f"{{{_DC}}}creator", f"{{{_META}}}initial-creator"):
+        element = meta.find(field)
+        authors = person_or_body(one_line(element.text or "")) if element is not None and element.text else []
+        if authors:
+            found["authors"] = authors
+            break
+    language = meta.find(f"{{{_DC}}}language")
+    if language is not None and language.text and language.text.strip():
+        found["language"] = language.text.strip()
+    return found

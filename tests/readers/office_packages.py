@@ -73,6 +73,7 @@ def docx(
     links: dict[str, str] | None = None,
     note_links: dict[str, str] | None = None,
     core_title: str | None = None,
+    core_creator: str = "A. Writer",
     comments: str | None = None,
     main: str = "word/document.xml",
     extra: dict[str, bytes] | None = None,
@@ -99,7 +100,7 @@ def docx(
         parts["docProps/core.xml"] = (
             f'{_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-'
             'properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
-            f"<dc:title>{core_title}</dc:title><dc:creator>A. Writer</dc:creator>"
+            f"<dc:title>{core_title}</dc:title><dc:creator>{core_creator}</dc:creator>"
             "<dcterms:created>2017-01-31T12:58:00Z</dcterms:created></cp:coreProperties>"
         )
         package_rels.append(("rId2", "core", "docProps/core.xml"))

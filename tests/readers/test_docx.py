@@ -158,8 +158,15 @@ def test_tabs_breaks_symbols_hyphens_and_text_boxes_once() -> None:
 def test_core_title_is_only_a_fallback_beneath_the_title_style() -> None:
     doc = read_docx(docx(para("DEPARTMENT OF THE NAVY") + para("Discharge Review Decision", style="Title")
                          + para("The Board met."), core_title="DEPARTMENT OF THE NAVY"))  # fmt: skip
-    assert doc.hints == {"title": "Discharge Review Decision", "fallback_title": "DEPARTMENT OF THE NAVY"}
-    assert read_docx(docx(para("Text."), core_title="Microsoft Word - draft7.doc")).hints == {}
+    assert doc.hints == {"title": "Discharge Review Decision", "fallback_title": "DEPARTMENT OF THE NAVY",
+                         "authors": ["A. Writer"]}  # fmt: skip
+    assert read_docx(docx(para("Text."), core_title="Microsoft Word - draft7.doc")).hints == {"authors": ["A. Writer"]}
+
+
+@pytest.mark.parametrize(("creator", "authors"), [("Jane Smith", ["Jane Smith"]), ("jsmith", []), ("CAP", []),
+                                                  ("Windows User", []), ("user01 x", []), ("", [])])  # fmt: skip
+def test_the_core_creator_is_an_author_only_when_it_reads_as_a_name(creator: str, authors: list[str]) -> None:
+    assert read_docx(docx(para("Text."), core_title="Report", core_creator=creator)).hints.get("authors", []) == authors
     # the creation date is when the file was made, not when the document was issued: not a date hint
     assert "fallback_date" not in read_docx(docx(para("Text."), core_title="Mine Action Review")).hints
 

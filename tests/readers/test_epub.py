@@ -304,6 +304,8 @@ def test_opf_metadata_becomes_hints() -> None:
         "title": "Ruritania: Mine Action Review",
         "publisher": "International Campaign to Ban Landmines",
         "date": "2023-11-14",
+        "authors": ["Landmine Monitor"],
+        "language": "en",
     }
 
 

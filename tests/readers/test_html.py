@@ -48,7 +48,7 @@ def test_title_and_meta_hints() -> None:
 def test_author_is_not_a_publisher_and_dc_date_is_read() -> None:
     doc = read_html(b'<head><meta name="author" content="HALO Trust"><meta name="dc.date" content="2021">'
                     b'<meta name="description" content="About mines."></head><p>x</p>')
-    assert doc.hints == {"date": "2021", "description": "About mines."}
+    assert doc.hints == {"date": "2021", "description": "About mines.", "authors": ["HALO Trust"]}
 
 
 def test_sup_linked_footnotes_with_ol_footnotes() -> None:

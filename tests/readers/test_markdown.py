@@ -45,6 +45,7 @@ def test_front_matter_hints() -> None:
         "date": "2013-09-20",
         "kind": "press-release",
         "tags": ["landmines", "Nagorno-Karabakh"],
+        "authors": ["International Campaign to Ban Landmines"],
     }
     assert doc.format == "md"
     assert not doc.text.startswith("---")

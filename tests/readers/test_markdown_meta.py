@@ -18,7 +18,7 @@ def test_common_front_matter_keys() -> None:
     hints = _hints("---\nlayout: post\ntitle: \"Open Games: Lenses\"\nauthor: Daniele Palombi\ndate: 2024-04-22\n"
                    "categories: [game theory, haskell]\ntags: lenses\nexcerpt: The first part.\n---\nBody.\n")
     assert hints == {"title": "Open Games: Lenses", "date": "2024-04-22", "tags": ["lenses", "game theory", "haskell"],
-                     "description": "The first part."}
+                     "description": "The first part.", "authors": ["Daniele Palombi"]}
 
 
 @pytest.mark.parametrize("key", ["publisher", "source", "organization", "organisation"])
@@ -33,7 +33,7 @@ def test_author_is_never_the_publisher() -> None:
 def test_toml_front_matter_and_pandoc_title_block() -> None:
     assert _hints('+++\ntitle = "Hugo post"\ndate = 2020-05-04\n+++\nx\n') == {"title": "Hugo post", "date": "2020-05-04"}
     hints = _hints("% Mine action review\n% J. Smith; A. Jones\n% 12 March 2021\n\nBody.\n")
-    assert hints == {"title": "Mine action review", "date": "12 March 2021"}
+    assert hints == {"title": "Mine action review", "date": "12 March 2021", "authors": ["J. Smith", "A. Jones"]}
 
 
 def test_day_first_front_matter_date_is_passed_for_the_parser() -> None:
