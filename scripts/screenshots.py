@@ -27,6 +27,7 @@ from app.archive.paths import sample_files  # noqa: E402
 from app.importing.importer import run_import  # noqa: E402
 from app.library import listing as library  # noqa: E402
 from app.library import tags  # noqa: E402
+from app.library.citation_map import citation_map  # noqa: E402
 from bench.generator import write_corpus  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import AppSettings  # noqa: E402
@@ -72,6 +73,28 @@ def _annotate_demo(archive: Archive) -> int:
         annotations.create_from_quote(archive, profile, quote, color=color, tag_names=names, note=note)
     tags.tag_documents(archive, [profile], ["country/Serevia"])
     return profile
+
+
+def at_a_glance(app: QApplication, tmp: Path) -> None:
+    """The timeline over a generated archive of many years, and the citation map of its most linked document."""
+    corpus = tmp / "glance-corpus"
+    write_corpus(corpus, 300, seed=7)
+    with Archive.open(tmp / "glance") as archive:
+        run_import(archive, [corpus, *sample_files()])
+        window = _window(archive, tmp / "s4.ini")
+        _wait(app, lambda: window._index_worker is None and not window.timeline.pending)
+        view = window.timeline.view
+        window.facets.set_checked("year", sorted(view.bar_rects())[-2])
+        _wait(app, lambda: not window.timeline.pending)
+        _save(window, "timeline.png")
+        window.facets.clear()
+        maps = [citation_map(archive, row.id) for row in library.list_documents(archive)]
+        busiest = max(maps, key=lambda m: (min(len(m.cites), len(m.cited_by)), len(m.cites) + len(m.cited_by)))
+        window.open_document(busiest.document.id)
+        window.map_dock.raise_()
+        _wait(app, lambda: not window.citation_map.pending and window.citation_map.view.citation_map is not None)
+        _save(window, "citation-map.png")
+        window.close()
 
 
 def main() -> int:
@@ -161,6 +184,8 @@ def main() -> int:
             _save(window, "library-dark.png")
             window.change_theme("system")
             window.close()
+
+        at_a_glance(app, tmp)
     print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} to {OUT}")
     return 0
 

@@ -17,6 +17,7 @@ from app.library.listing import DocumentFilter
 from ui import plain_text
 
 GROUPS = (("kind", "Kind"), ("publisher", "Publisher"), ("year", "Year"), ("tag", "Tags"))
+HIDDEN_GROUPS = (("month", "month"),)  # chosen on the timeline only: no list of their own here
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (group, value) of a facet row; value None for a group's heading
 MAX_VALUES = 200  # per group: a long tail of publishers is not browsable anyway (checked values always show)
 TOGGLE_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -27,7 +28,7 @@ class FacetPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._chosen: dict[str, dict[str, None]] = {group: {} for group, _ in GROUPS}  # in the order checked
+        self._chosen: dict[str, dict[str, None]] = {g: {} for g, _ in (*GROUPS, *HIDDEN_GROUPS)}  # in the order checked
         self.model = QStandardItemModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -79,9 +80,13 @@ class FacetPanel(QWidget):
         self.set_checked(group, value, value not in self._chosen[group])
 
     def clear(self) -> None:
-        if any(self._chosen.values()):
-            for values in self._chosen.values():
-                values.clear()
+        self.clear_groups(*self._chosen)
+
+    def clear_groups(self, *groups: str) -> None:
+        """Uncheck everything in these groups, with one filter change."""
+        if any(self._chosen[group] for group in groups):
+            for group in groups:
+                self._chosen[group].clear()
             self._changed()
 
     def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
@@ -195,7 +200,8 @@ class FacetPanel(QWidget):
         self.clear_button.setEnabled(bool(chosen))
 
     def _update_summary(self) -> None:
-        parts = [f"{group} {' or '.join(values)}" for group, _ in GROUPS if (values := self._chosen[group])]
+        parts = [f"{group} {' or '.join(values)}" for group, _ in (*GROUPS, *HIDDEN_GROUPS)
+                 if (values := self._chosen[group])]  # fmt: skip
         self.summary.setText("Showing " + ", and ".join(parts) if parts else "Check values to filter the library.")
 
 

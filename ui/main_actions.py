@@ -65,7 +65,7 @@ class MainActions(QObject):
         self.open_archive = self._action("&Open Archive…", self.open_archive_dialog, Key.Open,
                                          "Open another archive folder")
         self.import_files_action = self._action("&Import Files…", self.import_files, "Ctrl+I",
-                                                "Import reports (.txt .md .html .pdf)")
+                                                "Import reports (.txt .md .html .pdf .docx .odt .epub)")
         self.import_folder_action = self._action("Import &Folder…", self.import_folder, "Ctrl+Shift+I",
                                                  "Import every report in a folder and its subfolders")
         self.quit = self._action("&Quit", w.close, Key.Quit)
@@ -104,6 +104,11 @@ class MainActions(QObject):
         self.query_help = self._action("&Query Syntax", self.show_query_help, Key.HelpContents,
                                        "How to write searches")
         self.about = self._action("&About Dossier", self.show_about)
+        self.show_timeline = self._action("Show &Timeline", self.toggle_timeline, None,
+                                          "Documents per year or month above the library table")
+        self.show_timeline.setCheckable(True)
+        self.show_timeline.setChecked(w.settings.value("view/timeline", "true") in (True, "true"))
+        w.timeline.setVisible(self.show_timeline.isChecked())
 
     def _make_menus(self) -> None:
         w = self.w
@@ -128,8 +133,9 @@ class MainActions(QObject):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.focus_search, self.show_library, self.show_reader, self.show_annotations])
         view_menu.addSeparator()
-        for dock in (w.search_dock, w.browse_dock, w.footnotes_dock, w.notes_dock):
+        for dock in (w.search_dock, w.browse_dock, w.footnotes_dock, w.notes_dock, w.map_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.show_timeline)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         self.theme_group = QActionGroup(w)
@@ -265,6 +271,10 @@ class MainActions(QObject):
         if self.w.reader.document_id == doc_id:
             self.w.reader.reload()
         self.w.statusBar().showMessage("Metadata saved.", 5000)
+
+    def toggle_timeline(self, shown: bool) -> None:
+        self.w.timeline.setVisible(shown)
+        self.w.settings.set_value("view/timeline", shown)
 
     def go_library(self) -> None:
         self.w.tabs.setCurrentIndex(0)

@@ -8,6 +8,7 @@ menus and shortcuts in `ui/main_actions.py`, archive switching in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -41,11 +43,13 @@ from ui.fitted_table import LibraryTable
 from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summary_text
 from ui.main_actions import MainActions
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
+from ui.reader.citation_map_panel import CitationMapPanel
 from ui.search_panel import SearchPanel
 from ui.settings import AppSettings
 from ui.tags.chips import TagChipDelegate
 from ui.tags.colors import TagColors
 from ui.theme import apply_theme
+from ui.timeline_panel import TimelinePanel
 from ui.workers import GeneratorWorker, start
 
 if TYPE_CHECKING:
@@ -55,7 +59,8 @@ TAGS_COLUMN = [key for _, key in COLUMNS].index("tags")
 
 EMPTY_TEXT = (
     "<h2>This archive is empty</h2>"
-    "<p>Import reports — plain text, Markdown, HTML or PDF — with <b>File › Import Files…</b> (Ctrl+I),<br>"
+    "<p>Import reports — plain text, Markdown, HTML, PDF, Word, OpenDocument or EPUB —<br>"
+    "with <b>File › Import Files…</b> (Ctrl+I), "
     "<b>Import Folder…</b>, or by dropping files and folders on this window.<br>"
     "Or start with the bundled sample reports.</p>"
 )
@@ -80,7 +85,14 @@ class MainWindow(QMainWindow):
         self.model = DocumentTableModel(archive, self)
         self.table = self._make_table()
         self.library_stack = QStackedWidget()
-        self.library_stack.addWidget(self.table)
+        self.timeline = TimelinePanel(self.pool)
+        self.library_split = QSplitter(Qt.Orientation.Vertical)  # the timeline above the table
+        self.library_split.setObjectName("librarySplit")
+        self.library_split.setChildrenCollapsible(False)
+        self.library_split.addWidget(self.timeline)
+        self.library_split.addWidget(self.table)
+        self.library_split.setStretchFactor(1, 1)
+        self.library_stack.addWidget(self.library_split)
         self.library_stack.addWidget(self._make_empty_state())
         self.reader_pane = ReaderPane()
         self.footnotes = FootnotePanel()
@@ -103,12 +115,17 @@ class MainWindow(QMainWindow):
                                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.notes_dock = self._dock("Annotations", "annotationsDock", self.annotating.panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.citation_map = CitationMapPanel(self.pool)
+        self.map_dock = self._dock("Citation Map", "citationMapDock", self.citation_map,
+                                   Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.footnotes_dock, self.notes_dock)
+        self.tabifyDockWidget(self.notes_dock, self.map_dock)
         self.footnotes_dock.raise_()
         self.splitDockWidget(self.search_dock, self.browse_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.search_dock, self.footnotes_dock], [300, 320], Qt.Orientation.Horizontal)
         self.footnotes_dock.hide()  # shown with the first document opened
         self.notes_dock.hide()
+        self.map_dock.hide()
 
         self.progress = ProgressStrip()
         self.archive_label = plain_text.plain(QLabel())
@@ -189,7 +206,12 @@ class MainWindow(QMainWindow):
         self.search_panel.hitActivated.connect(self.open_document)
         self.search_panel.resultsChanged.connect(self._search_changed)
         self.facets.filterChanged.connect(lambda _flt: self.apply_filters())
+        self.timeline.periodToggled.connect(self.facets.toggle)  # a bar is a year or month of the facets
+        self.timeline.clearRequested.connect(lambda: self.facets.clear_groups("year", "month"))
+        self.citation_map.openDocument.connect(self.open_document)
+        self.map_dock.visibilityChanged.connect(self.citation_map.set_active)
         self.reader.documentOpened.connect(self._document_opened)
+        self.reader.documentOpened.connect(lambda doc_id: self.citation_map.show_document(self.archive, doc_id))
         self.annotations_view.openAnnotation.connect(self.open_annotation)
         self.annotations_view.exportRequested.connect(self.open_export_dialog)
         self.annotating.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -218,6 +240,7 @@ class MainWindow(QMainWindow):
         self._update_count(total)
         self._update_facets()
         self.actions_.update_for_library(total)
+        self.citation_map.show_document(self.archive, self.reader.document_id)  # links and titles may have changed
 
     def _update_count(self, total: int | None = None) -> None:
         total = library.count_documents(self.archive) if total is None else total
@@ -225,8 +248,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"{total:,} documents" if shown == total else f"{shown:,} of {total:,} documents")
 
     def current_filter(self) -> library.DocumentFilter:
-        flt = self.facets.current_filter()
-        return library.DocumentFilter(flt.kind, flt.publisher, flt.year, flt.tag, self._search_ids)
+        return replace(self.facets.current_filter(), ids=self._search_ids)
 
     def apply_filters(self) -> None:
         """Facets and search narrow the library together."""
@@ -235,7 +257,9 @@ class MainWindow(QMainWindow):
         self._update_facets()
 
     def _update_facets(self) -> None:
-        """Counts over what the library shows; a search alone already counted its matches."""
+        """Counts over what the library shows; a search alone already counted its matches. The timeline too."""
+        self.timeline.refresh(self.archive, self.current_filter())
+        self.timeline.set_chosen(self.facets.chosen("year"), self.facets.chosen("month"))
         result = self._search_result
         if result is not None and self.facets.current_filter().is_empty():
             self.facets.set_counts(result.facets)
@@ -318,6 +342,7 @@ class MainWindow(QMainWindow):
         if self.footnotes_dock.isHidden() and self.notes_dock.isHidden():
             self.footnotes_dock.show()
             self.notes_dock.show()
+            self.map_dock.show()
             self.footnotes_dock.raise_()
         if not self.reader.open_document(doc_id, query):
             self.tabs.setCurrentIndex(previous)
@@ -356,6 +381,7 @@ class MainWindow(QMainWindow):
         if self.footnotes_dock.isHidden() and self.notes_dock.isHidden():
             self.footnotes_dock.show()
             self.notes_dock.show()
+            self.map_dock.show()
             self.footnotes_dock.raise_()
 
     # ------------------------------------------------------------------ import

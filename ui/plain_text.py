@@ -15,8 +15,8 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
-from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QHelpEvent, QImage, QTextDocument
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QToolTip, QWidget
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -36,6 +36,15 @@ def tooltip(text: str | None) -> str | None:
     if not text:
         return text
     return f"<p style='white-space:pre-wrap'>{escaped(text)}</p>"
+
+
+def show_tooltip(widget: QWidget, event: QHelpEvent, text: str | None) -> None:
+    """A painted widget's tooltip for what is under the pointer: `text` literally, or none (hidden)."""
+    if text is None:
+        QToolTip.hideText()
+        event.ignore()
+    else:
+        QToolTip.showText(event.globalPos(), tooltip(text), widget)
 
 
 def plain(label: QLabel, text: str | None = None) -> QLabel:

@@ -78,9 +78,10 @@ class DocumentFilter:
     year: frozenset[str] = frozenset()
     tag: frozenset[str] = frozenset()  # each: the tag or any tag below it, on the document or an annotation
     ids: frozenset[int] | None = None  # e.g. the documents a search matched
+    month: frozenset[str] = frozenset()  # "2013-09": a month of the timeline (no facet of its own)
 
     def __post_init__(self) -> None:
-        for group in FACET_GROUPS:
+        for group in (*FACET_GROUPS, "month"):
             values = getattr(self, group)
             values = (values,) if isinstance(values, str) else values or ()
             object.__setattr__(self, group, frozenset(v for v in values if v))
@@ -90,7 +91,7 @@ class DocumentFilter:
         return replace(self, **{group: frozenset()})
 
     def is_empty(self) -> bool:
-        return not (self.kind or self.publisher or self.year or self.tag) and self.ids is None
+        return not (self.kind or self.publisher or self.year or self.tag or self.month) and self.ids is None
 
 
 def _conditions(flt: DocumentFilter | None, *, shared: bool = False) -> dict[str, ColumnElement[bool]]:
@@ -106,6 +107,8 @@ def _conditions(flt: DocumentFilter | None, *, shared: bool = False) -> dict[str
         values = getattr(flt, group)
         if values:
             out[group] = column.in_(sorted(values))
+    if flt.month:
+        out["month"] = func.substr(Document.date, 1, 7).in_(sorted(flt.month))
     if flt.tag:
         tagged = documents_carrying(sorted(t.strip("/") for t in flt.tag))
         out["tag"] = Document.id.in_(_shared(tagged, "tagged") if shared else tagged)
@@ -114,6 +117,11 @@ def _conditions(flt: DocumentFilter | None, *, shared: bool = False) -> dict[str
         chosen = select(func.json_each(json.dumps(sorted(flt.ids))).table_valued("value").c.value)
         out["ids"] = Document.id.in_(_shared(chosen, "chosen") if shared else chosen)
     return out
+
+
+def filter_conditions(flt: DocumentFilter | None) -> list[ColumnElement[bool]]:
+    """The conditions on Document that `flt` sets, for other read-side queries over the same documents."""
+    return list(_conditions(flt).values())
 
 
 def _shared(query: Select[Any] | CompoundSelect, name: str) -> Select[Any]:
