@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test lint bench bench-parsing bench-big screenshots clean
+.PHONY: run test lint bench bench-parsing bench-big screenshots translations clean
 
 $(STAMP): setup.cfg pyproject.toml
 	@bash scripts/ensure-system-libs.sh
@@ -32,6 +32,12 @@ bench-parsing: $(STAMP)
 
 bench-big: $(STAMP)
 	$(BIN)/python -m bench.big_documents $(ARGS)
+
+# Collect the app's strings into the .ts files (keeping their translations) and compile them to .qm.
+TS := resources/translations/dossier_fr.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete ui -ts $(TS)
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py

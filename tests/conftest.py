@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One locale for every run (QLocale.system() reads these): numbers and dates as the tests expect them.
+os.environ["LC_ALL"] = os.environ["LANG"] = "en_US.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"

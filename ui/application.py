@@ -17,7 +17,7 @@ from app.archive.layout import DB_NAME
 from app.archive.paths import APP_ID, APP_NAME, default_archive_dir
 from app.errors import DossierError
 from resources import RESOURCES_DIR
-from ui import plain_text
+from ui import plain_text, translation
 from ui.first_window import FirstWindow
 from ui.settings import AppSettings
 from ui.startup_probe import install_if_asked
@@ -49,6 +49,7 @@ def run_gui(archive_dir: Path | None) -> int:
     app.setDesktopFileName(APP_ID)  # Wayland finds the menu entry, and with it the icon, by this name
     app.setWindowIcon(app_icon())
     settings = AppSettings()
+    translation.install(app, settings.language())
     apply_theme(app, settings.theme())
     folder = choose_archive_dir(archive_dir, settings)
     first = FirstWindow(folder, settings)

@@ -19,7 +19,7 @@ from app import __version__
 from app.archive.folder import Archive
 from app.errors import DossierError
 from app.readers import SUPPORTED_SUFFIXES
-from ui import plain_text
+from ui import plain_text, translation
 from ui.search_help import SearchHelpDialog
 from ui.theme import THEMES
 
@@ -147,6 +147,17 @@ class MainActions(QObject):
             self.theme_group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[name] = action
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(w)
+        self.language_actions: dict[str, QAction] = {}
+        choices = {translation.SYSTEM: self.tr("System Default"), **translation.LANGUAGES}
+        for code, label in choices.items():
+            action = QAction(label, w, checkable=True)
+            action.setChecked(code == w.settings.language())
+            action.triggered.connect(lambda _on=False, c=code: self.change_language(c))
+            self.language_group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.back, self.forward, self.open_selected])
         help_menu = bar.addMenu("&Help")
@@ -271,6 +282,15 @@ class MainActions(QObject):
         if self.w.reader.document_id == doc_id:
             self.w.reader.reload()
         self.w.statusBar().showMessage("Metadata saved.", 5000)
+
+    def change_language(self, code: str) -> None:
+        """View › Language: remembered, and used from the next start (the open windows keep theirs)."""
+        if code == self.w.settings.language():
+            return
+        self.w.settings.set_language(code)
+        name = self.language_actions[code].text()
+        plain_text.inform(self.w, self.tr("Language"),
+                               self.tr("Dossier will use {language} the next time it starts.").format(language=name))
 
     def toggle_timeline(self, shown: bool) -> None:
         self.w.timeline.setVisible(shown)

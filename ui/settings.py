@@ -53,6 +53,14 @@ class AppSettings:
     def set_theme(self, name: str) -> None:
         self._s.setValue("view/theme", name)
 
+    def language(self) -> str:
+        """"system", or a language code of ui.translation.LANGUAGES."""
+        value = self._s.value("view/language", "system")
+        return value if isinstance(value, str) else "system"
+
+    def set_language(self, code: str) -> None:
+        self._s.setValue("view/language", code)
+
     def value(self, key: str, default: object = None) -> object:
         return self._s.value(key, default)
 
