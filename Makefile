@@ -36,7 +36,7 @@ bench-big: $(STAMP)
 # Collect the app's strings into the .ts files (keeping their translations) and compile them to .qm.
 TS := resources/translations/dossier_fr.ts
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete ui -ts $(TS)
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -target-language fr_FR ui -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 screenshots: $(STAMP)
