@@ -169,9 +169,9 @@ def test_another_thread_writes_between_two_documents(
 
     def gui_write() -> None:
         storing.wait(30)
-        with archive.session() as s:
+        with archive.session() as s:  # counted inside the write: what the import had committed when it got in
             s.add(Tag(name="written meanwhile"))
-        with archive.session() as s:
+            s.flush()
             seen.append(s.scalar(select(func.count(Document.id))) or 0)
 
     writer = threading.Thread(target=gui_write)

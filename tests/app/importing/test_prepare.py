@@ -133,3 +133,24 @@ def test_parallel_import_and_cancel(archive: Archive, folder: list[Path], monkey
     assert len(summary.imported) == 5 and len(summary.unchanged) == 1
     assert [f for _, f in summary.failed] == ["empty file"]
     assert document_detail(archive, summary.imported[0])["title"]
+
+
+@pytest.mark.parametrize(
+    ("count", "workers", "size", "expected"),
+    [(64, 2, 0, True), (10, 2, 0, False), (10, 2, 3_000_000, True), (3, 2, 10**9, False), (500, 0, 10**9, False)],
+)
+def test_workers_start_for_many_files_or_a_few_big_ones(count: int, workers: int, size: int, expected: bool) -> None:
+    from app.importing.prepare import parallel
+
+    assert parallel(count, workers, size) is expected
+
+
+def test_the_size_is_counted_only_as_far_as_it_matters(tmp_path: Path) -> None:
+    from app.importing.prepare import total_size
+
+    paths = []
+    for i in range(5):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_bytes(b"x" * 1000)
+    assert total_size([*paths, tmp_path / "missing.txt"], 10**6) == 5000
+    assert total_size(paths, 1500) == 2000
