@@ -34,10 +34,12 @@ bench-big: $(STAMP)
 	$(BIN)/python -m bench.big_documents $(ARGS)
 
 # Collect the app's strings into the .ts files (keeping their translations) and compile them to .qm.
-TS := resources/translations/dossier_fr.ts
+# English, the source language, needs only its plural forms ("%Ln document(s)": "1 document", "2 documents").
+TRANSLATIONS := resources/translations
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -target-language fr_FR ui -ts $(TS)
-	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -target-language fr_FR ui -ts $(TRANSLATIONS)/dossier_fr.ts
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -pluralonly -target-language en_US ui -ts $(TRANSLATIONS)/dossier_en.ts
+	for ts in $(TRANSLATIONS)/*.ts; do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py

@@ -292,28 +292,6 @@ def display_date(iso: str | None) -> str:
     return iso
 
 
-def display_kind(kind: str | None) -> str:
-    """'country-profile' → 'Country profile'."""
-    if not kind or kind == "other":
-        return ""
-    return kind.replace("-", " ").capitalize()
-
-
-def meta_line(plan: RenderPlan) -> str:
-    """The header line under the title: 'Last updated 14 November 2022 · Landmine Monitor · Country profile'."""
-    parts = []
-    date = display_date(plan.date)
-    if date and not any(block.kind == "dateline" for block in plan.blocks):  # the text's own line shows it
-        label = (plan.date_label or "").strip()
-        parts.append(f"{label.capitalize()} {date}" if label else date)
-    if plan.publisher:
-        parts.append(plan.publisher)
-    kind = display_kind(plan.kind)
-    if kind:
-        parts.append(kind)
-    return " · ".join(parts)
-
-
 # --- the footnote panel ----------------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)

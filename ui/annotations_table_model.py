@@ -11,12 +11,22 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from app.annotating.annotations import AnnotationInfo
 from app.annotating.note_text import note_summary_text
 from app.export.excerpt_model import COLOR_HEX
+from ui.annotations.colors import color_label, color_name
 from ui.annotations.note_view import note_tooltip_html
 from ui.plain_text import tooltip
 
@@ -26,9 +36,10 @@ INFO_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole AnnotationInfo
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 4  # the note as written (Markdown), for the Note column's delegate
 
 COLOR, QUOTE, NOTE, TAGS, DOCUMENT, MODIFIED = range(6)
-HEADERS = ("", "Quote", "Note", "Tags", "Document", "Modified")
+HEADERS = ("", QT_TRANSLATE_NOOP("AnnotationTableModel", "Quote"), QT_TRANSLATE_NOOP("AnnotationTableModel", "Note"),
+           QT_TRANSLATE_NOOP("AnnotationTableModel", "Tags"), QT_TRANSLATE_NOOP("AnnotationTableModel", "Document"),
+           QT_TRANSLATE_NOOP("AnnotationTableModel", "Modified"))  # fmt: skip
 QUOTE_CHARS = 160  # the cell elides to its width; this only keeps very long quotes out of the layout
-ORPHANED_TIP = "Orphaned: this text is no longer found in the document; the quote is what was marked."
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,9 +50,16 @@ def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def header_labels() -> list[str]:
+    """The column headers in the user's language (HEADERS holds them in English)."""
+    return [QCoreApplication.translate("AnnotationTableModel", h) if h else "" for h in HEADERS]
+
+
 def local_time(moment: datetime) -> str:
-    """Stored times are naive UTC; the table shows the user's local time to the minute."""
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    """Stored times are naive UTC; the table shows the user's local time to the minute, written as the
+    user's locale writes a short date and time."""
+    when = QDateTime.fromSecsSinceEpoch(int(moment.replace(tzinfo=UTC).timestamp()))
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 
 class AnnotationTableModel(QAbstractTableModel):
@@ -75,9 +93,9 @@ class AnnotationTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return header_labels()[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COLOR:
-            return "Highlight colour"
+            return self.tr("Highlight colour")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -96,7 +114,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and column == QUOTE and a.orphaned:
             return self._italic
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COLOR:
-            return f"{a.color} highlight"
+            return self.tr("{colour} highlight").format(colour=color_name(a.color))
         if role == ID_ROLE:
             return a.id
         if role == DOCUMENT_ID_ROLE:
@@ -107,8 +125,7 @@ class AnnotationTableModel(QAbstractTableModel):
             return a.note
         return None
 
-    @staticmethod
-    def _display(a: AnnotationInfo, column: int) -> str:
+    def _display(self, a: AnnotationInfo, column: int) -> str:
         if column == QUOTE:
             return ("⚠ " if a.orphaned else "") + one_line(a.quote)
         if column == NOTE:
@@ -121,16 +138,18 @@ class AnnotationTableModel(QAbstractTableModel):
             return local_time(a.modified_at)
         return ""
 
-    @staticmethod
-    def _tooltip(a: AnnotationInfo, column: int) -> str | None:
+    def _tooltip(self, a: AnnotationInfo, column: int) -> str | None:
         if column == COLOR:
-            return a.color.capitalize()
+            return color_label(a.color)
         if column == QUOTE:
-            return f"{a.quote}\n\n{ORPHANED_TIP}" if a.orphaned else a.quote
+            orphaned = self.tr("Orphaned: this text is no longer found in the document; the quote is what was marked.")
+            return f"{a.quote}\n\n{orphaned}" if a.orphaned else a.quote
         if column == TAGS:
             return "\n".join(a.tags) or None
         if column == DOCUMENT:
             return a.document_title
         if column == MODIFIED:
-            return f"Created {local_time(a.created_at)}\nModified {local_time(a.modified_at)}"
+            return self.tr("Created {created}\nModified {modified}").format(
+                created=local_time(a.created_at), modified=local_time(a.modified_at)
+            )
         return None

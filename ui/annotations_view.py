@@ -9,7 +9,22 @@ and `exportRequested` for the export dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +47,7 @@ from app.errors import DossierError
 from app.export.excerpt_model import COLOR_HEX, COLORS
 from app.library import tags
 from ui import plain_text
+from ui.annotations.colors import color_label
 from ui.annotations.note_view import NoteDelegate
 from ui.annotations_table_model import (
     COLOR,
@@ -44,18 +60,17 @@ from ui.annotations_table_model import (
     QUOTE,
     TAGS,
     AnnotationTableModel,
+    header_labels,
 )
 from ui.fitted_table import ColumnFit, FittedTable
 
 DEBOUNCE_MS = 250
 CURRENT_DOCUMENT = -1  # the document combo's "current document" entry
-SORTS = (("Newest first", "modified"), ("By document", "document"))
+SORTS = ((QT_TRANSLATE_NOOP("AnnotationsView", "Newest first"), "modified"),
+         (QT_TRANSLATE_NOOP("AnnotationsView", "By document"), "document"))
 SORT_COLUMNS = {DOCUMENT: "document", MODIFIED: "modified"}  # header clicks that choose an order
 SORT_INDICATOR = {"document": (DOCUMENT, Qt.SortOrder.AscendingOrder),
                   "modified": (MODIFIED, Qt.SortOrder.DescendingOrder)}  # fmt: skip
-EMPTY_ARCHIVE = ("<b>No annotations yet.</b><br><br>Open a document, select a passage and press "
-                 "<b>Ctrl+Shift+H</b> to highlight it, or <b>Ctrl+Shift+A</b> to add a note.")  # fmt: skip
-NO_MATCH = "No annotation matches these filters.<br><br><a href='clear'>Clear filters</a>"
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -64,15 +79,16 @@ def swatch(color: str, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-def annotation_count(n: int) -> str:
-    return f"{n:,} annotation{'' if n == 1 else 's'}"
-
-
-ANNOTATIONS_FIT = ColumnFit(
-    labels=HEADERS, main=QUOTE, fixed={COLOR: 28},
-    samples={NOTE: "First report of new use. Compare with", TAGS: "topic/new-use  country/Azerbaijan",
-             DOCUMENT: "Coalition alarmed by reports of", MODIFIED: "2026-12-07 07:40"},
-)  # fmt: skip
+def annotations_fit() -> ColumnFit:
+    """How the columns share the width, measured on the headers and a date as the user's locale writes them."""
+    sample_time = QLocale().toString(QDateTime(QDate(2026, 12, 27), QTime(17, 40)), QLocale.FormatType.ShortFormat)
+    return ColumnFit(
+        labels=header_labels(), main=QUOTE, fixed={COLOR: 28},
+        samples={NOTE: "First report of new use. Compare with",  # untranslated: a sample, only measured
+                 TAGS: "topic/new-use  country/Azerbaijan",  # untranslated: a sample, only measured
+                 DOCUMENT: "Coalition alarmed by reports of",  # untranslated: a sample, only measured
+                 MODIFIED: sample_time},
+    )  # fmt: skip
 
 
 class AnnotationsView(QWidget):
@@ -101,32 +117,32 @@ class AnnotationsView(QWidget):
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Filter by words in the quote or note")
+        self.text_filter.setPlaceholderText(self.tr("Filter by words in the quote or note"))
         self.text_filter.setClearButtonEnabled(True)
         self.tag_combo = QComboBox()
         self.tag_combo.setEditable(True)
         self.tag_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.tag_combo.lineEdit().setPlaceholderText("Any tag")
-        self.tag_combo.setToolTip("Annotations with this tag or a tag below it (country takes country/…)")
+        self.tag_combo.lineEdit().setPlaceholderText(self.tr("Any tag"))
+        self.tag_combo.setToolTip(self.tr("Annotations with this tag or a tag below it (country takes country/…)"))
         self.color_combo = QComboBox()
-        self.color_combo.addItem("Any colour", None)
+        self.color_combo.addItem(self.tr("Any colour"), None)
         for color in COLORS:
-            self.color_combo.addItem(swatch(color), color.capitalize(), color)
+            self.color_combo.addItem(swatch(color), color_label(color), color)
         self.document_combo = QComboBox()
         self.document_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.document_combo.setMinimumContentsLength(14)
         self.document_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.orphaned_check = QCheckBox("Orphaned only")
-        self.orphaned_check.setToolTip("Annotations whose text is no longer found in their document")
+        self.orphaned_check = QCheckBox(self.tr("Orphaned only"))
+        self.orphaned_check.setToolTip(self.tr("Annotations whose text is no longer found in their document"))
         self.sort_combo = QComboBox()
         for label, key in SORTS:
-            self.sort_combo.addItem(label, key)
+            self.sort_combo.addItem(QCoreApplication.translate("AnnotationsView", label), key)
         self.count_label = plain_text.plain(QLabel())
         self.count_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Export the selected annotations (or all those shown)")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the selected annotations (or all those shown)"))
 
-        self.table = FittedTable(ANNOTATIONS_FIT)
+        self.table = FittedTable(annotations_fit())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -160,7 +176,7 @@ class AnnotationsView(QWidget):
         options = QHBoxLayout()
         options.addWidget(self.orphaned_check)
         options.addWidget(self.count_label, 1)
-        options.addWidget(QLabel("Sort:"))
+        options.addWidget(QLabel(self.tr("Sort:")))
         options.addWidget(self.sort_combo)
         options.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -280,8 +296,9 @@ class AnnotationsView(QWidget):
         combo = self.document_combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All documents", None)
-        current = f"Current document — {self._current_title}" if self._current_title else "Current document"
+        combo.addItem(self.tr("All documents"), None)
+        current = (self.tr("Current document — {title}").format(title=self._current_title) if self._current_title
+                   else self.tr("Current document"))
         combo.addItem(current, CURRENT_DOCUMENT)
         if self._current_document is None:
             combo.model().item(1).setEnabled(False)  # type: ignore[attr-defined]
@@ -302,7 +319,7 @@ class AnnotationsView(QWidget):
         self._set_indicator(self.sort_combo.currentData())
         if self._archive is None:
             self.model.set_rows([])
-            self._show_empty("No archive is open.")
+            self._show_empty(self.tr("No archive is open."))
             return
         keep = set(self.selected_ids())
         try:
@@ -317,13 +334,13 @@ class AnnotationsView(QWidget):
 
     def _update_state(self, shown: int) -> None:
         filtered = shown != self._total
-        self.count_label.setText(f"{shown:,} of {annotation_count(self._total)}" if filtered
-                                 else annotation_count(shown))  # fmt: skip
+        self.count_label.setText(self.tr("{shown} of %Ln annotation(s)", "", self._total).format(
+            shown=QLocale().toString(shown)) if filtered else self.tr("%Ln annotation(s)", "", shown))
         self.export_button.setEnabled(shown > 0)
         if shown:
             self.stack.setCurrentWidget(self.table)
         else:
-            self._show_empty(EMPTY_ARCHIVE if self._total == 0 else NO_MATCH)
+            self._show_empty(self._empty_archive_text() if self._total == 0 else self._no_match_text())
 
     def _show_empty(self, text: str) -> None:
         self.empty_label.setText(text)
@@ -333,7 +350,15 @@ class AnnotationsView(QWidget):
     def _show_error(self, message: str) -> None:
         self.model.set_rows([])
         self.count_label.setText("")
-        self._show_empty(f"{message}<br><br><a href='clear'>Clear filters</a>")
+        self._show_empty(f"{message}<br><br><a href='clear'>{self.tr('Clear filters')}</a>")
+
+    def _empty_archive_text(self) -> str:
+        return self.tr("<b>No annotations yet.</b><br><br>Open a document, select a passage and press "
+                       "<b>Ctrl+Shift+H</b> to highlight it, or <b>Ctrl+Shift+A</b> to add a note.")
+
+    def _no_match_text(self) -> str:
+        clear = self.tr("Clear filters")
+        return self.tr("No annotation matches these filters.") + f"<br><br><a href='clear'>{clear}</a>"
 
     # ---------------------------------------------------------------- sorting
     def _set_indicator(self, order: str) -> None:

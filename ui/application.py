@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -62,7 +63,8 @@ def run_gui(archive_dir: Path | None) -> int:
     try:
         archive = Archive.open(folder)
     except DossierError as e:
-        plain_text.critical(first, APP_NAME, f"Cannot open the archive.\n\n{e}")
+        message = QCoreApplication.translate("Application", "Cannot open the archive.\n\n{error}").format(error=e)
+        plain_text.critical(first, APP_NAME, message)
         first.close()
         return 1
     window = MainWindow(archive, settings)

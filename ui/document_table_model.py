@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimeZone,
+)
 
 from app.archive.folder import Archive
 from app.library import listing as library
 from ui.plain_text import tooltip
 
 PAGE_SIZE = 500
-COLUMNS = [
-    ("Title", "title"), ("Date", "date"), ("Publisher", "publisher"), ("Kind", "kind"), ("Tags", "tags"),
-    ("Annotations", "annotations"), ("Imported", "imported"),
+COLUMNS = [  # (header, key): headers are shown through column_label(), in the app's language
+    (QT_TRANSLATE_NOOP("DocumentTableModel", "Title"), "title"),
+    (QT_TRANSLATE_NOOP("DocumentTableModel", "Date"), "date"),
+    (QT_TRANSLATE_NOOP("DocumentTableModel", "Publisher"), "publisher"),
+    (QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"), "kind"),
+    (QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), "tags"),
+    (QT_TRANSLATE_NOOP("DocumentTableModel", "Annotations"), "annotations"),
+    (QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), "imported"),
 ]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row, for opening and editing
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's tag names as a tuple, for the chip delegate
@@ -110,7 +125,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return column_label(section)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -119,9 +134,23 @@ class DocumentTableModel(QAbstractTableModel):
         self.reload()
 
 
+def column_label(column: int) -> str:
+    """A column's header in the app's language."""
+    return QCoreApplication.translate("DocumentTableModel", COLUMNS[column][0])
+
+
+def imported_text(iso: str) -> str:
+    """When a document was imported (stored in UTC) as local time, in the locale's short format."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso.replace("T", " ")[:16]
+    moment.setTimeZone(QTimeZone.utc())
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
 def _display(row: library.DocumentRow, key: str) -> str:
     if key == "imported":
-        return row.imported.replace("T", " ")[:16]
+        return imported_text(row.imported)
     if key == "tags":
         return ", ".join(row.tags)
     if key == "annotations":

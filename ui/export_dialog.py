@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from app.archive.folder import Archive
 from app.export.excerpt_model import ExportOptions
 from app.export.excerpts import Selection
-from app.export.files import FORMATS, LABELS, SUFFIXES
+from app.export.files import FORMATS, SUFFIXES
 from app.library import listing as library
 from app.library import tags
 from ui import plain_text
@@ -54,6 +54,7 @@ from ui.export_job import (
     PreviewText,
     Serials,
     count_scopes,
+    format_label,
     format_of,
     make_preview,
     target_path,
@@ -64,12 +65,12 @@ from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, NOT_APPLICABLE
 from ui.export_texts import (
     PreviewBrowser,
     added_note,
+    all_files_filter,
     as_bool,
     elide,
     file_filter,
     file_stem,
     options_grid,
-    plural,
     scope_reasons,
     target_note,
 )
@@ -78,10 +79,17 @@ from ui.settings import AppSettings
 from ui.workers import GeneratorWorker, start
 
 DEBOUNCE_MS = 200
-DEFAULT_TITLE = "Annotated excerpts"
-OPTIONS = (("include_notes", "Notes"), ("include_tags", "Tags"), ("include_footnotes", "Footnotes as endnotes"),
-           ("include_citation", "Citation line"))  # fmt: skip
+DEFAULT_TITLE = QT_TRANSLATE_NOOP("ExportDialog", "Annotated excerpts")  # translated by `default_title`
+OPTIONS = (("include_notes", QT_TRANSLATE_NOOP("ExportDialog", "Notes")),
+           ("include_tags", QT_TRANSLATE_NOOP("ExportDialog", "Tags")),
+           ("include_footnotes", QT_TRANSLATE_NOOP("ExportDialog", "Footnotes as endnotes")),
+           ("include_citation", QT_TRANSLATE_NOOP("ExportDialog", "Citation line")))  # fmt: skip
 RICH_FORMATS = frozenset({"html", "pdf"})
+
+
+def default_title() -> str:
+    """The export's title when the user gives none, in the app's language."""
+    return QCoreApplication.translate("ExportDialog", DEFAULT_TITLE)
 
 
 class ExportDialog(QDialog):
@@ -99,7 +107,7 @@ class ExportDialog(QDialog):
         current_tag: str | None = None, scope: str | None = None, settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export annotated excerpts")
+        self.setWindowTitle(self.tr("Export annotated excerpts"))
         self.archive = archive
         self.settings = settings or AppSettings()
         self._current_document = current_document
@@ -140,24 +148,25 @@ class ExportDialog(QDialog):
         self.scopes = ScopeChooser(self._scope_labels(), reasons, tag_names, current_tag)
         self.format_combo = QComboBox()
         for fmt in FORMATS:
-            self.format_combo.addItem(LABELS[fmt], fmt)
-        self.option_checks = {name: QCheckBox(label) for name, label in OPTIONS}
+            self.format_combo.addItem(format_label(fmt), fmt)
+        self.option_checks = {name: QCheckBox(QCoreApplication.translate("ExportDialog", label))
+                              for name, label in OPTIONS}  # fmt: skip
         for check in self.option_checks.values():
             check.setChecked(True)
-        self.title_edit = QLineEdit(DEFAULT_TITLE)
-        self.title_edit.setPlaceholderText(DEFAULT_TITLE)
+        self.title_edit = QLineEdit(default_title())
+        self.title_edit.setPlaceholderText(default_title())
         self.file_edit = QLineEdit()
         self.file_note = plain_text.plain(QLabel())
         self.file_note.setWordWrap(True)
         self.file_note.hide()
 
-        form_box = QGroupBox("Output")
+        form_box = QGroupBox(self.tr("Output"))
         form = QFormLayout(form_box)
-        form.addRow("Format:", self.format_combo)
-        form.addRow("Title:", self.title_edit)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Title:"), self.title_edit)
         include = options_grid(list(self.option_checks.values()))
-        form.addRow("Include:", include)
-        form.addRow("File name:", self.file_edit)
+        form.addRow(self.tr("Include:"), include)
+        form.addRow(self.tr("File name:"), self.file_edit)
         form.addRow("", self.file_note)
 
         left = QWidget()
@@ -176,7 +185,7 @@ class ExportDialog(QDialog):
         self.preview_stack = QStackedWidget()
         self.preview_stack.addWidget(self.rich_preview)
         self.preview_stack.addWidget(self.text_preview)
-        preview_box = QGroupBox("Preview")
+        preview_box = QGroupBox(self.tr("Preview"))
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(self.preview_note)
         preview_layout.addWidget(self.preview_stack, 1)
@@ -196,8 +205,8 @@ class ExportDialog(QDialog):
         self.status_label = plain_text.plain(QLabel())
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton("Open file")
-        self.folder_button = QPushButton("Show in folder")
+        self.open_button = QPushButton(self.tr("Open file"))
+        self.folder_button = QPushButton(self.tr("Show in folder"))
         for button in (self.open_button, self.folder_button):
             button.hide()
         status = QHBoxLayout()
@@ -207,7 +216,7 @@ class ExportDialog(QDialog):
         status.addWidget(self.folder_button)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.export_button.setEnabled(False)
 
@@ -238,20 +247,24 @@ class ExportDialog(QDialog):
 
     def _title_of(self, document_id: int) -> str:
         rows = library.list_documents(self.archive, flt=library.DocumentFilter(ids=frozenset({document_id})))
-        return rows[0].title if rows else f"document {document_id}"
+        return rows[0].title if rows else self.tr("document {id}").format(id=document_id)
 
     def _scope_labels(self) -> dict[str, str]:
-        current = (f"Current document: {elide(self._title_of(self._current_document))}"
-                   if self._current_document is not None else "Current document")  # fmt: skip
+        current = (self.tr("Current document: {title}").format(title=elide(self._title_of(self._current_document)))
+                   if self._current_document is not None else self.tr("Current document"))  # fmt: skip
+        locale = QLocale()
         docs = len(self._selected_documents)
         notes = len(self._selected_annotations)
         return {
             CURRENT: current,
-            DOCUMENTS: f"Selected documents ({docs})" if docs else "Selected documents",
-            TAG: "Tag:",
-            QUERY: f"Search results for “{elide(self._query, 40)}”" if self._query else "Search results",
-            ANNOTATIONS: f"Selected annotations ({notes})" if notes else "Selected annotations",
-            ALL: "All annotations",
+            DOCUMENTS: (self.tr("Selected documents ({count})").format(count=locale.toString(docs)) if docs
+                        else self.tr("Selected documents")),
+            TAG: self.tr("Tag:"),
+            QUERY: (self.tr("Search results for “{query}”").format(query=elide(self._query, 40)) if self._query
+                    else self.tr("Search results")),
+            ANNOTATIONS: (self.tr("Selected annotations ({count})").format(count=locale.toString(notes)) if notes
+                          else self.tr("Selected annotations")),
+            ALL: self.tr("All annotations"),
         }
 
     def _default_scope(self) -> str:
@@ -270,15 +283,18 @@ class ExportDialog(QDialog):
         }[scope]()
 
     def description(self, scope: str) -> str:
-        """How the excerpts were chosen, written into the export."""
+        """How the excerpts were chosen, written into the export (in the app's language, as the title is)."""
         if scope == CURRENT and self._current_document is not None:
-            return f"Annotations of “{self._title_of(self._current_document)}”"
-        return {
-            DOCUMENTS: f"Annotations of {plural(len(self._selected_documents), 'selected document')}",
-            TAG: f"Tag: {self.scopes.tag()}",
-            QUERY: f"Search: {self._query}",
-            ANNOTATIONS: plural(len(self._selected_annotations), "selected annotation"),
-        }.get(scope, "All annotations")
+            return self.tr("Annotations of “{title}”").format(title=self._title_of(self._current_document))
+        if scope == DOCUMENTS:
+            return self.tr("Annotations of %Ln selected document(s)", "", len(self._selected_documents))
+        if scope == TAG:
+            return self.tr("Tag: {tag}").format(tag=self.scopes.tag())
+        if scope == QUERY:
+            return self.tr("Search: {query}").format(query=self._query)
+        if scope == ANNOTATIONS:
+            return self.tr("%Ln selected annotation(s)", "", len(self._selected_annotations))
+        return self.tr("All annotations")
 
     def _count_all(self) -> None:
         wanted = {s: self.selection(s) for s in SCOPES if s != TAG and self.scopes.is_applicable(s)}
@@ -341,7 +357,7 @@ class ExportDialog(QDialog):
         return ExportOptions(**{name: check.isChecked() for name, check in self.option_checks.items()})
 
     def title(self) -> str:
-        return self.title_edit.text().strip() or DEFAULT_TITLE
+        return self.title_edit.text().strip() or default_title()
 
     def scope_ids(self) -> list[int] | None:
         """The ids the current scope exports, or None while they are being counted."""
@@ -353,15 +369,15 @@ class ExportDialog(QDialog):
     def _start_preview(self) -> None:
         ids = self.scope_ids()
         if ids is None:
-            self.preview_note.setText("Counting…")
+            self.preview_note.setText(self.tr("Counting…"))
             return
         if not ids:
             self._serials.new("preview")
-            self._show_preview_message("Nothing to export: this choice holds no annotations.")
+            self._show_preview_message(self.tr("Nothing to export: this choice holds no annotations."))
             return
         archive, fmt, options, title = self.archive, self.fmt(), self.options(), self.title()
         description = self.description(self.scopes.scope())
-        self.preview_note.setText("Updating the preview…")
+        self.preview_note.setText(self.tr("Updating the preview…"))
         self._run("preview", lambda: make_preview(archive, ids, fmt, options, title, description),
                   self._show_preview, self._show_preview_message)  # fmt: skip
 
@@ -377,10 +393,10 @@ class ExportDialog(QDialog):
             self.preview_stack.setCurrentWidget(self.text_preview)
         notes = []
         if result.shown < result.total:
-            notes.append(f"The preview shows the first {result.shown:,} of {result.total:,} excerpts; "
-                         "the file holds them all.")  # fmt: skip
+            notes.append(self.tr("The preview shows the first {shown} of %Ln excerpts; the file holds them all.", "",
+                                 result.total).format(shown=QLocale().toString(result.shown)))
         if fmt == "pdf":
-            notes.append("PDF is previewed as HTML; the file is laid out on A4 pages.")
+            notes.append(self.tr("PDF is previewed as HTML; the file is laid out on A4 pages."))
         self.preview_note.setText(" ".join(notes))
         self.preview_note.setVisible(bool(notes))
 
@@ -432,7 +448,8 @@ class ExportDialog(QDialog):
         if named is None or named == self.fmt():
             return ""
         self.format_combo.setCurrentIndex(self.format_combo.findData(named))
-        return f"Format set to {LABELS[named]} to match “{Path(name).name}”."
+        return self.tr("Format set to {format} to match “{name}”.").format(format=format_label(named),
+                                                                          name=Path(name).name)
 
     def _show_target(self) -> None:
         note = target_note(self.file_name(), self.fmt())
@@ -452,7 +469,7 @@ class ExportDialog(QDialog):
             return
         filters = {file_filter(fmt): fmt for fmt in FORMATS}
         name, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Export excerpts", str(self.target()), ";;".join([*filters, "All files (*)"]),
+            self, self.tr("Export excerpts"), str(self.target()), ";;".join([*filters, all_files_filter()]),
             file_filter(self.fmt()), QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
@@ -469,9 +486,10 @@ class ExportDialog(QDialog):
         self._write_notes = [n for n in (note, added_note(chosen.name, self.fmt())) if n]
         force = False
         if path.exists():
-            if not plain_text.ask(self, "Replace the file?",
-                                  f"“{path.name}” already exists in {path.parent}.\n\nReplace it?"):
-                self.show_status(f"Not exported: “{path.name}” was left as it was.")
+            if not plain_text.ask(self, self.tr("Replace the file?"),
+                                  self.tr("“{name}” already exists in {folder}.\n\nReplace it?").format(
+                                      name=path.name, folder=path.parent)):
+                self.show_status(self.tr("Not exported: “{name}” was left as it was.").format(name=path.name))
                 self._write_notes = []
                 return
             force = True
@@ -495,7 +513,7 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.open_button.hide()
         self.folder_button.hide()
-        self.show_status("Exporting…")
+        self.show_status(self.tr("Exporting…"))
         self._set_busy(True)
         start(worker, self.pool)
 
@@ -507,15 +525,15 @@ class ExportDialog(QDialog):
             return
         self.last_path = outcome.path
         self._remember_choices(outcome.path)
-        self.show_status("\n".join([f"Exported {outcome.count:,} excerpt{'' if outcome.count == 1 else 's'} to "
-                                    f"{outcome.path}", *notes, *outcome.warnings]))  # fmt: skip
+        exported = self.tr("Exported %Ln excerpt(s) to {path}", "", outcome.count).format(path=outcome.path)
+        self.show_status("\n".join([exported, *notes, *outcome.warnings]))
         self.open_button.show()
         self.folder_button.show()
 
     def _write_failed(self, message: str) -> None:
         self._end_write()
         self._write_notes = []
-        self.show_error(f"The export failed: {message}")
+        self.show_error(self.tr("The export failed: {error}").format(error=message))
 
     def _end_write(self) -> None:
         self._writer = None
@@ -585,7 +603,7 @@ class ExportDialog(QDialog):
     def done(self, result: int) -> None:
         """Closing waits for a write under way (it is atomic, and short); pending previews are dropped."""
         if self._writer is not None:
-            self.show_status("Wait for the export to finish…")
+            self.show_status(self.tr("Wait for the export to finish…"))
             return
         self._serials.latest.clear()
         self.pool.clear()

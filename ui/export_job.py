@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRunnable, Signal
 
 from app.archive.folder import Archive
 from app.errors import DossierError
@@ -30,6 +30,19 @@ log = logging.getLogger(__name__)
 PREVIEW_LIMIT = 30  # excerpts rendered in the preview; the file always holds them all
 ALIASES = {".htm": "html", ".markdown": "md", ".json": "jsonld"}  # other extensions a format is saved under
 _FORMAT_OF_SUFFIX = {**{suffix: fmt for fmt, suffix in export.SUFFIXES.items()}, **ALIASES}
+# What the format menu shows (app.export.files.LABELS is the CLI's English); translated by `format_label`.
+FORMAT_LABELS = {
+    "md": "Markdown",  # untranslated: a format name
+    "html": QT_TRANSLATE_NOOP("ExportJob", "HTML (one self-contained file)"),
+    "pdf": "PDF",  # untranslated: a format name
+    "csv": QT_TRANSLATE_NOOP("ExportJob", "CSV (one row per excerpt)"),
+    "jsonld": QT_TRANSLATE_NOOP("ExportJob", "W3C Web Annotation (JSON-LD)"),
+}
+
+
+def format_label(fmt: str) -> str:
+    """The format's name for the user: `Markdown`, `HTML (one self-contained file)` …, in the app's language."""
+    return QCoreApplication.translate("ExportJob", FORMAT_LABELS.get(fmt, fmt))
 
 
 def format_of(name: str | Path) -> str | None:
@@ -74,6 +87,18 @@ class ExportOutcome:
     warnings: tuple[str, ...] = ()  # written, but not quite as asked (a PDF without a font for some characters)
 
 
+class ExportJob(QObject):
+    """The texts with a count: pyside6-lupdate reads plural forms only from `self.tr` in a QObject (the other
+    texts here use `QCoreApplication.translate` in this class's context). Not to be subclassed: `self.tr`
+    takes its context from the runtime class."""
+
+    def collecting(self, n: int) -> str:
+        return self.tr("Collecting %Ln excerpt(s)…", "", n)
+
+
+_TEXTS = ExportJob()
+
+
 def count_scopes(archive: Archive, selections: Mapping[str, Selection]) -> dict[str, list[int]]:
     """The annotation ids each scope would export, in export order."""
     return {scope: excerpts.select_annotation_ids(archive, selection) for scope, selection in selections.items()}
@@ -94,12 +119,14 @@ def write_steps(
 ) -> Generator[str, None, ExportOutcome]:
     """Build the excerpts and write the file atomically; user errors come back as the outcome's message."""
     if target_path(path, fmt) != path:
-        return ExportOutcome(None, error=f"Not exported: “{path.name}” does not end in {export.SUFFIXES[fmt]}, "
-                                         f"the extension of {export.LABELS[fmt]}.")  # fmt: skip
+        error = QCoreApplication.translate("ExportJob", "Not exported: “{name}” does not end in {suffix}, "
+                                                        "the extension of {format}.")  # fmt: skip
+        return ExportOutcome(None, error=error.format(name=path.name, suffix=export.SUFFIXES[fmt],
+                                                      format=format_label(fmt)))  # fmt: skip
     try:
-        yield f"Collecting {len(ids):,} excerpt{'' if len(ids) == 1 else 's'}…"
+        yield _TEXTS.collecting(len(ids))
         excerpt_set = excerpts.build(archive, ids, options=options, title=title, description=description)
-        yield f"Writing {path.name}…"
+        yield QCoreApplication.translate("ExportJob", "Writing {name}…").format(name=path.name)
         warnings: list[str] = []
         written = export.write_export(excerpt_set, fmt, path, force=force, warnings=warnings)
     except DossierError as e:
@@ -132,7 +159,8 @@ class BackgroundCall(QRunnable):
             return
         except Exception as e:  # a bug: logged in full, the user sees one line
             log.exception("export dialog background work failed")
-            self.signals.failed.emit(self.serial, f"Something went wrong: {e or type(e).__name__}")
+            message = QCoreApplication.translate("ExportJob", "Something went wrong: {error}")
+            self.signals.failed.emit(self.serial, message.format(error=e or type(e).__name__))
             return
         self.signals.done.emit(self.serial, result)
 

@@ -18,10 +18,6 @@ SCOPES = (CURRENT, DOCUMENTS, TAG, QUERY, ANNOTATIONS, ALL)
 NOT_APPLICABLE = "—"
 
 
-def excerpt_count(n: int) -> str:
-    return f"{n:,} excerpt{'' if n == 1 else 's'}"
-
-
 class ScopeChooser(QGroupBox):
     """Radio buttons for the scopes; those not applicable (no current document, no query …) are disabled."""
 
@@ -31,7 +27,8 @@ class ScopeChooser(QGroupBox):
     def __init__(self, labels: Mapping[str, str], applicable: Mapping[str, str], tag_names: Sequence[str],
                  current_tag: str | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         """`applicable` maps each scope to "" when it applies, else to the reason it does not (a tooltip)."""
-        super().__init__("Excerpts to export", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Excerpts to export"))
         self.buttons: dict[str, QRadioButton] = {}
         self.counts: dict[str, QLabel] = {}
         self._group = QButtonGroup(self)
@@ -39,10 +36,10 @@ class ScopeChooser(QGroupBox):
         self.tag_combo.setEditable(True)
         self.tag_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.tag_combo.addItems(list(tag_names))
-        self.tag_combo.lineEdit().setPlaceholderText("tag name")
+        self.tag_combo.lineEdit().setPlaceholderText(self.tr("tag name"))
         self.tag_combo.setEditText(current_tag or (tag_names[0] if tag_names else ""))
-        self.tag_combo.setToolTip("Annotations with this tag or one below it, and the annotations of documents "
-                                  "tagged with it")  # fmt: skip
+        self.tag_combo.setToolTip(self.tr("Annotations with this tag or one below it, and the annotations of "
+                                          "documents tagged with it"))  # fmt: skip
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag_combo.setMinimumContentsLength(12)
         grid = QGridLayout(self)
@@ -75,13 +72,13 @@ class ScopeChooser(QGroupBox):
         return self.tag_combo.currentText().strip()
 
     def set_counting(self, scope: str) -> None:
-        self._set_count_text(scope, "counting…", "")
+        self._set_count_text(scope, self.tr("counting…"), "")
 
     def set_count(self, scope: str, n: int) -> None:
-        self._set_count_text(scope, excerpt_count(n), "")
+        self._set_count_text(scope, self.tr("%Ln excerpt(s)", "", n), "")
 
     def set_count_error(self, scope: str, message: str) -> None:
-        self._set_count_text(scope, "cannot count", message)
+        self._set_count_text(scope, self.tr("cannot count"), message)
 
     def _set_count_text(self, scope: str, text: str, tip: str) -> None:
         self.counts[scope].setText(text)

@@ -7,24 +7,40 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
-from app.export.files import LABELS, SUFFIXES
+from app.export.files import SUFFIXES
 from ui.export_job import ALIASES, format_of, target_path
 from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, QUERY, TAG
 from ui.reader.safe_browser import SafeTextBrowser
+
+# The save dialog's name of each format's files (before the patterns); translated by `file_filter`.
+FILTER_NAMES = {
+    "md": "Markdown",  # untranslated: a format name
+    "html": "HTML",
+    "pdf": "PDF",
+    "csv": "CSV",
+    "jsonld": QT_TRANSLATE_NOOP("ExportTexts", "W3C Web Annotation"),
+}
 
 
 def file_filter(fmt: str) -> str:
     """The save dialog's filter for a format: `HTML (*.html *.htm)`."""
     patterns = [SUFFIXES[fmt], *(suffix for suffix, alias_of in ALIASES.items() if alias_of == fmt)]
-    return f"{LABELS[fmt].split(' (')[0]} ({' '.join('*' + p for p in patterns)})"
+    name = QCoreApplication.translate("ExportTexts", FILTER_NAMES.get(fmt, fmt))
+    return f"{name} ({' '.join('*' + p for p in patterns)})"
+
+
+def all_files_filter() -> str:
+    """The save dialog's last filter, for a name with another extension."""
+    return QCoreApplication.translate("ExportTexts", "All files (*)")
 
 
 def file_stem(title: str) -> str:
     """A file name from the title: `Annotated excerpts` → `annotated-excerpts`."""
     stem = re.sub(r"[^\w]+", "-", title.casefold()).strip("-")
-    return stem[:80] or "excerpts"
+    return stem[:80] or QCoreApplication.translate("ExportTexts", "excerpts")  # a file name
 
 
 def as_bool(value: object, default: bool) -> bool:
@@ -42,8 +58,10 @@ def target_note(name: str, fmt: str) -> str:
         return ""
     written = target_path(Path(name), fmt).name
     suffix = Path(name).suffix
-    reason = f": “{suffix}” is not an export extension" if suffix else ""
-    return f"Will be saved as “{written}”{reason}."
+    if suffix:
+        return QCoreApplication.translate("ExportTexts", "Will be saved as “{name}”: “{suffix}” is not an export "
+                                                         "extension.").format(name=written, suffix=suffix)  # fmt: skip
+    return QCoreApplication.translate("ExportTexts", "Will be saved as “{name}”.").format(name=written)
 
 
 def added_note(name: str, fmt: str) -> str:
@@ -51,7 +69,8 @@ def added_note(name: str, fmt: str) -> str:
     suffix = Path(name).suffix
     if not suffix or format_of(name) is not None:
         return ""
-    return f"“{suffix}” is not an export extension, so “{SUFFIXES[fmt]}” was added."
+    return QCoreApplication.translate("ExportTexts", "“{suffix}” is not an export extension, so “{added}” was "
+                                                     "added.").format(suffix=suffix, added=SUFFIXES[fmt])  # fmt: skip
 
 
 class PreviewBrowser(SafeTextBrowser):
@@ -72,18 +91,15 @@ def elide(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
 def scope_reasons(document_open: bool, documents_selected: bool, searched: bool,
                   annotations_selected: bool) -> dict[str, str]:  # fmt: skip
     """"" for a scope that applies, else why it does not (shown as its tooltip)."""
-    return {
-        CURRENT: "" if document_open else "No document is open in the reader.",
-        DOCUMENTS: "" if documents_selected else "No documents are selected in the library.",
-        TAG: "",
-        QUERY: "" if searched else "There is no current search.",
-        ANNOTATIONS: "" if annotations_selected else "No annotations are selected.",
-        ALL: "",
+    reasons = {
+        CURRENT: QCoreApplication.translate("ExportTexts", "No document is open in the reader."),
+        DOCUMENTS: QCoreApplication.translate("ExportTexts", "No documents are selected in the library."),
+        QUERY: QCoreApplication.translate("ExportTexts", "There is no current search."),
+        ANNOTATIONS: QCoreApplication.translate("ExportTexts", "No annotations are selected."),
     }
+    applies = {CURRENT: document_open, DOCUMENTS: documents_selected, TAG: True, QUERY: searched,
+               ANNOTATIONS: annotations_selected, ALL: True}  # fmt: skip
+    return {scope: "" if ok else reasons[scope] for scope, ok in applies.items()}

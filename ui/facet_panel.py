@@ -9,14 +9,33 @@ are shown as a tree by their `/` levels, and checking a level takes the tags bel
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from app.library.listing import DocumentFilter
 from ui import plain_text
 
-GROUPS = (("kind", "Kind"), ("publisher", "Publisher"), ("year", "Year"), ("tag", "Tags"))
+# (group, heading); headings are shown through translate("FacetPanel", …).
+GROUPS = (("kind", QT_TRANSLATE_NOOP("FacetPanel", "Kind")),
+          ("publisher", QT_TRANSLATE_NOOP("FacetPanel", "Publisher")),
+          ("year", QT_TRANSLATE_NOOP("FacetPanel", "Year")),
+          ("tag", QT_TRANSLATE_NOOP("FacetPanel", "Tags")))  # fmt: skip
+# The groups as the summary line names them ("Showing kind press-release or statement, and year 2023").
+_SUMMARY_NAMES = {
+    "kind": QT_TRANSLATE_NOOP("FacetPanel", "kind"), "publisher": QT_TRANSLATE_NOOP("FacetPanel", "publisher"),
+    "year": QT_TRANSLATE_NOOP("FacetPanel", "year"), "tag": QT_TRANSLATE_NOOP("FacetPanel", "tag"),
+    "month": QT_TRANSLATE_NOOP("FacetPanel", "month"),
+}
 HIDDEN_GROUPS = (("month", "month"),)  # chosen on the timeline only: no list of their own here
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (group, value) of a facet row; value None for a group's heading
 MAX_VALUES = 200  # per group: a long tail of publishers is not browsable anyway (checked values always show)
@@ -39,7 +58,7 @@ class FacetPanel(QWidget):
         # activate on a single click would toggle twice.
         self.tree.clicked.connect(self._toggle)
         self.tree.installEventFilter(self)
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setEnabled(False)
         self.clear_button.clicked.connect(self.clear)
         self.summary = plain_text.plain(QLabel())
@@ -103,7 +122,9 @@ class FacetPanel(QWidget):
             for chosen in self._chosen[group]:  # a checked value always shows, to be unchecked
                 if not (group == "tag" and _has_tags_below(chosen, values)):
                     values.setdefault(chosen, 0)
-            head = QStandardItem(f"{title}  ({len(values)})" if values else f"{title}  (none)")
+            name = QCoreApplication.translate("FacetPanel", title)
+            head = QStandardItem(f"{name}  ({QLocale().toString(len(values))})" if values
+                                 else self.tr("{group}  (none)").format(group=name))  # fmt: skip
             head.setData((group, None), KEY_ROLE)
             head.setSelectable(False)
             font = head.font()
@@ -131,7 +152,7 @@ class FacetPanel(QWidget):
         return shown + [(v, n) for v, n in ordered[MAX_VALUES:] if v in self._chosen[group]]
 
     def _value_item(self, group: str, value: str, label: str, count: int | None) -> QStandardItem:
-        item = QStandardItem(label if count is None else f"{label}  ({count})")
+        item = QStandardItem(label if count is None else f"{label}  ({QLocale().toString(count)})")
         item.setData((group, value), KEY_ROLE)
         item.setToolTip(plain_text.tooltip(value))
         return item
@@ -200,9 +221,14 @@ class FacetPanel(QWidget):
         self.clear_button.setEnabled(bool(chosen))
 
     def _update_summary(self) -> None:
-        parts = [f"{group} {' or '.join(values)}" for group, _ in (*GROUPS, *HIDDEN_GROUPS)
-                 if (values := self._chosen[group])]  # fmt: skip
-        self.summary.setText("Showing " + ", and ".join(parts) if parts else "Check values to filter the library.")
+        either = self.tr(" or ")  # between the values of a group: kind press-release or statement
+        parts = [f"{QCoreApplication.translate('FacetPanel', _SUMMARY_NAMES[group])} {either.join(values)}"
+                 for group, _ in (*GROUPS, *HIDDEN_GROUPS) if (values := self._chosen[group])]  # fmt: skip
+        if parts:
+            both = self.tr(", and ")  # between groups: kind report, and year 2023
+            self.summary.setText(self.tr("Showing {filters}").format(filters=both.join(parts)))
+        else:
+            self.summary.setText(self.tr("Check values to filter the library."))
 
 
 def _has_tags_below(level: str, counts: dict[str, int]) -> bool:

@@ -26,12 +26,12 @@ class FirstWindow(QMainWindow):
         super().__init__()
         self.has_painted = False
         self.setObjectName("firstWindow")
-        self.setWindowTitle(f"{folder.name} — Dossier")  # as the main window titles it: no change at the swap
-        note = plain_text.plain(QLabel(f"Opening “{folder.name}”…"))
+        self.setWindowTitle(f"{folder.name} — Dossier")  # untranslated: the app's name (as the main window titles it)
+        note = plain_text.plain(QLabel(self.tr("Opening “{name}”…").format(name=folder.name)))
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setCentralWidget(note)
-        self.statusBar().showMessage(f"Opening {folder}…")  # drawn as plain text
+        self.statusBar().showMessage(self.tr("Opening {folder}…").format(folder=folder))  # drawn as plain text
         self.resize(1280, 800)
         geometry, _state = settings.window_state()
         if geometry is not None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ui.document_table_model import COLUMNS
+from ui.document_table_model import COLUMNS, column_label
 
 _PADDING = 24  # the cell's margins and the sort arrow
 _OTHERS_SHARE = 0.6  # at most this share of the width goes to the columns other than the main one
@@ -79,20 +79,29 @@ class FittedTable(QTableView):
 
 
 _LIBRARY_KEYS = [key for _, key in COLUMNS]
-LIBRARY_FIT = ColumnFit(
-    labels=[label for label, _ in COLUMNS],
-    main=_LIBRARY_KEYS.index("title"),
-    samples={_LIBRARY_KEYS.index(k): v for k, v in {
-        "date": "2013-11-28", "publisher": "Landmine Monitor (ICBL)", "kind": "press-release",
-        "tags": "country/Azerbaijan  new use  +2", "annotations": "Annotations", "imported": "2026-12-07 07:40",
-    }.items()},
-    whole=frozenset({_LIBRARY_KEYS.index("date"), _LIBRARY_KEYS.index("annotations")}),
-)  # fmt: skip
+
+
+def library_fit() -> ColumnFit:
+    """The library's columns, measured in the app's language (headers, the locale's date and time)."""
+    labels = [column_label(c) for c in range(len(COLUMNS))]
+    imported = QLocale().toString(QDateTime(QDate(2026, 12, 27), QTime(23, 40)), QLocale.FormatType.ShortFormat)
+    samples = {
+        "date": "2013-11-28", "kind": "press-release", "annotations": labels[_LIBRARY_KEYS.index("annotations")],
+        "publisher": "Landmine Monitor (ICBL)",  # untranslated: a sample value, for its width
+        "tags": "country/Azerbaijan  new use  +2",  # untranslated: a sample value, for its width
+        "imported": imported,
+    }
+    return ColumnFit(
+        labels=labels,
+        main=_LIBRARY_KEYS.index("title"),
+        samples={_LIBRARY_KEYS.index(k): v for k, v in samples.items()},
+        whole=frozenset({_LIBRARY_KEYS.index("date"), _LIBRARY_KEYS.index("annotations")}),
+    )
 
 
 class LibraryTable(FittedTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(LIBRARY_FIT, parent)
+        super().__init__(library_fit(), parent)
         self.horizontalHeader().setSectionsMovable(True)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction,

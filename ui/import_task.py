@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,8 +42,8 @@ class ProgressStrip(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the import; files already imported stay")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the import; files already imported stay"))
         self.cancel_button.clicked.connect(self.cancelRequested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +97,7 @@ class ImportTask(QObject):
 
         self.done = 0
         self.summary = summary = ImportSummary()  # read here only once the worker has ended
-        self.strip.begin(f"Importing {len(paths)} item(s)…")
+        self.strip.begin(self.tr("Importing %Ln item(s)…", "", len(paths)))
         worker = GeneratorWorker(lambda: import_paths(archive, paths, summary=summary))
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_finished)
@@ -109,12 +109,15 @@ class ImportTask(QObject):
     def cancel(self) -> None:
         if self.worker is not None:
             self.strip.cancel_button.setEnabled(False)
-            self.strip.label.setText("Cancelling…")
+            self.strip.label.setText(self.tr("Cancelling…"))
             self.worker.cancel()
 
     def _on_progress(self, event: ImportEvent) -> None:
         self.done = event.done
-        self.strip.step(event.done, event.total, f"Importing {event.done}/{event.total}: {event.path.name[:40]}")
+        locale = QLocale()
+        text = self.tr("Importing {done}/{total}: {name}").format(
+            done=locale.toString(event.done), total=locale.toString(event.total), name=event.path.name[:40])
+        self.strip.step(event.done, event.total, text)
         self.progressed.emit(event.done, event.total)
 
     def _finish(self) -> None:
@@ -135,17 +138,25 @@ class ImportTask(QObject):
         self._finish()
         self.failed.emit(message)
 
+    @staticmethod
+    def summary_line(summary: ImportSummary) -> str:
+        """What an import did, in one line (see summary_text)."""
+        imported, updated, skipped, in_part = (len(summary.imported), len(summary.updated), len(summary.failed),
+                                               len(summary.notices))  # fmt: skip
+        parts = [ImportTask.tr("%Ln imported", "", imported), ImportTask.tr("%Ln updated", "", updated)]
+        same = len(summary.unchanged) + len(summary.duplicates)
+        if same:
+            parts.append(ImportTask.tr("%Ln already in the archive", "", same))
+        if skipped:
+            parts.append(ImportTask.tr("%Ln skipped", "", skipped))
+        if in_part:
+            parts.append(ImportTask.tr("%Ln only in part", "", in_part))
+        return ", ".join(parts) + "."
+
 
 def summary_text(summary: ImportSummary) -> str:
-    parts = [f"{len(summary.imported)} imported", f"{len(summary.updated)} updated"]
-    same = len(summary.unchanged) + len(summary.duplicates)
-    if same:
-        parts.append(f"{same} already in the archive")
-    if summary.failed:
-        parts.append(f"{len(summary.failed)} skipped")
-    if summary.notices:
-        parts.append(f"{len(summary.notices)} only in part")
-    return ", ".join(parts) + "."
+    """One line, e.g. "3 imported, 0 updated, 1 skipped." (each count worded in the app's language)."""
+    return ImportTask.summary_line(summary)
 
 
 class ImportSummaryDialog(QDialog):
@@ -153,14 +164,17 @@ class ImportSummaryDialog(QDialog):
 
     def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import finished")
+        self.setWindowTitle(self.tr("Import finished"))
         layout = QVBoxLayout(self)
         self.headline = plain_text.plain(QLabel(), summary_text(summary))
         self.headline.setWordWrap(True)
         layout.addWidget(self.headline)
-        lines = [f"Skipped: {p}\n    {reason}" for p, reason in summary.failed]
-        lines += [f"Imported in part: {p}\n    {notice}" for p, notice in summary.notices]
-        lines += [f"Already in the archive: {p} (same content as document {i})" for p, i in summary.duplicates]
+        skipped = self.tr("Skipped: {path}\n    {reason}")
+        in_part = self.tr("Imported in part: {path}\n    {notice}")
+        duplicate = self.tr("Already in the archive: {path} (same content as document {id})")
+        lines = [skipped.format(path=p, reason=reason) for p, reason in summary.failed]
+        lines += [in_part.format(path=p, notice=notice) for p, notice in summary.notices]
+        lines += [duplicate.format(path=p, id=i) for p, i in summary.duplicates]
         self.details = QPlainTextEdit("\n".join(lines))
         self.details.setReadOnly(True)
         self.details.setVisible(bool(lines))

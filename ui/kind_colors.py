@@ -6,6 +6,7 @@ palette's base colour, so bars stand out from a light background and from a dark
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from app.model import KINDS
@@ -33,6 +34,24 @@ def kind_color(kind: str, palette: QPalette) -> QColor:
     return QColor.fromHsl(hue, 150 if dark else 170, 150 if dark else 120)
 
 
+# The kinds' names as people read them, in the app's language (the kind names themselves stay: `kind:` uses them).
+_LABELS = {
+    "country-profile": QT_TRANSLATE_NOOP("Kinds", "country profile"),
+    "press-release": QT_TRANSLATE_NOOP("Kinds", "press release"),
+    "statement": QT_TRANSLATE_NOOP("Kinds", "statement"),
+    "speech": QT_TRANSLATE_NOOP("Kinds", "speech"),
+    "transcript": QT_TRANSLATE_NOOP("Kinds", "transcript"),
+    "article": QT_TRANSLATE_NOOP("Kinds", "article"),
+    "report": QT_TRANSLATE_NOOP("Kinds", "report"),
+    "policy-brief": QT_TRANSLATE_NOOP("Kinds", "policy brief"),
+    "court-decision": QT_TRANSLATE_NOOP("Kinds", "court decision"),
+    "legal-filing": QT_TRANSLATE_NOOP("Kinds", "legal filing"),
+    "letter": QT_TRANSLATE_NOOP("Kinds", "letter"),
+    "other": QT_TRANSLATE_NOOP("Kinds", "other"),
+}
+
+
 def kind_label(kind: str) -> str:
-    """The label of a kind: press-release → press release."""
-    return kind.replace("-", " ")
+    """The label of a kind, translated: press-release → press release (communiqué de presse in French)."""
+    label = _LABELS.get(kind)
+    return QCoreApplication.translate("Kinds", label) if label else kind.replace("-", " ")

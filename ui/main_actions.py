@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
-_FALLBACKS = {Key.Quit: "Ctrl+Q", Key.HelpContents: "F1", Key.Back: "Alt+Left", Key.Forward: "Alt+Right",
-              Key.Open: "Ctrl+O", Key.New: "Ctrl+N"}
+_FALLBACKS = {Key.Quit: QKeySequence("Ctrl+Q"), Key.HelpContents: QKeySequence("F1"),
+              Key.Back: QKeySequence("Alt+Left"), Key.Forward: QKeySequence("Alt+Right"),
+              Key.Open: QKeySequence("Ctrl+O"), Key.New: QKeySequence("Ctrl+N")}
 
 
 class MainActions(QObject):
@@ -47,7 +48,7 @@ class MainActions(QObject):
         if shortcut is not None:
             sequence = QKeySequence(shortcut)
             if sequence.isEmpty() and isinstance(shortcut, Key):  # the platform has none: the common one
-                sequence = QKeySequence(_FALLBACKS.get(shortcut, ""))
+                sequence = QKeySequence(_FALLBACKS.get(shortcut, QKeySequence()))
             action.setShortcut(sequence)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if tip:
@@ -60,52 +61,56 @@ class MainActions(QObject):
 
     def _make_actions(self) -> None:
         w = self.w
-        self.new_archive = self._action("&New Archive…", self.new_archive_dialog, Key.New,
-                                        "Create an empty archive in a new folder")
-        self.open_archive = self._action("&Open Archive…", self.open_archive_dialog, Key.Open,
-                                         "Open another archive folder")
-        self.import_files_action = self._action("&Import Files…", self.import_files, "Ctrl+I",
-                                                "Import reports (.txt .md .html .pdf .docx .odt .epub)")
-        self.import_folder_action = self._action("Import &Folder…", self.import_folder, "Ctrl+Shift+I",
-                                                 "Import every report in a folder and its subfolders")
-        self.quit = self._action("&Quit", w.close, Key.Quit)
+        self.new_archive = self._action(self.tr("&New Archive…"), self.new_archive_dialog, Key.New,
+                                        self.tr("Create an empty archive in a new folder"))
+        self.open_archive = self._action(self.tr("&Open Archive…"), self.open_archive_dialog, Key.Open,
+                                         self.tr("Open another archive folder"))
+        self.import_files_action = self._action(self.tr("&Import Files…"), self.import_files, QKeySequence("Ctrl+I"),
+                                                self.tr("Import reports (.txt .md .html .pdf .docx .odt .epub)"))
+        self.import_folder_action = self._action(self.tr("Import &Folder…"), self.import_folder,
+                                                 QKeySequence("Ctrl+Shift+I"),
+                                                 self.tr("Import every report in a folder and its subfolders"))
+        self.quit = self._action(self.tr("&Quit"), w.close, Key.Quit)
         self.find = w.reader_pane.find_action
         self.find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.find.triggered.connect(self.go_reader_keep_focus)
-        self.undo = w.undo_stack.createUndoAction(w, "&Undo")
+        self.undo = w.undo_stack.createUndoAction(w, self.tr("&Undo"))
         self.undo.setShortcut(QKeySequence(Key.Undo))
-        self.redo = w.undo_stack.createRedoAction(w, "&Redo")
+        self.redo = w.undo_stack.createRedoAction(w, self.tr("&Redo"))
         self.redo.setShortcuts(_without_repeats([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Shift+Z")]))
         for action in (self.undo, self.redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             w.addAction(action)
-        self.tag_documents = self._action("&Tag Documents…", self.tag_documents_dialog, "Ctrl+T",
-                                          "Add or remove tags on the selected documents")
-        self.tag_manager = self._action("Tag &Manager…", self.tag_manager_dialog, "Ctrl+Shift+T",
-                                        "Rename, merge, colour and delete tags")
-        self.export = self._action("&Export Excerpts…", self.export_dialog, "Ctrl+Shift+E",
-                                   "Export annotated excerpts with their citations")
-        self.remove_documents = self._action("&Remove Documents…", self.remove_selected_documents, Key.Delete,
-                                             "Remove the selected documents from the archive (undoable)")
+        self.tag_documents = self._action(self.tr("&Tag Documents…"), self.tag_documents_dialog, QKeySequence("Ctrl+T"),
+                                          self.tr("Add or remove tags on the selected documents"))
+        self.tag_manager = self._action(self.tr("Tag &Manager…"), self.tag_manager_dialog,
+                                        QKeySequence("Ctrl+Shift+T"), self.tr("Rename, merge, colour and delete tags"))
+        self.export = self._action(self.tr("&Export Excerpts…"), self.export_dialog, QKeySequence("Ctrl+Shift+E"),
+                                   self.tr("Export annotated excerpts with their citations"))
+        self.remove_documents = self._action(self.tr("&Remove Documents…"), self.remove_selected_documents, Key.Delete,
+                                             self.tr("Remove the selected documents from the archive (undoable)"))
         self.remove_documents.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.w.removeAction(self.remove_documents)
         self.w.table.addAction(self.remove_documents)  # Delete removes documents only where they are listed
-        self.edit_metadata = self._action("Edit &Metadata…", self.edit_metadata_dialog, "Ctrl+E",
-                                          "Edit the title, date, publisher and kind of the selected document")
-        self.focus_search = self._action("&Search the Archive", self.focus_search_field, "Ctrl+L",
-                                         "Jump to the search field")
-        self.show_library = self._action("&Library", self.go_library, "Ctrl+1", "Show the library table")
-        self.show_reader = self._action("&Reader", self.go_reader, "Ctrl+2", "Show the open document")
-        self.show_annotations = self._action("&Annotations", self.go_annotations, "Ctrl+3",
-                                             "All annotations of the archive, to filter and export")
-        self.back = self._action("&Back", w.reader.go_back, Key.Back, "Previous document")
-        self.forward = self._action("&Forward", w.reader.go_forward, Key.Forward, "Next document")
-        self.open_selected = self._action("&Open Selected Document", self.open_current, None)
-        self.query_help = self._action("&Query Syntax", self.show_query_help, Key.HelpContents,
-                                       "How to write searches")
-        self.about = self._action("&About Dossier", self.show_about)
-        self.show_timeline = self._action("Show &Timeline", self.toggle_timeline, None,
-                                          "Documents per year or month above the library table")
+        self.edit_metadata = self._action(
+            self.tr("Edit &Metadata…"), self.edit_metadata_dialog, QKeySequence("Ctrl+E"),
+            self.tr("Edit the title, date, publisher and kind of the selected document"))
+        self.focus_search = self._action(self.tr("&Search the Archive"), self.focus_search_field,
+                                         QKeySequence("Ctrl+L"), self.tr("Jump to the search field"))
+        self.show_library = self._action(self.tr("&Library"), self.go_library, QKeySequence("Ctrl+1"),
+                                         self.tr("Show the library table"))
+        self.show_reader = self._action(self.tr("&Reader"), self.go_reader, QKeySequence("Ctrl+2"),
+                                        self.tr("Show the open document"))
+        self.show_annotations = self._action(self.tr("&Annotations"), self.go_annotations, QKeySequence("Ctrl+3"),
+                                             self.tr("All annotations of the archive, to filter and export"))
+        self.back = self._action(self.tr("&Back"), w.reader.go_back, Key.Back, self.tr("Previous document"))
+        self.forward = self._action(self.tr("&Forward"), w.reader.go_forward, Key.Forward, self.tr("Next document"))
+        self.open_selected = self._action(self.tr("&Open Selected Document"), self.open_current, None)
+        self.query_help = self._action(self.tr("&Query Syntax"), self.show_query_help, Key.HelpContents,
+                                       self.tr("How to write searches"))
+        self.about = self._action(self.tr("&About Dossier"), self.show_about)
+        self.show_timeline = self._action(self.tr("Show &Timeline"), self.toggle_timeline, None,
+                                          self.tr("Documents per year or month above the library table"))
         self.show_timeline.setCheckable(True)
         self.show_timeline.setChecked(w.settings.value("view/timeline", "true") in (True, "true"))
         w.timeline.setVisible(self.show_timeline.isChecked())
@@ -113,16 +118,16 @@ class MainActions(QObject):
     def _make_menus(self) -> None:
         w = self.w
         bar = w.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_archive, self.open_archive])
-        self.recent_menu = QMenu("Open &Recent", w)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), w)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.import_files_action, self.import_folder_action])
         file_menu.addAction(self.export)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions(w.annotating.actions())
@@ -130,18 +135,18 @@ class MainActions(QObject):
         edit_menu.addActions([self.find, self.edit_metadata, self.remove_documents])
         edit_menu.addSeparator()
         edit_menu.addActions([self.tag_documents, self.tag_manager])
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.focus_search, self.show_library, self.show_reader, self.show_annotations])
         view_menu.addSeparator()
         for dock in (w.search_dock, w.browse_dock, w.footnotes_dock, w.notes_dock, w.map_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.show_timeline)
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
         self.theme_group = QActionGroup(w)
         self.theme_actions: dict[str, QAction] = {}
         for name, label in THEMES.items():
-            action = QAction(label, w, checkable=True)
+            action = QAction(QCoreApplication.translate("Theme", label), w, checkable=True)
             action.setChecked(name == w.settings.theme())
             action.triggered.connect(lambda _on=False, n=name: w.change_theme(n))
             self.theme_group.addAction(action)
@@ -158,13 +163,13 @@ class MainActions(QObject):
             self.language_group.addAction(action)
             language_menu.addAction(action)
             self.language_actions[code] = action
-        go_menu = bar.addMenu("&Go")
+        go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addActions([self.back, self.forward, self.open_selected])
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.query_help, self.about])
 
     def _make_toolbar(self) -> None:
-        bar = QToolBar("Main toolbar", self.w)
+        bar = QToolBar(self.tr("Main toolbar"), self.w)
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -204,28 +209,29 @@ class MainActions(QObject):
 
     def _file_filter(self) -> str:
         patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
-        return f"Reports ({patterns});;All files (*)"
+        return self.tr("Reports ({patterns})").format(patterns=patterns) + ";;" + self.tr("All files (*)")
 
     def import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.w, "Import Files", str(Path.home()), self._file_filter())
+        files, _ = QFileDialog.getOpenFileNames(self.w, self.tr("Import Files"), str(Path.home()), self._file_filter())
         self.w.start_import([Path(f) for f in files])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.w, "Import Folder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self.w, self.tr("Import Folder"), str(Path.home()))
         if folder:
             self.w.start_import([Path(folder)])
 
     def new_archive_dialog(self) -> None:
         """Name the new archive's folder (a save dialog: a folder dialog only accepts folders that exist)."""
         folder, _filter = QFileDialog.getSaveFileName(
-            self.w, "New Archive — name a new folder for it", str(Path.home() / "Dossier archive"), "",
+            self.w, self.tr("New Archive — name a new folder for it"),
+            str(Path.home() / self.tr("Dossier archive")), "",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if folder:
             self.open_archive_at(Path(folder), create=True)
 
     def open_archive_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.w, "Open Archive", str(self.w.archive.folder.parent))
+        folder = QFileDialog.getExistingDirectory(self.w, self.tr("Open Archive"), str(self.w.archive.folder.parent))
         if folder:
             self.open_archive_at(Path(folder))
 
@@ -235,7 +241,7 @@ class MainActions(QObject):
         try:
             archive = Archive.open(folder, create=create)
         except DossierError as e:
-            plain_text.warn(self.w, "Open Archive", str(e))
+            plain_text.warn(self.w, self.tr("Open Archive"), str(e))
             if not create:
                 self.w.settings.forget_archive(folder)
                 self.update_recent()
@@ -250,26 +256,27 @@ class MainActions(QObject):
 
         ids = self.w.selected_document_ids()
         if not ids:
-            plain_text.inform(self.w, "Remove Documents", "Select the documents to remove in the library first.")
+            plain_text.inform(self.w, self.tr("Remove Documents"),
+                              self.tr("Select the documents to remove in the library first."))
             return
         notes = annotation_count(self.w.archive, ids)
-        what = f"{len(ids)} document{'' if len(ids) == 1 else 's'}"
-        question = f"Remove {what} from the archive?"
+        parts = [self.tr("Remove %Ln document(s) from the archive?", "", len(ids))]
         if notes:
-            them = "it" if len(ids) == 1 else "them"
-            question += f"\n\n{notes} annotation{'' if notes == 1 else 's'} will be removed with {them}."
-        question += "\n\nThe files on disk are not touched, and Edit › Undo puts everything back."
-        if plain_text.ask(self.w, "Remove Documents", question, plain_text.Button.No):
-            self.w.undo_stack.push(RemoveDocumentsCommand(self.w.archive, ids, self.w.documents_removed,
-                                                          lambda message: plain_text.warn(self.w, "Remove Documents",
-                                                                                          message)))
+            parts.append(self.tr("%Ln annotation(s) will be removed with it.", "", notes) if len(ids) == 1
+                         else self.tr("%Ln annotation(s) will be removed with them.", "", notes))  # fmt: skip
+        parts.append(self.tr("The files on disk are not touched, and Edit › Undo puts everything back."))
+        title = self.tr("Remove Documents")
+        if plain_text.ask(self.w, title, "\n\n".join(parts), plain_text.Button.No):
+            self.w.undo_stack.push(RemoveDocumentsCommand(
+                self.w.archive, ids, self.w.documents_removed, lambda message: plain_text.warn(self.w, title, message),
+                self.tr("Remove %Ln document(s)", "", len(ids))))
 
     def edit_metadata_dialog(self) -> None:
         from ui.metadata_dialog import MetadataDialog
 
         doc_id = self.w.selected_document_id()
         if doc_id is None:
-            self.w.statusBar().showMessage("Select a document to edit its metadata.", 5000)
+            self.w.statusBar().showMessage(self.tr("Select a document to edit its metadata."), 5000)
             return
         dialog = MetadataDialog(self.w.archive, doc_id, self.w)
         dialog.saved.connect(self._metadata_saved)
@@ -281,7 +288,7 @@ class MainActions(QObject):
         self.w.search_panel.refresh()
         if self.w.reader.document_id == doc_id:
             self.w.reader.reload()
-        self.w.statusBar().showMessage("Metadata saved.", 5000)
+        self.w.statusBar().showMessage(self.tr("Metadata saved."), 5000)
 
     def change_language(self, code: str) -> None:
         """View › Language: remembered, and used from the next start (the open windows keep theirs)."""
@@ -319,7 +326,7 @@ class MainActions(QObject):
         if not ids and self.w.reader.document_id is not None and self.w.tabs.currentIndex() == 1:
             ids = [self.w.reader.document_id]
         if not ids:
-            self.w.statusBar().showMessage("Select documents in the library to tag them.", 5000)
+            self.w.statusBar().showMessage(self.tr("Select documents in the library to tag them."), 5000)
             return
         dialog = TagDocumentsDialog(self.w.archive, ids, stack=self.w.undo_stack, refresh=self.w.refresh_tags,
                                     colors=self.w.tag_colors, parent=self.w)
@@ -355,13 +362,11 @@ class MainActions(QObject):
         self.help_dialog = dialog
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self.w, "About Dossier",
-            f"<h3>Dossier {plain_text.escaped(__version__)}</h3>"
-            "<p>An archive browser for reports: import, search, read with footnotes, "
-            "annotate and export excerpts with their citations.</p>"
-            f"<p>Archive: {plain_text.escaped(self.w.archive.folder)}</p>",
-        )
+        summary = self.tr("An archive browser for reports: import, search, read with footnotes, "
+                          "annotate and export excerpts with their citations.")
+        folder = self.tr("Archive: {folder}").format(folder=plain_text.escaped(self.w.archive.folder))
+        QMessageBox.about(self.w, self.tr("About Dossier"),
+                          f"<h3>Dossier {plain_text.escaped(__version__)}</h3><p>{summary}</p><p>{folder}</p>")
 
 
 def _without_repeats(sequences: list[QKeySequence]) -> list[QKeySequence]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,14 +57,6 @@ if TYPE_CHECKING:
 
 TAGS_COLUMN = [key for _, key in COLUMNS].index("tags")
 
-EMPTY_TEXT = (
-    "<h2>This archive is empty</h2>"
-    "<p>Import reports — plain text, Markdown, HTML, PDF, Word, OpenDocument or EPUB —<br>"
-    "with <b>File › Import Files…</b> (Ctrl+I), "
-    "<b>Import Folder…</b>, or by dropping files and folders on this window.<br>"
-    "Or start with the bundled sample reports.</p>"
-)
-
 
 class MainWindow(QMainWindow):
     def __init__(self, archive: Archive, settings: AppSettings | None = None,
@@ -101,22 +93,24 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centralTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.library_stack, "Library")
-        self.tabs.addTab(self.reader_pane, "Reader")
+        self.tabs.addTab(self.library_stack, self.tr("Library"))
+        self.tabs.addTab(self.reader_pane, self.tr("Reader"))
         self.annotations_view = AnnotationsView(archive)
-        self.tabs.addTab(self.annotations_view, "Annotations")
+        self.tabs.addTab(self.annotations_view, self.tr("Annotations"))
         self.setCentralWidget(self.tabs)
 
         self.search_panel = SearchPanel(archive)
         self.facets = FacetPanel()
-        self.search_dock = self._dock("Search", "searchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.browse_dock = self._dock("Browse", "browseDock", self.facets, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.footnotes_dock = self._dock("Footnotes", "footnotesDock", self.footnotes,
+        self.search_dock = self._dock(self.tr("Search"), "searchDock", self.search_panel,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.browse_dock = self._dock(self.tr("Browse"), "browseDock", self.facets,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.footnotes_dock = self._dock(self.tr("Footnotes"), "footnotesDock", self.footnotes,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.notes_dock = self._dock("Annotations", "annotationsDock", self.annotating.panel,
+        self.notes_dock = self._dock(self.tr("Annotations"), "annotationsDock", self.annotating.panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.citation_map = CitationMapPanel(self.pool)
-        self.map_dock = self._dock("Citation Map", "citationMapDock", self.citation_map,
+        self.map_dock = self._dock(self.tr("Citation Map"), "citationMapDock", self.citation_map,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.footnotes_dock, self.notes_dock)
         self.tabifyDockWidget(self.notes_dock, self.map_dock)
@@ -188,14 +182,19 @@ class MainWindow(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch()
-        label = QLabel(EMPTY_TEXT)
+        heading = self.tr("This archive is empty")
+        text = self.tr("Import reports — plain text, Markdown, HTML, PDF, Word, OpenDocument or EPUB —<br>"
+                       "with <b>File › Import Files…</b> (Ctrl+I), <b>Import Folder…</b>, "
+                       "or by dropping files and folders on this window.<br>"
+                       "Or start with the bundled sample reports.")
+        label = QLabel(f"<h2>{heading}</h2><p>{text}</p>")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         layout.addWidget(label)
-        self.samples_button = QPushButton("Import the sample reports")
+        self.samples_button = QPushButton(self.tr("Import the sample reports"))
         self.samples_button.setEnabled(bool(sample_files()))
         self.samples_button.clicked.connect(self.import_samples)
-        self.import_button = QPushButton("Import files…")
+        self.import_button = QPushButton(self.tr("Import files…"))
         self.import_button.clicked.connect(lambda: self.actions_.import_files())
         for button in (self.samples_button, self.import_button):
             layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignCenter)
@@ -234,8 +233,8 @@ class MainWindow(QMainWindow):
         self.model.reload()
         total = library.count_documents(self.archive)
         self.library_stack.setCurrentIndex(0 if total else 1)
-        self.setWindowTitle(f"{self.archive.name} — Dossier")
-        self.archive_label.setText(f"Archive: {self.archive.name}")
+        self.setWindowTitle(f"{self.archive.name} — Dossier")  # untranslated: the app's name
+        self.archive_label.setText(self.tr("Archive: {name}").format(name=self.archive.name))
         self.archive_label.setToolTip(plain_text.tooltip(str(self.archive.folder)))
         self._update_count(total)
         self._update_facets()
@@ -245,7 +244,11 @@ class MainWindow(QMainWindow):
     def _update_count(self, total: int | None = None) -> None:
         total = library.count_documents(self.archive) if total is None else total
         shown = self.model.total
-        self.count_label.setText(f"{total:,} documents" if shown == total else f"{shown:,} of {total:,} documents")
+        if shown == total:
+            self.count_label.setText(self.tr("%Ln document(s)", "", total))
+        else:
+            self.count_label.setText(self.tr("{shown} of %Ln document(s)", "", total).format(
+                shown=QLocale().toString(shown)))
 
     def current_filter(self) -> library.DocumentFilter:
         return replace(self.facets.current_filter(), ids=self._search_ids)
@@ -302,7 +305,7 @@ class MainWindow(QMainWindow):
         """Documents went (or came back with undo): every view re-reads; a removed open document closes."""
         if self.reader.document_id in doc_ids and self.reader.detail is not None:
             self.reader.set_archive(self.archive)
-            self.tabs.setTabText(1, "Reader")
+            self.tabs.setTabText(1, self.tr("Reader"))
         self.refresh()
         self.search_panel.refresh()
         self.annotations_view.refresh()
@@ -373,7 +376,7 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(doc_id)
         if row is not None:
             self.table.selectRow(row)
-        title = (self.reader.detail or {}).get("title") or "Reader"
+        title = (self.reader.detail or {}).get("title") or self.tr("Reader")
         self.tabs.setTabText(1, title if len(title) <= 40 else title[:39] + "…")
         self.tabs.setTabToolTip(1, title)
         self.annotations_view.set_current_document(doc_id, title)
@@ -393,7 +396,8 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         if not self.importer.start(self.archive, paths, self.pool):
-            plain_text.inform(self, "Import", "An import is already running; wait for it or cancel it.")
+            plain_text.inform(self, self.tr("Import"),
+                              self.tr("An import is already running; wait for it or cancel it."))
 
     def _import_progressed(self, _done: int, _total: int) -> None:
         self.samples_button.setEnabled(False)
@@ -415,14 +419,14 @@ class MainWindow(QMainWindow):
 
     def _import_cancelled(self, done: int) -> None:
         self._after_import()
-        self.statusBar().showMessage(f"Import cancelled after {done} file(s); documents imported so far are kept.",
-                                     10000)
+        self.statusBar().showMessage(
+            self.tr("Import cancelled after %Ln file(s); documents imported so far are kept.", "", done), 10000)
 
     def _import_finished(self, summary: ImportSummary) -> None:
         self._after_import()
         if self.reader.document_id is not None and self.reader.document_id in summary.updated:
             self.reader.reload()  # the open document's file changed: show its new text (same place)
-        self.statusBar().showMessage("Import finished: " + summary_text(summary), 10000)
+        self.statusBar().showMessage(self.tr("Import finished: {summary}").format(summary=summary_text(summary)), 10000)
         if summary.failed or summary.duplicates or summary.notices:
             dialog = ImportSummaryDialog(summary, self)
             dialog.setModal(True)
@@ -431,7 +435,8 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         self._after_import()
-        plain_text.critical(self, "Import", f"The import stopped: {message}\n\nDocuments imported before it are kept.")
+        text = self.tr("The import stopped: {message}\n\nDocuments imported before it are kept.")
+        plain_text.critical(self, self.tr("Import"), text.format(message=message))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -457,9 +462,15 @@ class MainWindow(QMainWindow):
             if p.total:
                 self.progress.show()
                 self.progress.cancel_button.hide()
-                verb = {"rebuild": "Rebuilding the search index", "repair": "Repairing the search index"}.get(
-                    p.phase, "Updating the search index")
-                self.progress.step(p.done, p.total, f"{verb}: {p.done:,}/{p.total:,}")
+                if p.phase == "rebuild":
+                    text = self.tr("Rebuilding the search index: {done}/{total}")
+                elif p.phase == "repair":
+                    text = self.tr("Repairing the search index: {done}/{total}")
+                else:
+                    text = self.tr("Updating the search index: {done}/{total}")
+                locale = QLocale()
+                self.progress.step(p.done, p.total, text.format(done=locale.toString(p.done),
+                                                                total=locale.toString(p.total)))
 
         def done(*_args: object) -> None:
             self._index_worker = None
@@ -471,7 +482,7 @@ class MainWindow(QMainWindow):
         worker.signals.progress.connect(progress)
         worker.signals.finished.connect(done)
         worker.signals.failed.connect(lambda message: (done(), self.statusBar().showMessage(
-            f"The search index could not be updated: {message}", 10000)))
+            self.tr("The search index could not be updated: {message}").format(message=message), 10000)))
         self._index_worker = start(worker, self.pool)
 
     # ------------------------------------------------------------------ archive
@@ -479,7 +490,8 @@ class MainWindow(QMainWindow):
     def switch_archive(self, archive: Archive) -> None:
         """Show another archive; the previous one is closed."""
         if self.importer.running:
-            plain_text.inform(self, "Open Archive", "Wait for the import to finish or cancel it first.")
+            plain_text.inform(self, self.tr("Open Archive"),
+                              self.tr("Wait for the import to finish or cancel it first."))
             archive.close()
             return
         previous, self.archive = self.archive, archive
@@ -495,7 +507,7 @@ class MainWindow(QMainWindow):
         self.search_panel.clear_query()  # the last archive's query would filter this one's library
         self.search_panel.set_archive(archive)
         self.annotations_view.clear_filters()
-        self.tabs.setTabText(1, "Reader")
+        self.tabs.setTabText(1, self.tr("Reader"))
         self.tabs.setTabToolTip(1, "")
         self.tabs.setCurrentIndex(0)
         self.settings.remember_archive(archive.folder)
@@ -508,8 +520,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.running:
-            question = "An import is running. Stop it and quit? Documents imported so far are kept."
-            if not plain_text.ask(self, "Quit", question, plain_text.Button.Yes):
+            question = self.tr("An import is running. Stop it and quit? Documents imported so far are kept.")
+            if not plain_text.ask(self, self.tr("Quit"), question, plain_text.Button.Yes):
                 event.ignore()
                 return
             self.importer.cancel()

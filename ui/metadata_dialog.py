@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,12 +31,14 @@ from app.library import listing as library
 from app.library import metadata
 from app.model import KINDS
 from ui import plain_text
+from ui.kind_colors import kind_label
 
-DATE_LABELS = ("last updated", "published", "delivered")
-DATE_HINT = "e.g. 28 November 2013, 2013-11-28, 2013-11 or 2013; empty for no date"
-AUTHORS_HINT = "One author per line (a person or a body), or separated by ';'"
-URL_HINT = "https://… where the document was published"
-LANGUAGE_HINT = "e.g. en, fr, pt-BR (a BCP 47 tag)"
+DATE_LABELS = ("last updated", "published", "delivered")  # untranslated: stored in the document as typed
+# Hints, translated when shown (`_hint`).
+DATE_HINT = QT_TRANSLATE_NOOP("MetadataDialog", "e.g. 28 November 2013, 2013-11-28, 2013-11 or 2013; empty for no date")
+AUTHORS_HINT = QT_TRANSLATE_NOOP("MetadataDialog", "One author per line (a person or a body), or separated by ';'")
+URL_HINT = QT_TRANSLATE_NOOP("MetadataDialog", "https://… where the document was published")
+LANGUAGE_HINT = QT_TRANSLATE_NOOP("MetadataDialog", "e.g. en, fr, pt-BR (a BCP 47 tag)")
 OPTIONAL = ("date", "date_label", "publisher", "authors", "source_url", "language")  # empty clears them
 
 
@@ -72,7 +74,7 @@ class MetadataDialog(QDialog):
             "source_url": detail.get("source_url") or "",
             "language": detail.get("language") or "",
         }
-        self.setWindowTitle("Edit Metadata")
+        self.setWindowTitle(self.tr("Edit Metadata"))
         self._build(publishers)
         self._load(self._original)
 
@@ -80,40 +82,36 @@ class MetadataDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setMinimumWidth(420)
         self.date_edit = QLineEdit()
-        self.date_edit.setPlaceholderText(DATE_HINT)
-        self.date_edit.setToolTip(DATE_HINT)
+        self._hint(self.date_edit, DATE_HINT)
         self.date_label_combo = self._editable_combo(DATE_LABELS)
         self.publisher_combo = self._editable_combo(publishers)
         self.kind_combo = QComboBox()
         for kind in KINDS:
-            self.kind_combo.addItem(kind.replace("-", " "), kind)
+            self.kind_combo.addItem(kind_label(kind), kind)
         self.authors_edit = QPlainTextEdit()
-        self.authors_edit.setPlaceholderText(AUTHORS_HINT)
-        self.authors_edit.setToolTip(AUTHORS_HINT)
+        self._hint(self.authors_edit, AUTHORS_HINT)
         self.authors_edit.setTabChangesFocus(True)  # Tab goes on to the next field, as in the line edits
         self.authors_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         lines = self.authors_edit.fontMetrics().lineSpacing()
         self.authors_edit.setFixedHeight(lines * 3 + 2 * self.authors_edit.frameWidth() + 10)
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText(URL_HINT)
-        self.url_edit.setToolTip(URL_HINT)
+        self._hint(self.url_edit, URL_HINT)
         self.language_edit = QLineEdit()
-        self.language_edit.setPlaceholderText(LANGUAGE_HINT)
-        self.language_edit.setToolTip(LANGUAGE_HINT)
+        self._hint(self.language_edit, LANGUAGE_HINT)
         self.language_edit.setMaxLength(35)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(8)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("Date &label:", self.date_label_combo)
-        form.addRow("&Publisher:", self.publisher_combo)
-        form.addRow("&Kind:", self.kind_combo)
-        form.addRow("&Authors:", self.authors_edit)
-        form.addRow("Source &URL:", self.url_edit)
-        form.addRow("Lan&guage:", self.language_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.tr("Date &label:"), self.date_label_combo)
+        form.addRow(self.tr("&Publisher:"), self.publisher_combo)
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
+        form.addRow(self.tr("&Authors:"), self.authors_edit)
+        form.addRow(self.tr("Source &URL:"), self.url_edit)
+        form.addRow(self.tr("Lan&guage:"), self.language_edit)
 
         self.error_label = plain_text.plain(QLabel())
         self.error_label.setWordWrap(True)
@@ -137,6 +135,12 @@ class MetadataDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch()
         layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _hint(edit: QLineEdit | QPlainTextEdit, hint: str) -> None:
+        text = QCoreApplication.translate("MetadataDialog", hint)
+        edit.setPlaceholderText(text)
+        edit.setToolTip(text)
 
     @staticmethod
     def _editable_combo(items: list[str] | tuple[str, ...]) -> QComboBox:

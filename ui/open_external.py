@@ -5,7 +5,7 @@ sandbox); silence would look like a dead link, so the user is told and offered t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -15,15 +15,23 @@ def open_external(parent: QWidget | None, url: QUrl) -> bool:
     if QDesktopServices.openUrl(url):
         return True
     shown = url.toLocalFile() if url.isLocalFile() else url.toString()
-    what = "file" if url.isLocalFile() else "link"
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Cannot open")
+    box.setWindowTitle(QCoreApplication.translate("OpenExternal", "Cannot open"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"No program on this computer could open this {what}:\n\n{shown}")
-    box.setInformativeText("Copy it and open it yourself, or set a default "
-                           + ("viewer for this kind of file." if url.isLocalFile() else "web browser."))
-    copy = box.addButton(f"Copy {what.capitalize()}", QMessageBox.ButtonRole.ActionRole)
+    if url.isLocalFile():
+        text = QCoreApplication.translate("OpenExternal", "No program on this computer could open this file:")
+        advice = QCoreApplication.translate(
+            "OpenExternal", "Copy it and open it yourself, or set a default viewer for this kind of file.")
+        button = QCoreApplication.translate("OpenExternal", "Copy File")
+    else:
+        text = QCoreApplication.translate("OpenExternal", "No program on this computer could open this link:")
+        advice = QCoreApplication.translate("OpenExternal",
+                                            "Copy it and open it yourself, or set a default web browser.")
+        button = QCoreApplication.translate("OpenExternal", "Copy Link")
+    box.setText(f"{text}\n\n{shown}")
+    box.setInformativeText(advice)
+    copy = box.addButton(button, QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(shown))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

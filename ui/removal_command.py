@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.archive.folder import Archive
@@ -14,9 +15,9 @@ from app.library.removal import RemovedRows, remove_documents, restore_rows, row
 
 class RemoveDocumentsCommand(QUndoCommand):
     def __init__(self, archive: Archive, doc_ids: list[int], changed: Callable[[list[int]], None],
-                 failed: Callable[[str], None]) -> None:  # fmt: skip
-        count = len(doc_ids)
-        super().__init__(f"Remove {count} document{'' if count == 1 else 's'}")
+                 failed: Callable[[str], None], text: str) -> None:  # fmt: skip
+        """`text` names the step in Edit › Undo, in the app's language (e.g. "Remove 2 documents")."""
+        super().__init__(text)
         self._archive = archive
         self._ids = list(doc_ids)
         self._changed = changed
@@ -39,6 +40,8 @@ class RemoveDocumentsCommand(QUndoCommand):
         try:
             restore_rows(self._archive, self._removed)
         except DossierError as e:
-            self._failed(f"The documents could not be put back: {e}")
+            message = QCoreApplication.translate("RemoveDocumentsCommand",
+                                                 "The documents could not be put back: {error}")
+            self._failed(message.format(error=e))
             return
         self._changed(self._ids)

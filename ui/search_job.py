@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
 from app.archive.folder import Archive
 from app.errors import DossierError
@@ -61,6 +61,7 @@ class SearchJob(QRunnable):
             return
         except Exception as e:  # a bug: logged in full, the user sees one line
             log.exception("search failed for %r", self._query)
-            self.signals.failed.emit(self.serial, f"The search failed: {e or type(e).__name__}")
+            message = QCoreApplication.translate("SearchJob", "The search failed: {error}")
+            self.signals.failed.emit(self.serial, message.format(error=e or type(e).__name__))
             return
         self.signals.done.emit(SearchOutcome(self.serial, result))

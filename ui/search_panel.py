@@ -12,7 +12,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,16 +54,15 @@ ArchiveSource = Archive | Callable[[], Archive | None] | None
 DEBOUNCE_MS = 300
 BUSY_AFTER_MS = 250
 PAGE = 20
-PLACEHOLDER = "Search all documents — Ctrl+L"
-HINT = (
+# Shown through translate("SearchPanel", …), in the app's language.
+PLACEHOLDER = QT_TRANSLATE_NOOP("SearchPanel", "Search all documents — Ctrl+L")
+HINT = QT_TRANSLATE_NOOP(
+    "SearchPanel",
     "Type words, a <b>\"phrase\"</b>, or <b>title:</b>… to search every document, its footnotes and your notes."
-    "<br><br>Click <b>?</b> for the query syntax."
+    "<br><br>Click <b>?</b> for the query syntax.",
 )
-SORT_CHOICES = (("Relevance", "relevance"), ("Date", "date"))
-
-
-def count_text(n: int) -> str:
-    return f"{n:,} document{'' if n == 1 else 's'}"
+SORT_CHOICES = ((QT_TRANSLATE_NOOP("SearchPanel", "Relevance"), "relevance"),
+                (QT_TRANSLATE_NOOP("SearchPanel", "Date"), "date"))  # fmt: skip
 
 
 class _Latest:
@@ -89,7 +99,7 @@ class SearchPanel(QWidget):
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.debounce.timeout.connect(self.search_now)
         self._busy = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
-        self._busy.timeout.connect(lambda: self.status_label.setText("Searching…"))
+        self._busy.timeout.connect(lambda: self.status_label.setText(self.tr("Searching…")))
 
         self.model = SearchResultsModel(self)
         self._build()
@@ -99,25 +109,25 @@ class SearchPanel(QWidget):
 
     def _build(self) -> None:
         self.field = QLineEdit()
-        self.field.setPlaceholderText(PLACEHOLDER)
+        self.field.setPlaceholderText(QCoreApplication.translate("SearchPanel", PLACEHOLDER))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search")
+        self.field.setAccessibleName(self.tr("Search"))
         self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self.search_now)
         self.field.installEventFilter(self)
 
         self.help_button = QToolButton()
         self.help_button.setText("?")
-        self.help_button.setToolTip("Query syntax")
-        self.help_button.setAccessibleName("Query syntax")
+        self.help_button.setToolTip(self.tr("Query syntax"))
+        self.help_button.setAccessibleName(self.tr("Query syntax"))
         self.help_button.clicked.connect(self.show_help)
 
         self.sort_combo = QComboBox()
         for label, key in SORT_CHOICES:
-            self.sort_combo.addItem(label, key)
-        self.sort_combo.setToolTip("Order of the results")
+            self.sort_combo.addItem(QCoreApplication.translate("SearchPanel", label), key)
+        self.sort_combo.setToolTip(self.tr("Order of the results"))
         self.sort_combo.currentIndexChanged.connect(self._on_sort_changed)
-        sort_label = QLabel("&Sort:")
+        sort_label = QLabel(self.tr("&Sort:"))
         sort_label.setBuddy(self.sort_combo)
 
         self.status_label = plain_text.plain(QLabel())
@@ -151,7 +161,7 @@ class SearchPanel(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setUniformItemSizes(False)
         self.results.setMouseTracking(True)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.clicked.connect(self._activate)
         self.results.doubleClicked.connect(self._activate)
         self.results.activated.connect(self._activate)
@@ -308,7 +318,7 @@ class SearchPanel(QWidget):
         self.more_label.hide()
         self.suggestion_label.hide()
         self._set_notice(message)
-        self._show_empty("The search could not be run; see the note above.")
+        self._show_empty(self.tr("The search could not be run; see the note above."))
         self.resultsChanged.emit(None)
 
     def _clear(self) -> None:
@@ -357,29 +367,34 @@ class SearchPanel(QWidget):
         self.resultsChanged.emit(result)
 
     def _status_text(self, result: SearchResult) -> str:
-        return count_text(result.total) if result.total else "No documents match"
+        return self.tr("%Ln document(s)", "", result.total) if result.total else self.tr("No documents match")
 
     def _more_html(self, result: SearchResult) -> str:
         shown = len(result.hits)
         if not shown or result.total <= shown:
             return ""
-        which = "newest" if self.sort() == "date" else "best"
         step = min(self._page_size, result.total - shown)
-        return f'The {which} {shown:,} of {result.total:,} · <a href="more">show {step:,} more</a>'
+        if self.sort() == "date":
+            text = self.tr('The newest {shown} of {total} · <a href="more">show {step} more</a>')
+        else:
+            text = self.tr('The best {shown} of {total} · <a href="more">show {step} more</a>')
+        locale = QLocale()
+        return text.format(shown=locale.toString(shown), total=locale.toString(result.total),
+                           step=locale.toString(step))
 
     def _no_match_html(self, result: SearchResult) -> str:
-        text = f"No documents match “{escaped(result.query)}”."
+        text = self.tr("No documents match “{query}”.").format(query=escaped(result.query))
         if result.suggestion:
-            text += "<br><br>" + self._suggestion_html(result)
-        else:
-            text += "<br><br>Check the spelling, use fewer words, or try a prefix such as <b>demin*</b>."
-        return text
+            return text + "<br><br>" + self._suggestion_html(result)
+        return text + "<br><br>" + self.tr("Check the spelling, use fewer words, or try a prefix such as "
+                                           "<b>demin*</b>.")
 
     @staticmethod
     def _suggestion_html(result: SearchResult) -> str:
         if not result.suggestion:
             return ""
-        return f'Did you mean <a href="suggestion">{escaped(result.suggestion)}</a>?'
+        return QCoreApplication.translate("SearchPanel", 'Did you mean <a href="suggestion">{suggestion}</a>?').format(
+            suggestion=escaped(result.suggestion))
 
     def show_more(self, _link: str = "") -> None:
         """Another page of hits for the query on show, keeping the scroll position."""
@@ -393,7 +408,7 @@ class SearchPanel(QWidget):
         self.notice_label.setVisible(bool(notice))
 
     def _show_hint(self) -> None:
-        self._show_empty(HINT)
+        self._show_empty(QCoreApplication.translate("SearchPanel", HINT))
 
     def _show_empty(self, text: str) -> None:
         self.empty_label.setText(text)

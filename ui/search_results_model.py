@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from app.search.service import Hit
+from ui.kind_colors import kind_label
 from ui.plain_text import tooltip
 
 ParentIndex = QModelIndex | QPersistentModelIndex
@@ -71,27 +72,34 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
     def meta_line(self, hit: Hit) -> str:
-        parts = [readable_date(hit.date), hit.kind.replace("-", " "), hit.publisher]
+        parts = [readable_date(hit.date), kind_label(hit.kind), hit.publisher]
         if hit.kind == "other":
             parts[1] = ""
         return " · ".join(p for p in parts if p)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
 def readable_date(iso: str | None) -> str:
-    """'2013-11-28' → '28 November 2013', '2013-11' → 'November 2013', as the genre writes dates."""
+    """A document's ISO date as the app's language writes it, without the weekday: '2013-11-28' →
+    'November 28, 2013' (en_US), '28 novembre 2013' (fr); '2013-11' → 'November 2013'; a year stays."""
     if not iso:
         return ""
     parts = iso.split("-")
+    locale = QLocale()
     try:
         if len(parts) == 3:
-            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-        if len(parts) == 2 and 1 <= int(parts[1]) <= 12:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            day = QDate(int(parts[0]), int(parts[1]), int(parts[2]))
+            if day.isValid():
+                return locale.toString(day, long_date_format(locale))
+        elif len(parts) == 2 and 1 <= int(parts[1]) <= 12:
+            return f"{locale.standaloneMonthName(int(parts[1]))} {int(parts[0])}"
     except ValueError:
         pass
     return iso
+
+
+def long_date_format(locale: QLocale) -> str:
+    """The locale's long date format without the weekday ("dddd, MMMM d, yyyy" → "MMMM d, yyyy"):
+    a document's date reads as the language writes it, without a weekday the document never gave."""
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    trimmed = re.sub(r"[\s,،]*dddd[\s,،]*", " ", pattern).strip()
+    return trimmed or pattern

@@ -74,7 +74,7 @@ def _style_sheet(palette: QPalette, selected: bool, point_size: float) -> str:
         muted = _mix(text, palette.color(role.Base), 0.62)
         mark_bg = _mix(palette.color(role.Highlight), palette.color(role.Base), 0.30)
     return (
-        f"body {{ color: {text.name()}; }}"
+        f"body {{ color: {text.name()}; }}"  # untranslated: CSS
         f"p.title {{ font-size: {point_size * 1.08:.1f}pt; font-weight: 600; margin: 0; }}"
         f"p.meta {{ font-size: {point_size * 0.92:.1f}pt; color: {muted.name()}; margin-top: 2px; margin-bottom: 0; }}"
         f"p.snippet {{ margin-top: 5px; margin-bottom: 0; }}"
@@ -90,18 +90,24 @@ def hit_html(title: str, meta: str, snippets: list[str], annotations: int, match
     if meta:
         parts.append(f'<p class="meta">{escaped(meta)}</p>')
     parts.extend(f'<p class="snippet">{safe_snippet_html(s)}</p>' for s in snippets)
-    notes = []
-    if annotations:
-        notes.append(f"matched in {annotations} annotation{'s' if annotations != 1 else ''}")
-    if matched_in and not {"title", "body"} & set(matched_in) and "footnotes" in matched_in:
-        notes.append("matched in footnotes")
-    if notes:
-        parts.append(f'<p class="note">{escaped("; ".join(notes)).capitalize()}</p>')
+    in_footnotes = bool(matched_in) and not {"title", "body"} & set(matched_in) and "footnotes" in matched_in
+    note = SearchHitDelegate.match_note(annotations, in_footnotes)
+    if note:
+        parts.append(f'<p class="note">{escaped(note)}</p>')
     return "".join(parts)
 
 
 class SearchHitDelegate(QStyledItemDelegate):
     """Multi-line rows for SearchResultsModel; width follows the view, height follows the text."""
+
+    @staticmethod
+    def match_note(annotations: int, in_footnotes: bool) -> str:
+        """Where else the query matched: in the document's annotations, in its footnotes only."""
+        if annotations and in_footnotes:
+            return SearchHitDelegate.tr("Matched in %Ln annotation(s) and in footnotes", "", annotations)
+        if annotations:
+            return SearchHitDelegate.tr("Matched in %Ln annotation(s)", "", annotations)
+        return SearchHitDelegate.tr("Matched in footnotes") if in_footnotes else ""
 
     def _document(self, option: QStyleOptionViewItem, index: ModelIndex, selected: bool) -> QTextDocument:
         doc = InertDocument()

@@ -7,11 +7,12 @@ restores the style and palette Qt started with.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
-THEMES = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+THEMES = {"system": QT_TRANSLATE_NOOP("Theme", "&System"), "light": QT_TRANSLATE_NOOP("Theme", "&Light"),
+          "dark": QT_TRANSLATE_NOOP("Theme", "&Dark")}  # menu labels: shown through translate("Theme", …)
 DEFAULT = "system"
 
 _started_with: dict[int, tuple[str, QPalette]] = {}  # per QApplication: its first style and palette
@@ -28,7 +29,7 @@ def apply_theme(app: QApplication, name: str) -> str:
         app.setStyle(QStyleFactory.create(style) or style)
         app.setPalette(palette)
     else:
-        app.setStyle(_OutlinedChecks("Fusion"))
+        app.setStyle(_OutlinedChecks("Fusion"))  # untranslated: a style name  # untranslated: a style name
         app.setPalette(dark_palette() if name == "dark" else app.style().standardPalette())
     return name
 

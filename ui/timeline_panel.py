@@ -7,7 +7,7 @@ to toggle in the facet panel, which owns the filter and tells the chosen periods
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -58,7 +58,8 @@ class TimelinePanel(QWidget):
         self._stale: tuple[Archive, DocumentFilter | None] | None = None
         self._call = LatestCall(pool, self)
         self._call.done.connect(self._show)
-        self._call.failed.connect(lambda message: self.summary.setText(self.tr("Timeline unavailable: ") + message))
+        self._call.failed.connect(
+            lambda message: self.summary.setText(self.tr("Timeline unavailable: {message}").format(message=message)))
 
     @property
     def pending(self) -> bool:
@@ -85,6 +86,25 @@ class TimelinePanel(QWidget):
         self.summary.setText(summary_text(timeline))
         self.updated.emit()
 
+    @staticmethod
+    def summary_line(timeline: Timeline) -> str:
+        """The header line (see summary_text), in the app's language."""
+        parts = []
+        dated, year_only, undated = timeline.dated, timeline.year_only, timeline.undated
+        if timeline.bars:
+            first, last = timeline.bars[0].period, timeline.bars[-1].period
+            span = first if first == last else f"{first}–{last}"
+            if timeline.unit == "month":
+                text = TimelinePanel.tr("%Ln dated, {span}, by month", "", dated)
+            else:
+                text = TimelinePanel.tr("%Ln dated, {span}, by year", "", dated)
+            parts.append(text.format(span=span))
+        if year_only:
+            parts.append(TimelinePanel.tr("%Ln dated to the year only", "", year_only))
+        if undated:
+            parts.append(TimelinePanel.tr("%Ln undated", "", undated))
+        return " · ".join(parts)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale is not None:
@@ -93,15 +113,4 @@ class TimelinePanel(QWidget):
 
 def summary_text(timeline: Timeline) -> str:
     """The header line, e.g. 412 dated, 1997–2024, by year · 12 undated."""
-    locale = QLocale()
-    parts = []
-    if timeline.bars:
-        first, last = timeline.bars[0].period, timeline.bars[-1].period
-        span = first if first == last else f"{first}–{last}"
-        unit = "by month" if timeline.unit == "month" else "by year"
-        parts.append(f"{locale.toString(timeline.dated)} dated, {span}, {unit}")
-    if timeline.year_only:
-        parts.append(f"{locale.toString(timeline.year_only)} dated to the year only")
-    if timeline.undated:
-        parts.append(f"{locale.toString(timeline.undated)} undated")
-    return " · ".join(parts)
+    return TimelinePanel.summary_line(timeline)

@@ -263,7 +263,7 @@ class TimelineView(QWidget):
         return period
 
     def _documents(self, n: int) -> str:
-        return self.tr("1 document") if n == 1 else self.tr("{n} documents").format(n=self._number(n))
+        return self.tr("%Ln document(s)", "", n)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         index = self.index_at(event.position().toPoint())

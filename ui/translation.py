@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from resources import RESOURCES_DIR
 
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
-LANGUAGES = {"en": "English", "fr": "Français"}  # each in its own language, as language menus show them
+LANGUAGES = {"en": "English", "fr": "Français"}  # untranslated: each in its own language, as language menus show them
 SYSTEM = "system"
 
 
@@ -33,6 +33,7 @@ def install(app: QCoreApplication, choice: str) -> QLocale:
     system's number and date formats kept."""
     locale = chosen_locale(choice)
     QLocale.setDefault(locale)
+    install_english_plurals(app)  # searched last: English is what a string without a translation shows
     if locale.language() == QLocale.Language.English:
         return locale
     for name, folder in (("dossier", str(TRANSLATIONS_DIR)),
@@ -41,3 +42,17 @@ def install(app: QCoreApplication, choice: str) -> QLocale:
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
     return locale
+
+
+def install_english_plurals(app: QCoreApplication) -> None:
+    """English is the source language and needs only its plural forms ("%Ln document(s)" reads "1 document",
+    "2 documents"), from `dossier_en.qm`; installed once and first, so another language's translator wins."""
+    if app.findChild(QTranslator, _ENGLISH) is not None:
+        return
+    translator = QTranslator(app)
+    translator.setObjectName(_ENGLISH)
+    if translator.load(str(TRANSLATIONS_DIR / "dossier_en.qm")):
+        app.installTranslator(translator)
+
+
+_ENGLISH = "dossier-english-plurals"

@@ -8,7 +8,6 @@ from app.reading import (
     display_date,
     find_all,
     footnote_entries,
-    meta_line,
     plan_document,
     split_urls,
 )
@@ -85,13 +84,9 @@ def test_plan_without_title_line_or_metadata() -> None:
     plan = plan_document({"title": "", "kind": "other"}, "Press release 2 September 2022\n\nText.")
     assert not plan.has_title_block
     assert plan.title == "Untitled document"
-    assert meta_line(plan) == ""
 
 
-def test_meta_line_and_dates() -> None:
-    assert meta_line(plan_document(detail(), TEXT)) == "Landmine Monitor · Country profile"  # the text gives the date
-    assert meta_line(plan_document(detail(date_label="published"), TEXT)) == (
-        "Published 14 November 2022 · Landmine Monitor · Country profile")
+def test_display_dates() -> None:
     assert display_date("2013-09") == "September 2013"
     assert display_date("2013") == "2013"
     assert display_date("not-a-date") == "not-a-date"
@@ -168,7 +163,5 @@ def test_the_documents_own_date_line_is_shown_once() -> None:
               "kind": "country-profile", "sections": [], "markers": [], "footnotes": []}
     plan = plan_document(detail, text)
     assert [b.kind for b in plan.blocks][:2] == ["title", "dateline"]
-    assert meta_line(plan) == "Landmine Monitor · Country profile"  # the date is the text's own line
     undated_line = plan_document({**detail, "date_label": "Published"}, text)
     assert "dateline" not in [b.kind for b in undated_line.blocks]
-    assert meta_line(undated_line).startswith("Published 12 March 2021")

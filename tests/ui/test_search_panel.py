@@ -349,7 +349,7 @@ def test_snippets_keep_only_bold_markup() -> None:
 
 
 def test_readable_dates() -> None:
-    assert readable_date("2013-11-28") == "28 November 2013"
+    assert readable_date("2013-11-28") == "November 28, 2013"  # the locale's long date (en_US), without the weekday
     assert readable_date("2013-09") == "September 2013"
     assert readable_date("2013") == "2013"
     assert readable_date(None) == ""

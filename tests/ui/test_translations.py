@@ -16,6 +16,8 @@ from ui.translation import TRANSLATIONS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = TRANSLATIONS_DIR / "dossier_fr.ts"
+ENGLISH = TRANSLATIONS_DIR / "dossier_en.ts"  # the source language's plural forms only
+LUPDATE_OPTIONS = {TS: ["-target-language", "fr_FR"], ENGLISH: ["-pluralonly", "-target-language", "en_US"]}
 BIN = Path(sys.executable).parent
 
 
@@ -42,9 +44,10 @@ def test_the_checker_finds_a_bare_label(tmp_path: Path) -> None:
     assert [line for line, _text in visible_untranslated(module)] == [1, 4]
 
 
-def test_the_french_translation_is_complete() -> None:
+@pytest.mark.parametrize("ts", [TS, ENGLISH], ids=["fr", "en"])
+def test_the_translations_are_complete(ts: Path) -> None:
     unfinished = []
-    for (context, source), message in _messages(TS).items():
+    for (context, source), message in _messages(ts).items():
         translation = message.find("translation")
         assert translation is not None
         forms = [form.text for form in translation.iter("numerusform")] or [translation.text]
@@ -54,16 +57,56 @@ def test_the_french_translation_is_complete() -> None:
 
 
 @pytest.mark.skipif(not (BIN / "pyside6-lupdate").exists(), reason="pyside6-lupdate is not installed")
-def test_the_translation_holds_every_string_of_the_sources(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ts", [TS, ENGLISH], ids=["fr", "en"])
+def test_the_translations_hold_every_string_of_the_sources(ts: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    shutil.copy(TS, fresh)
+    shutil.copy(ts, fresh)
     subprocess.run([str(BIN / "pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-                    str(ROOT / "ui"), "-ts", str(fresh)], check=True, capture_output=True)  # fmt: skip
-    assert set(_messages(fresh)) == set(_messages(TS)), "run `make translations` and translate what is new"
+                    *LUPDATE_OPTIONS[ts], str(ROOT / "ui"), "-ts", str(fresh)], check=True, capture_output=True)  # fmt: skip
+    assert set(_messages(fresh)) == set(_messages(ts)), "run `make translations` and translate what is new"
 
 
 @pytest.mark.skipif(not (BIN / "pyside6-lrelease").exists(), reason="pyside6-lrelease is not installed")
-def test_the_compiled_translation_is_the_current_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ts", [TS, ENGLISH], ids=["fr", "en"])
+def test_the_compiled_translations_are_the_current_ones(ts: Path, tmp_path: Path) -> None:
     qm = tmp_path / "fresh.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    assert qm.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run `make translations`"
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run `make translations`"
+
+
+@pytest.fixture
+def french(qapp):  # type: ignore[no-untyped-def]
+    """The app in French for one test: Dossier's and Qt's translators and the locale, removed afterwards."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from ui import translation
+
+    before = set(qapp.findChildren(QTranslator))
+    translation.install(qapp, "fr")
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale("en_US"))
+
+
+def test_the_main_window_speaks_french_with_its_plurals_and_numbers(french, archive, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from app.archive.paths import SAMPLES_DIR
+    from app.importing.importer import run_import
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    run_import(archive, [SAMPLES_DIR])
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(archive, settings)
+    qtbot.addWidget(window)
+    window.show()
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:3] == ["&Fichier", "É&dition", "&Affichage"]
+    qtbot.waitUntil(lambda: window.count_label.text() == "6 documents", timeout=20_000)
+    assert window.tabs.tabText(0) == "Bibliothèque"
+    many = window.tr("%Ln document(s)", "", 1234)
+    assert window.tr("%Ln document(s)", "", 1) == "1 document" and many.replace("\u202f", " ") == "1 234 documents"
+    window.grab().save(str(tmp_path / "fr.png"))

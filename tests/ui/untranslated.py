@@ -3,7 +3,7 @@
 A string literal in ui/ is taken for visible text when it holds a word (two letters or more) and
 either a space or a capital letter, the way labels, titles and messages are written. It is fine
 inside `self.tr(…)`, `tr(…)`, `QCoreApplication.translate(…)` or `QT_TRANSLATE_NOOP(…)`, as a
-docstring, in a logging call, as a key of QSettings or an object name, or where the line says
+docstring, in a logging call, as a key of QSettings or an object name, in `__all__`, or where the line says
 why it is not translated with a `# untranslated: REASON` comment (a format name, an example
 query, a markup template).
 """
@@ -39,6 +39,8 @@ def visible_untranslated(path: Path) -> Iterator[tuple[int, str]]:
             skipped.update(id(inner) for inner in ast.walk(node) if inner is not node.func)
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             skipped.add(id(node.value))  # a docstring, or a bare string statement
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            skipped.update(id(inner) for inner in ast.walk(node.value))  # exported names
         if isinstance(node, ast.Subscript):
             skipped.update(id(inner) for inner in ast.walk(node.slice))  # mapping["key"]
         if isinstance(node, ast.Compare):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from app.export.excerpt_model import COLOR_HEX, COLORS
@@ -10,10 +10,27 @@ from ui.settings import AppSettings
 
 LAST_COLOR_KEY = "annotations/last_color"
 DEFAULT_COLOR = COLORS[0]
+# The colours' names as a sentence uses them ("Highlighted in yellow"); keys stay English in the database.
+_NAMES = {
+    "yellow": QT_TRANSLATE_NOOP("AnnotationColors", "yellow"),
+    "green": QT_TRANSLATE_NOOP("AnnotationColors", "green"),
+    "blue": QT_TRANSLATE_NOOP("AnnotationColors", "blue"),
+    "pink": QT_TRANSLATE_NOOP("AnnotationColors", "pink"),
+    "purple": QT_TRANSLATE_NOOP("AnnotationColors", "purple"),
+    "orange": QT_TRANSLATE_NOOP("AnnotationColors", "orange"),
+}
+
+
+def color_name(name: str) -> str:
+    """The colour's name in the user's language, in lower case as inside a sentence: yellow → jaune."""
+    source = _NAMES.get(name)
+    return QCoreApplication.translate("AnnotationColors", source) if source else name
 
 
 def color_label(name: str) -> str:
-    return name.capitalize()
+    """The colour's name as a label (a tooltip, a combo box item): Yellow."""
+    text = color_name(name)
+    return text[:1].upper() + text[1:]
 
 
 def swatch_icon(name: str, size: int = 16) -> QIcon:

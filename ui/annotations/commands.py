@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.annotating import annotations
@@ -65,8 +66,9 @@ class CreateAnnotationCommand(_ServiceCommand):
     """Create on first redo; undo deletes; a later redo restores the same id, so later edits still apply."""
 
     def __init__(self, archive: Archive, context: CommandContext, document_id: int, start: int, end: int,
-                 values: AnnotationValues, text: str = "Highlight") -> None:
-        super().__init__(archive, context, text)
+                 values: AnnotationValues, text: str | None = None) -> None:
+        super().__init__(archive, context, text if text is not None else QCoreApplication.translate(
+            "AnnotationCommands", "Highlight"))
         self.document_id, self.start, self.end, self.values = document_id, start, end, values
         self.info: AnnotationInfo | None = None
 
@@ -89,8 +91,9 @@ class EditAnnotationCommand(_ServiceCommand):
     """Colour, note and tags before → after."""
 
     def __init__(self, archive: Archive, context: CommandContext, annotation_id: int, before: AnnotationValues,
-                 after: AnnotationValues, text: str = "Edit Annotation") -> None:
-        super().__init__(archive, context, text)
+                 after: AnnotationValues, text: str | None = None) -> None:
+        super().__init__(archive, context, text if text is not None else QCoreApplication.translate(
+            "AnnotationCommands", "Edit Annotation"))
         self.annotation_id, self.before, self.after = annotation_id, before, after
 
     def _apply(self, v: AnnotationValues) -> None:
@@ -108,8 +111,9 @@ class DeleteAnnotationCommand(_ServiceCommand):
     """Delete; undo restores it with the same id, tags, note and dates."""
 
     def __init__(self, archive: Archive, context: CommandContext, annotation_id: int,
-                 text: str = "Delete Annotation") -> None:
-        super().__init__(archive, context, text)
+                 text: str | None = None) -> None:
+        super().__init__(archive, context, text if text is not None else QCoreApplication.translate(
+            "AnnotationCommands", "Delete Annotation"))
         self.annotation_id = annotation_id
         self.info: AnnotationInfo | None = None
 
@@ -128,8 +132,9 @@ class ReanchorAnnotationCommand(_ServiceCommand):
     """Re-attach (typically an orphan) to a new span; undo puts back the old anchor and orphaned state."""
 
     def __init__(self, archive: Archive, context: CommandContext, annotation_id: int, start: int, end: int,
-                 text: str = "Re-anchor Annotation") -> None:
-        super().__init__(archive, context, text)
+                 text: str | None = None) -> None:
+        super().__init__(archive, context, text if text is not None else QCoreApplication.translate(
+            "AnnotationCommands", "Re-anchor Annotation"))
         self.annotation_id, self.start, self.end = annotation_id, start, end
         self.before: AnnotationInfo | None = None
 

@@ -8,7 +8,7 @@ through `annotation_changed`, which redraws the layer and the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QTextCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QToolTip
 
@@ -19,7 +19,7 @@ from app.archive.folder import Archive
 from app.errors import DossierError
 from app.export.excerpt_model import COLOR_HEX
 from app.library import tags
-from ui.annotations.colors import color_label, last_color, remember_color
+from ui.annotations.colors import color_label, color_name, last_color, remember_color
 from ui.annotations.commands import (
     AnnotationValues,
     CreateAnnotationCommand,
@@ -50,7 +50,10 @@ def tooltip_for(info: AnnotationInfo) -> str:
         note = note[:TOOLTIP_NOTE_CHARS].rstrip() + "…"
     tag_text = " ".join(f"#{t}" for t in info.tags)
     parts = [p for p in (note, tag_text) if p]
-    return " — ".join(parts) if parts else f"{color_label(info.color)} highlight (click to edit)"
+    if parts:
+        return " — ".join(parts)
+    return QCoreApplication.translate("AnnotationController", "{colour} highlight (click to edit)").format(
+        colour=color_label(info.color))
 
 
 class AnnotationController(QObject):
@@ -99,10 +102,13 @@ class AnnotationController(QObject):
             a.setStatusTip(tip)
             return a
 
-        self.highlight_action = action("&Highlight", "Ctrl+Shift+H", "Highlight the selected text in the last colour")
-        self.annotate_action = action("&Annotate…", "Ctrl+Shift+A", "Annotate the selected text: colour, note, tags")
-        self.reanchor_action = action("Re-anchor &Here", "",
-                                      "Attach the annotation chosen in the Annotations panel to the selected text")
+        self.highlight_action = action(self.tr("&Highlight"), "Ctrl+Shift+H",  # untranslated: a shortcut
+                                       self.tr("Highlight the selected text in the last colour"))
+        self.annotate_action = action(self.tr("&Annotate…"), "Ctrl+Shift+A",  # untranslated: a shortcut
+                                      self.tr("Annotate the selected text: colour, note, tags"))
+        self.reanchor_action = action(self.tr("Re-anchor &Here"), "",
+                                      self.tr("Attach the annotation chosen in the Annotations panel to the selected "
+                                              "text"))
         self.highlight_action.triggered.connect(self.quick_highlight)
         self.annotate_action.triggered.connect(self.annotate_selection)
         self.reanchor_action.triggered.connect(self.reanchor_here)
@@ -173,26 +179,26 @@ class AnnotationController(QObject):
         """Ctrl+Shift+H: the selection in the last colour, no note."""
         span, doc = self.view.selected_span(), self.document_id
         if span is None or doc is None:
-            self.message.emit("Select the text to highlight first")
+            self.message.emit(self.tr("Select the text to highlight first"))
             return False
         color = last_color(self.settings)
         command = CreateAnnotationCommand(self.archive, self, doc, *span, AnnotationValues(color, "", ()),
-                                          f"Highlight in {color}")
+                                          self.tr("Highlight in {colour}").format(colour=color_name(color)))
         if not self._push(command):
             return False
         self._clear_selection()
-        self.message.emit(f"Highlighted in {color} (Ctrl+Z to undo)")
+        self.message.emit(self.tr("Highlighted in {colour} (Ctrl+Z to undo)").format(colour=color_name(color)))
         return True
 
     def annotate_selection(self) -> bool:
         """Ctrl+Shift+A: open the editor for the selection; Save creates the annotation."""
         span, doc = self.view.selected_span(), self.document_id
         if span is None or doc is None or self.view.plan is None:
-            self.message.emit("Select the text to annotate first")
+            self.message.emit(self.tr("Select the text to annotate first"))
             return False
         quote = self.view.plan.text[span[0] : span[1]]
         if not quote.strip():
-            self.message.emit("The selection holds only spaces: select words to annotate")
+            self.message.emit(self.tr("The selection holds only spaces: select words to annotate"))
             return False
         self._editor_document = doc
         self.editor.open_new(*span, quote, last_color(self.settings), self._tag_names())
@@ -227,26 +233,28 @@ class AnnotationController(QObject):
         info = self._items.get(annotation_id)
         if not self._push(DeleteAnnotationCommand(self.archive, self, annotation_id)):
             return False
-        self.message.emit(f"Deleted “{_short(info.quote) if info else annotation_id}” (Ctrl+Z to undo)")
+        quote = _short(info.quote) if info else str(annotation_id)
+        self.message.emit(self.tr("Deleted “{quote}” (Ctrl+Z to undo)").format(quote=quote))
         return True
 
     def reanchor_here(self) -> bool:
         """Attach the annotation chosen in the panel (an orphan) to the text selected in the reader."""
         chosen, span = self.panel.current_annotation(), self.view.selected_span()
         if chosen is None or span is None:
-            self.message.emit("Choose an annotation in the panel and select the text to attach it to")
+            self.message.emit(self.tr("Choose an annotation in the panel and select the text to attach it to"))
             return False
         if not self._push(ReanchorAnnotationCommand(self.archive, self, chosen.id, *span)):
             return False
         self._clear_selection()
         self.panel.select_annotation(chosen.id)
-        self.message.emit("Annotation re-anchored (Ctrl+Z to undo)")
+        self.message.emit(self.tr("Annotation re-anchored (Ctrl+Z to undo)"))
         return True
 
     def show_annotation(self, info: AnnotationInfo) -> None:
         """Scroll the reader to an annotation and flash it (orphans have no place to show)."""
         if info.orphaned:
-            self.message.emit("This passage is no longer in the text: select where it belongs and Re-anchor here")
+            self.message.emit(self.tr("This passage is no longer in the text: select where it belongs and "
+                                      "Re-anchor here"))
             return
         self.view.flash(info.start, info.end)
 
@@ -275,7 +283,7 @@ class AnnotationController(QObject):
             if editor.span is None or self._editor_document is None:
                 return
             command: QUndoCommand = CreateAnnotationCommand(
-                self.archive, self, self._editor_document, *editor.span, values, "Annotate")
+                self.archive, self, self._editor_document, *editor.span, values, self.tr("Annotate"))
         elif values == editor.original:
             editor.close_editor()
             return

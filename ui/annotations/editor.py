@@ -89,7 +89,7 @@ class AnnotationEditor(QFrame):
         self.swatches.setExclusive(True)
         swatch_row = QHBoxLayout()
         swatch_row.setSpacing(4)
-        swatch_row.addWidget(QLabel("Colour:"))
+        swatch_row.addWidget(QLabel(self.tr("Colour:")))
         for number, name in enumerate(COLORS, start=1):
             button = QToolButton()
             button.setObjectName(f"swatch-{name}")
@@ -107,14 +107,14 @@ class AnnotationEditor(QFrame):
         swatch_row.addStretch(1)
         self.note = QPlainTextEdit()
         self.note.setObjectName("annotationNote")
-        self.note.setPlaceholderText("Note (Markdown allowed)")
+        self.note.setPlaceholderText(self.tr("Note (Markdown allowed)"))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(96)
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(self.tr("Note"))
         self.tags = TagLineEdit()
         self.tags.setObjectName("annotationTags")
-        self.tags.setAccessibleName("Tags")
-        tags_label = QLabel("&Tags:")
+        self.tags.setAccessibleName(self.tr("Tags"))
+        tags_label = QLabel(self.tr("&Tags:"))
         tags_label.setBuddy(self.tags)
         tags_row = QHBoxLayout()
         tags_row.addWidget(tags_label)
@@ -124,12 +124,13 @@ class AnnotationEditor(QFrame):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setToolTip("Delete this annotation (it can be undone)")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Esc); asks first when the note or tags were changed")
-        self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Save (Ctrl+Return)")
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setToolTip(self.tr("Delete this annotation (it can be undone)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Close without saving (Esc); asks first when the note or tags were "
+                                              "changed"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+Return)"))
         self.save_button.setDefault(True)
         self.delete_button.clicked.connect(self._delete)
         self.cancel_button.clicked.connect(self.cancel)
@@ -149,7 +150,7 @@ class AnnotationEditor(QFrame):
         layout.addLayout(tags_row)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # untranslated: shortcuts
             QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -194,16 +195,16 @@ class AnnotationEditor(QFrame):
     def open_new(self, start: int, end: int, quote: str, color: str, tag_names: Iterable[str]) -> None:
         """Edit a passage not yet annotated; Save creates it."""
         self.annotation_id, self.span, self.original = None, (start, end), None
-        self.title.setText("New annotation")
+        self.title.setText(self.tr("New annotation"))
         self._fill(quote, AnnotationValues(color, "", ()), tag_names)
 
     def open_existing(self, info: AnnotationInfo, tag_names: Iterable[str]) -> None:
         self.annotation_id, self.span, self.original = info.id, (info.start, info.end), AnnotationValues.of(info)
-        self.title.setText("Annotation")
+        self.title.setText(self.tr("Annotation"))
         self._fill(info.quote, self.original, tag_names)
 
     def _fill(self, quote: str, values: AnnotationValues, tag_names: Iterable[str]) -> None:
-        self.quote.setText(f"“{short_quote(quote)}”")
+        self.quote.setText(self.tr("“{quote}”").format(quote=short_quote(quote)))
         self.set_color(values.color)
         self.note.setPlainText(values.note)
         self.tags.set_tag_names(tag_names)
@@ -292,13 +293,13 @@ class AnnotationEditor(QFrame):
             return
         if self.discard_prompt is not None:
             return  # already asking
-        box = QMessageBox(QMessageBox.Icon.Question, "Discard changes?", "Discard changes?",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard changes?"), self.tr("Discard changes?"),
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("discardChangesPrompt")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("The note and tags typed in this annotation have not been saved.")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(self.tr("The note and tags typed in this annotation have not been saved."))
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         discard.setObjectName("discardButton")
         keep.setObjectName("keepEditingButton")
         box.setDefaultButton(keep)

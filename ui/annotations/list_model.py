@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from app.annotating.annotations import AnnotationInfo
 from app.annotating.note_text import note_summary_text
 from app.export.excerpt_model import COLOR_HEX
-from ui.annotations.colors import swatch_icon
+from ui.annotations.colors import color_name, swatch_icon
 from ui.annotations.note_view import annotation_tooltip
 from ui.plain_text import tooltip
 
@@ -22,10 +22,6 @@ TagsRole = Qt.ItemDataRole.UserRole + 4  # list of (name, colour hex or None)
 NoteTextRole = Qt.ItemDataRole.UserRole + 5  # the whole note as written (Markdown), for the delegate to render
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def orphan_header(count: int) -> str:
-    return f"Text no longer found ({count})"
 
 
 class AnnotationListModel(QAbstractListModel):
@@ -99,7 +95,10 @@ class AnnotationListModel(QAbstractListModel):
             return swatch_icon(info.color)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             note = note_summary_text(info.note)
-            return f"{info.color} annotation: {info.quote}" + (f"; note: {note}" if note else "")
+            if note:
+                return self.tr("{colour} annotation: {quote}; note: {note}").format(
+                    colour=color_name(info.color), quote=info.quote, note=note)
+            return self.tr("{colour} annotation: {quote}").format(colour=color_name(info.color), quote=info.quote)
         if role == AnnotationRole:
             return info
         if role == IsHeaderRole:
@@ -116,10 +115,10 @@ class AnnotationListModel(QAbstractListModel):
 
     def _header_data(self, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return orphan_header(len(self._orphans))
+            return self.tr("Text no longer found (%Ln)", "", len(self._orphans))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip("The document changed and these passages were not found in its new text. "
-                           "Select an annotation, select text in the reader, then choose “Re-anchor here”.")
+            return tooltip(self.tr("The document changed and these passages were not found in its new text. "
+                                   "Select an annotation, select text in the reader, then choose “Re-anchor here”."))
         if role == IsHeaderRole:
             return True
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +25,8 @@ from app.annotating.annotations import AnnotationInfo
 from ui.annotations.delegate import AnnotationDelegate
 from ui.annotations.list_model import AnnotationListModel
 
-EMPTY_TEXT = "No annotations yet — select text and press Ctrl+Shift+H"
-NO_DOCUMENT_TEXT = "No document open"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("AnnotationsPanel", "No annotations yet — select text and press Ctrl+Shift+H")
+NO_DOCUMENT_TEXT = QT_TRANSLATE_NOOP("AnnotationsPanel", "No document open")
 
 
 class AnnotationsPanel(QWidget):
@@ -48,7 +48,7 @@ class AnnotationsPanel(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setMouseTracking(True)
-        self.empty = QLabel(NO_DOCUMENT_TEXT)
+        self.empty = QLabel(QCoreApplication.translate("AnnotationsPanel", NO_DOCUMENT_TEXT))
         self.empty.setObjectName("annotationsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -57,10 +57,10 @@ class AnnotationsPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.list)
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setToolTip("Edit the selected annotation (Enter)")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected annotation (Delete); Ctrl+Z brings it back")
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected annotation (Enter)"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected annotation (Delete); Ctrl+Z brings it back"))
         self.reanchor_button = QToolButton()
         self.reanchor_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.reanchor_button.hide()
@@ -81,7 +81,7 @@ class AnnotationsPanel(QWidget):
         self.list.clicked.connect(self._on_clicked)
         self.list.activated.connect(lambda _index: self._edit_current())
         self.list.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        delete = QAction("Delete Annotation", self.list)
+        delete = QAction(self.tr("Delete Annotation"), self.list)
         delete.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)])
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self._delete_current)
@@ -103,7 +103,8 @@ class AnnotationsPanel(QWidget):
                 self.select_annotation(keep.id)
         finally:
             self._restoring = False
-        self.empty.setText(EMPTY_TEXT if has_document else NO_DOCUMENT_TEXT)
+        empty = EMPTY_TEXT if has_document else NO_DOCUMENT_TEXT
+        self.empty.setText(QCoreApplication.translate("AnnotationsPanel", empty))
         self.stack.setCurrentWidget(self.list if self.model.rowCount() else self.empty)
         self.reanchor_button.setVisible(self.model.orphan_count() > 0)
         self._update_buttons()

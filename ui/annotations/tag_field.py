@@ -26,7 +26,7 @@ class TagLineEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("comma-separated, e.g. evidence, to-verify, topic/clearance")
+        self.setPlaceholderText(self.tr("comma-separated, e.g. evidence, to-verify, topic/clearance"))
         self._names = QStringListModel(self)
         self.tag_completer = QCompleter(self._names, self)
         self.tag_completer.setWidget(self)

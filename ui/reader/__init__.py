@@ -8,4 +8,12 @@ from ui.reader.highlights import Highlight
 from ui.reader.pane import ReaderPane
 from ui.reader.reader_view import ReaderView
 
-__all__ = ["FindBar", "FootnotePanel", "Highlight", "ReaderController", "ReaderHistory", "ReaderPane", "ReaderView"]
+__all__ = [
+    "FindBar",
+    "FootnotePanel",
+    "Highlight",
+    "ReaderController",
+    "ReaderHistory",
+    "ReaderPane",
+    "ReaderView",
+]

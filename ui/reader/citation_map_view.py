@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QWidget
 from app.library.citation_map import CitationMap, LinkedDocument
 from ui import plain_text
 from ui.kind_colors import kind_color, kind_label
+from ui.reader.dates import document_date
 
 MAX_BOXES = 60  # per side; the rest are counted in a line under them
 MIN_BOX_WIDTH = 150
@@ -55,7 +56,7 @@ class CitationMapView(QWidget):
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._map: CitationMap | None = None
-        self._message = "No document open"
+        self._message = self.tr("No document open")
         self._boxes: list[_Box] = []
         self._texts: list[tuple[QRect, str, bool]] = []  # section headings and notes: rect, text, bold
         self._groups: dict[str, QRect] = {}  # side → the frame around its boxes, for sides of several rows
@@ -109,7 +110,7 @@ class CitationMapView(QWidget):
             return
         m = self._map
         if m.cited_by:
-            y = self._section(self.tr("Cited by {n}").format(n=_count(len(m.cited_by))), m.cited_by, "cited_by",
+            y = self._section(self.tr("Cited by %Ln document(s)", "", len(m.cited_by)), m.cited_by, "cited_by",
                               y, width, fm)  # fmt: skip
             y += _ARROW_SPACE
         centre_width = min(width - 2 * _PAD, max(MIN_BOX_WIDTH * 2, (width - 2 * _PAD) * 2 // 3))
@@ -118,7 +119,7 @@ class CitationMapView(QWidget):
         y = centre.bottom() + 1
         if m.cites:
             y += _ARROW_SPACE
-            y = self._section(self.tr("Cites {n}").format(n=_count(len(m.cites))), m.cites, "cites", y, width, fm)
+            y = self._section(self.tr("Cites %Ln document(s)", "", len(m.cites)), m.cites, "cites", y, width, fm)
         elif m.is_empty:
             note = QRect(_PAD, y + _PAD, width - 2 * _PAD, 3 * fm.height())
             self._texts.append((note, self.tr("No links to other documents in this archive"), False))
@@ -146,7 +147,7 @@ class CitationMapView(QWidget):
         y += rows * (height + _GAP) - _GAP
         if len(docs) > len(shown):
             more = QRect(_PAD, y + _GAP // 2, width - 2 * _PAD, fm.height())
-            self._texts.append((more, self.tr("and {n} more").format(n=len(docs) - len(shown)), False))
+            self._texts.append((more, self.tr("and %Ln more", "", len(docs) - len(shown)), False))
             y = more.bottom() + 1
         return y
 
@@ -243,9 +244,11 @@ class CitationMapView(QWidget):
         painter.drawText(QRect(inner.left(), top + len(lines) * fm.height(), inner.width(), fm.height()), flags, meta)
 
     def _meta(self, box: _Box) -> str:
-        parts = [box.doc.date or self.tr("undated"), kind_label(box.doc.kind)]
+        parts = [document_date(box.doc.date) or self.tr("undated"), kind_label(box.doc.kind)]
         if box.doc.footnotes:
-            parts.append(_notes(box.doc.footnotes))
+            parts.append(
+                self.tr("note(s) {numbers}", "", len(box.doc.footnotes)).format(numbers=_numbers(box.doc.footnotes))
+            )
         return " · ".join(parts)
 
     # --- interaction -----------------------------------------------------------------------
@@ -256,11 +259,12 @@ class CitationMapView(QWidget):
     def tooltip_text(self, box_index: int) -> str:
         box = self._boxes[box_index]
         doc = box.doc
-        lines = [doc.title, f"{doc.date or self.tr('undated')} · {kind_label(doc.kind)}"]
+        lines = [doc.title, f"{document_date(doc.date) or self.tr('undated')} · {kind_label(doc.kind)}"]
+        notes, numbers = len(doc.footnotes), _numbers(doc.footnotes)
         if box.side == "cites":
-            lines.append(self.tr("Cited by this document in {notes}").format(notes=_notes(doc.footnotes)))
+            lines.append(self.tr("Cited by this document in note(s) {numbers}", "", notes).format(numbers=numbers))
         elif box.side == "cited_by":
-            lines.append(self.tr("Cites this document in its {notes}").format(notes=_notes(doc.footnotes)))
+            lines.append(self.tr("Cites this document in its note(s) {numbers}", "", notes).format(numbers=numbers))
         lines.append(self.tr("The open document") if box.side == "centre" else self.tr("Click to open"))
         return "\n".join(lines)
 
@@ -295,14 +299,9 @@ class CitationMapView(QWidget):
         super().mouseReleaseEvent(event)
 
 
-def _count(n: int) -> str:
-    return "1 document" if n == 1 else f"{n} documents"
-
-
-def _notes(numbers: tuple[int, ...]) -> str:
-    if len(numbers) == 1:
-        return f"note {numbers[0]}"
-    return "notes " + ", ".join(map(str, numbers))
+def _numbers(numbers: tuple[int, ...]) -> str:
+    """Footnote numbers as a list: 3, 8, 12."""
+    return ", ".join(map(str, numbers))
 
 
 def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:

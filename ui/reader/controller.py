@@ -58,8 +58,8 @@ class ReaderController(QObject):
         self._search_query = ""
         self.document_id = None
         self.detail = None
-        self.pane.view.show_message("No document open")
-        self.panel.show_message("No document open")
+        self.pane.view.show_message(self.tr("No document open"))
+        self.panel.show_message(self.tr("No document open"))
         self._emit_history()
 
     def open_document(self, document_id: int, query: str = "", offset: int | None = None) -> bool:

@@ -15,7 +15,9 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from app.reading import Block, RenderPlan, meta_line, split_urls
+from app.reading import Block, RenderPlan, split_urls
+from ui.kind_colors import kind_label
+from ui.reader.dates import document_date
 from ui.reader.position_map import PositionMap
 from ui.reader.safe_browser import internal_url
 from ui.reader.typography import ReaderStyle
@@ -26,6 +28,25 @@ MAX_DRAWN_BLOCK = 8_000  # characters in one drawn paragraph
 
 def marker_anchor(number: int) -> str:
     return f"marker-{number}"
+
+
+def meta_line(plan: RenderPlan) -> str:
+    """The header line under the title: 'Last updated 23 September 2021 · Landmine Monitor · Country profile'.
+
+    The date is written as the user's locale writes dates (`document_date`); its label ("Last updated",
+    "Published") is the document's own word, found by the parser, and is shown as data, like the publisher.
+    """
+    parts = []
+    date = document_date(plan.date)
+    if date and not any(block.kind == "dateline" for block in plan.blocks):  # the text's own line shows it
+        label = (plan.date_label or "").strip()
+        parts.append(f"{label.capitalize()} {date}" if label else date)
+    if plan.publisher:
+        parts.append(plan.publisher)
+    if plan.kind and plan.kind != "other":
+        kind = kind_label(plan.kind)
+        parts.append(kind[:1].upper() + kind[1:])
+    return " · ".join(parts)
 
 
 class _Writer:

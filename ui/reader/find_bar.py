@@ -7,7 +7,7 @@ annotations see; the current match is the view's selection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -29,18 +29,19 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.view = view
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Find in document")
+        self.edit.setPlaceholderText(self.tr("Find in document"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setAccessibleName("Find in document")
-        self.previous_button = self._button("Previous match (Shift+Enter)", Qt.ArrowType.UpArrow)
-        self.next_button = self._button("Next match (Enter)", Qt.ArrowType.DownArrow)
+        self.edit.setAccessibleName(self.tr("Find in document"))
+        self.previous_button = self._button(self.tr("Previous match (Shift+Enter)"), Qt.ArrowType.UpArrow)
+        self.next_button = self._button(self.tr("Next match (Enter)"), Qt.ArrowType.DownArrow)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("999 of 999") + 8)
+        widest = self._count_text(998, 999)  # measured, so "3 of 12" never makes the bar jump
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 8)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Close (Escape)")
+        self.close_button.setToolTip(self.tr("Close (Escape)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.edit, 1)
@@ -122,12 +123,19 @@ class FindBar(QWidget):
         if not self.edit.text().strip():
             self.count_label.setText("")
         elif not self.matches:
-            self.count_label.setText("No matches")
+            self.count_label.setText(self.tr("No matches"))
         else:
-            self.count_label.setText(f"{self.current + 1} of {len(self.matches)}")
+            self.count_label.setText(self._count_text(self.current, len(self.matches)))
         has = bool(self.matches)
         self.next_button.setEnabled(has)
         self.previous_button.setEnabled(has)
+
+    def _count_text(self, current: int, total: int) -> str:
+        """ "3 of 12": the match shown (`current` counts from 0) and how many there are."""
+        locale = QLocale()
+        return self.tr("{current} of {total}", "the match shown in a find bar").format(
+            current=locale.toString(current + 1), total=locale.toString(total)
+        )
 
     def _on_document_changed(self) -> None:
         if self.isVisible():

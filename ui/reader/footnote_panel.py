@@ -8,7 +8,7 @@ archive links open the cited document, URLs go to the system browser.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QFont,
@@ -23,7 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from app.reading import FootnoteEntry, display_date, split_urls
+from app.reading import FootnoteEntry, split_urls
+from ui.reader.dates import document_date
 from ui.reader.safe_browser import SafeTextBrowser, internal_url
 from ui.reader.typography import PROPORTIONAL, ReaderStyle
 
@@ -98,7 +99,7 @@ class FootnotePanel(QWidget):
         self._entries: dict[int, FootnoteEntry] = {}
         self._frames: dict[int, QTextFrame] = {}
         self._selected: int | None = None
-        self._message = "No document open"
+        self._message = self.tr("No document open")
         self.browser.internalLink.connect(self._on_link)
         self.browser.noteClicked.connect(self.select_footnote)
         self._render()
@@ -116,7 +117,7 @@ class FootnotePanel(QWidget):
     def show_entries(self, entries: list[FootnoteEntry]) -> None:
         self._entries = {e.number: e for e in entries}
         self._selected = None
-        self._message = "This document has no footnotes."
+        self._message = self.tr("This document has no footnotes.")
         self._render()
         self.browser.verticalScrollBar().setValue(0)
 
@@ -132,9 +133,11 @@ class FootnotePanel(QWidget):
         notes = sum(not e.missing for e in self._entries.values())
         missing = len(self._entries) - notes
         if not notes:
-            return f"No note list · {missing} marker{'s' if missing != 1 else ''} without a note"
-        text = f"{notes} footnote{'s' if notes != 1 else ''}"
-        return text + (f" · {missing} missing" if missing else "")
+            return self.tr("No note list · %Ln marker(s) without a note", "", missing)
+        parts = [self.tr("%Ln footnote(s)", "", notes)]
+        if missing:
+            parts.append(self.tr("%Ln missing", "missing notes", missing))
+        return " · ".join(parts)
 
     def _render(self) -> None:
         style = ReaderStyle.for_widget(self.browser, scale=1.0)  # a side list keeps the UI's size
@@ -296,11 +299,12 @@ class _NoteWriter:
         else:
             fmt = QTextCharFormat(self.number_plain)
             fmt.setAnchorNames([name])
-            fmt.setToolTip("No marker in the text points to this note")
+            fmt.setToolTip(QCoreApplication.translate("FootnotePanel", "No marker in the text points to this note"))
         self.cursor.insertText(str(entry.number), fmt)
         self.cursor.insertText("\t", self.text)
         if entry.missing:
-            self.cursor.insertText(f"Footnote {entry.number} — missing from the document", self.missing)
+            missing = QCoreApplication.translate("FootnotePanel", "Footnote {number} — missing from the document")
+            self.cursor.insertText(missing.format(number=entry.number), self.missing)
         else:
             linked = self._text_with_urls(entry.text, entry.urls)
             self._details(entry, linked)
@@ -310,17 +314,23 @@ class _NoteWriter:
     def _details(self, entry: FootnoteEntry, linked: set[str]) -> None:
         if entry.ibid_of is not None and entry.resolved_text:
             self.cursor.insertBlock(self.detail_block)
-            self.cursor.insertText("Ibid → ", self.small_muted)
+            self.cursor.insertText(QCoreApplication.translate("FootnotePanel", "Ibid → "), self.small_muted)
             linked |= self._text_with_urls(entry.resolved_text, entry.urls, small=True)
             self.cursor.insertText(" (", self.small_muted)
             note_link = self._anchor(self.small_link, internal_url("note", entry.ibid_of))
-            self.cursor.insertText(f"note {entry.ibid_of}", note_link)
+            note = QCoreApplication.translate("FootnotePanel", "note {number}")
+            self.cursor.insertText(note.format(number=entry.ibid_of), note_link)
             self.cursor.insertText(")", self.small_muted)
         else:
             numbered = len(entry.citations) > 1
             for i, line in enumerate(entry.citations, 1):
                 self.cursor.insertBlock(self.detail_block)
-                self.cursor.insertText(f"Source {i}: " if numbered else "Source: ", self.small_muted)
+                label = (
+                    QCoreApplication.translate("FootnotePanel", "Source {number}: ").format(number=i)
+                    if numbered
+                    else QCoreApplication.translate("FootnotePanel", "Source: ")
+                )
+                self.cursor.insertText(label, self.small_muted)
                 self.cursor.insertText(line, self.small_muted)
         for url in entry.urls:
             if url not in linked:
@@ -328,7 +338,7 @@ class _NoteWriter:
                 self.cursor.insertText(url, self._anchor(self.small_link, url))
         for link in entry.links:
             self.cursor.insertBlock(self.detail_block)
-            self.cursor.insertText("In the archive: ", self.muted)
+            self.cursor.insertText(QCoreApplication.translate("FootnotePanel", "In the archive: "), self.muted)
             self.cursor.insertText(link.title, self._anchor(self.link, internal_url("doc", link.document_id)))
             if link.date:
-                self.cursor.insertText(f" — {display_date(link.date)}", self.muted)
+                self.cursor.insertText(f" — {document_date(link.date)}", self.muted)

@@ -25,7 +25,7 @@ class ReaderPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
-        self.find_action = QAction("&Find in Document…", self)
+        self.find_action = QAction(self.tr("&Find in Document…"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.find_action.triggered.connect(self.find_bar.open_bar)

@@ -55,7 +55,7 @@ class ReaderView(SafeTextBrowser):
         self._markers: dict[int, InlineMarker] = {}
         self._layers: dict[str, list[Highlight]] = {}
         self._context_actions: list[QAction] = []
-        self._message = "No document open"
+        self._message = self.tr("No document open")
         self._press_pos: QPoint | None = None
         self._builder: DocumentBuilder | None = None
         self._waiting: list[tuple[int, Callable[[], None]]] = []  # actions on text not drawn yet
@@ -360,7 +360,8 @@ class ReaderView(SafeTextBrowser):
                 if len(note) > TOOLTIP_CHARS:
                     note = note[:TOOLTIP_CHARS].rstrip() + "…"
                 return f"<p><b>{number}</b>&nbsp; {escaped(note)}</p>"
-            return f"<p>Footnote {number} is missing from the document</p>"
+            missing = self.tr("Footnote {number} is missing from the document").format(number=number)
+            return f"<p>{escaped(missing)}</p>"
         offset = self.offset_at(point)
         if offset is None:
             return None

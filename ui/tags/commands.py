@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.archive.folder import Archive
@@ -26,17 +27,37 @@ Refresh = Callable[[], None]
 ErrorHandler = Callable[[str], None]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+class TagCommands(QObject):
+    """The commands' texts that hold a count. pyside6-lupdate reads plural forms only from `self.tr` in a
+    QObject, and a QUndoCommand is none; the other texts use `QCoreApplication.translate` in this class's
+    context. Not to be subclassed: `self.tr` takes its context from the runtime class."""
+
+    def documents(self, n: int) -> str:
+        return self.tr("%Ln document(s)", "", n)
+
+    def annotations(self, n: int) -> str:
+        return self.tr("%Ln annotation(s)", "", n)
+
+    def tag_documents(self, n: int, names: str) -> str:
+        return self.tr("Tag %Ln document(s) with {names}", "", n).format(names=names)
+
+    def untag_documents(self, names: str, n: int) -> str:
+        return self.tr("Remove {names} from %Ln document(s)", "", n).format(names=names)
+
+
+_TEXTS = TagCommands()
 
 
 def describe(change: tags.TagChange) -> str:
     """"3 documents and 1 annotation": how many items an operation touched, for messages."""
-    return f"{_plural(change.documents, 'document')} and {_plural(change.annotations, 'annotation')}"
+    return QCoreApplication.translate("TagCommands", "{documents} and {annotations}").format(
+        documents=_TEXTS.documents(change.documents), annotations=_TEXTS.annotations(change.annotations))
 
 
 class TagCommand(QUndoCommand):
-    """Base: runs the service once in `apply`, replays it from the stack with a refresh."""
+    """Base: runs the service once in `apply`, replays it from the stack with a refresh.
+
+    Not a QObject: its texts are translated with `QCoreApplication.translate` in the "TagCommands" context."""
 
     def __init__(self, archive: Archive, text: str, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None) -> None:
@@ -58,19 +79,21 @@ class TagCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._replay(self._do)
+        self._replay(self._do, undoing=False)
 
     def undo(self) -> None:
-        self._replay(self._undo)
+        self._replay(self._undo, undoing=True)
 
-    def _replay(self, step: Callable[[], object]) -> None:
+    def _replay(self, step: Callable[[], object], *, undoing: bool) -> None:
         try:
             step()
         except DossierError as e:
             log.warning("cannot replay %r: %s", self.text(), e)
             self.setObsolete(True)
             if self._on_error is not None:
-                self._on_error(f"Cannot {self.text()[:1].lower()}{self.text()[1:]}: {e}")
+                message = (QCoreApplication.translate("TagCommands", "Cannot undo “{action}”: {error}") if undoing
+                           else QCoreApplication.translate("TagCommands", "Cannot redo “{action}”: {error}"))
+                self._on_error(message.format(action=self.text(), error=e))
         if self._refresh is not None:
             self._refresh()
 
@@ -101,7 +124,7 @@ class _DocumentsCommand(TagCommand):
 class TagDocumentsCommand(_DocumentsCommand):
     def __init__(self, archive: Archive, doc_ids: Sequence[int], names: Sequence[str],
                  refresh: Refresh | None = None, on_error: ErrorHandler | None = None) -> None:
-        text = f"Tag {_plural(len(doc_ids), 'document')} with {', '.join(names)}"
+        text = _TEXTS.tag_documents(len(doc_ids), ", ".join(names))
         super().__init__(archive, doc_ids, names, text, refresh, on_error)
 
     def _do(self) -> tags.TagChange:
@@ -113,7 +136,7 @@ class TagDocumentsCommand(_DocumentsCommand):
 class UntagDocumentsCommand(_DocumentsCommand):
     def __init__(self, archive: Archive, doc_ids: Sequence[int], names: Sequence[str],
                  refresh: Refresh | None = None, on_error: ErrorHandler | None = None) -> None:
-        text = f"Remove {', '.join(names)} from {_plural(len(doc_ids), 'document')}"
+        text = _TEXTS.untag_documents(", ".join(names), len(doc_ids))
         super().__init__(archive, doc_ids, names, text, refresh, on_error)
 
     def _do(self) -> tags.TagChange:
@@ -130,7 +153,9 @@ class RenameTagCommand(TagCommand):
     def __init__(self, archive: Archive, old: str, new: str, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None, keep_colors: Mapping[str, str] | None = None) -> None:
         self.old, self.new = tags.normalise_name(old), tags.normalise_name(new)
-        super().__init__(archive, f"Rename tag “{self.old}” to “{self.new}”", refresh, on_error)
+        text = QCoreApplication.translate("TagCommands", "Rename tag “{old}” to “{new}”").format(
+            old=self.old, new=self.new)
+        super().__init__(archive, text, refresh, on_error)
         self.keep_colors = dict(keep_colors or {})
 
     def _do(self) -> tags.TagChange:
@@ -151,7 +176,9 @@ class MergeTagCommand(TagCommand):
     def __init__(self, archive: Archive, source: str, into: str, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None) -> None:
         self.source, self.into = tags.normalise_name(source), tags.normalise_name(into)
-        super().__init__(archive, f"Merge tag “{self.source}” into “{self.into}”", refresh, on_error)
+        text = QCoreApplication.translate("TagCommands", "Merge tag “{source}” into “{into}”").format(
+            source=self.source, into=self.into)
+        super().__init__(archive, text, refresh, on_error)
         self._before: tuple[tags.TagSnapshot, ...] = ()
 
     def _do(self) -> tags.TagChange:
@@ -166,7 +193,8 @@ class DeleteTagCommand(TagCommand):
     def __init__(self, archive: Archive, name: str, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None) -> None:
         self.name = tags.normalise_name(name)
-        super().__init__(archive, f"Delete tag “{self.name}”", refresh, on_error)
+        text = QCoreApplication.translate("TagCommands", "Delete tag “{name}”").format(name=self.name)
+        super().__init__(archive, text, refresh, on_error)
         self._before: tags.TagSnapshot | None = None
 
     def _do(self) -> tags.TagChange:
@@ -181,8 +209,9 @@ class SetTagColorCommand(TagCommand):
     def __init__(self, archive: Archive, name: str, color: str | None, refresh: Refresh | None = None,
                  on_error: ErrorHandler | None = None) -> None:
         self.name, self.color = tags.normalise_name(name), color
-        super().__init__(archive, f"Colour tag “{self.name}”" if color else f"Clear colour of “{self.name}”",
-                         refresh, on_error)
+        text = (QCoreApplication.translate("TagCommands", "Colour tag “{name}”") if color
+                else QCoreApplication.translate("TagCommands", "Clear colour of “{name}”"))
+        super().__init__(archive, text.format(name=self.name), refresh, on_error)
         self._previous: str | None = None
 
     def _do(self) -> tags.TagChange:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,36 +52,36 @@ class TagDocumentsDialog(QDialog):
         self._refresh = refresh
         self._colors = colors or TagColors(archive, self)
         if not self.doc_ids:
-            raise DossierError("no documents selected to tag")
+            raise DossierError(self.tr("No documents are selected to tag."))
         carried = tags.document_tag_names(archive, self.doc_ids)
         self._counts: dict[str, tuple[str, int]] = {}
         for names in carried.values():
             for name in names:
                 shown, n = self._counts.get(name.casefold(), (name, 0))
                 self._counts[name.casefold()] = (shown, n + 1)
-        self.setWindowTitle("Tag Documents")
+        self.setWindowTitle(self.tr("Tag Documents"))
         self._build([t.name for t in tags.list_tags(archive)])
 
     def _build(self, known: list[str]) -> None:
         n = len(self.doc_ids)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Tag <b>{n}</b> selected document{'s' if n != 1 else ''}."))
-        add_label = QLabel("&Add tags (comma-separated; <tt>/</tt> makes a hierarchy):")
+        layout.addWidget(QLabel(self.tr("Tag <b>%Ln</b> selected document(s).", "", n)))
+        add_label = QLabel(self.tr("&Add tags (comma-separated; <tt>/</tt> makes a hierarchy):"))
         layout.addWidget(add_label)
         self.edit = QLineEdit()
         add_label.setBuddy(self.edit)
-        self.edit.setPlaceholderText("e.g. country/Azerbaijan, mine-maps")
+        self.edit.setPlaceholderText(self.tr("e.g. country/Azerbaijan, mine-maps"))
         self.completer = TagListCompleter(known, self)
         self.completer.install(self.edit)
         layout.addWidget(self.edit)
-        self.current_label = QLabel("&Tags on the selection (untick to remove from all; ▣ = some of them):")
+        self.current_label = QLabel(self.tr("&Tags on the selection (untick to remove from all; ▣ = some of them):"))
         layout.addWidget(self.current_label)
         self.current = QListWidget()
         self.current_label.setBuddy(self.current)
         for shown, count in sorted(self._counts.values(), key=lambda v: v[0].casefold()):
             self.current.addItem(self._item(shown, count))
         if not self._counts:
-            self.current_label.setText("The selection has no tags yet.")
+            self.current_label.setText(self.tr("The selection has no tags yet."))
             self.current.setVisible(False)
         layout.addWidget(self.current)
         self.error = plain_text.plain(QLabel())
@@ -97,7 +97,9 @@ class TagDocumentsDialog(QDialog):
 
     def _item(self, name: str, count: int) -> QListWidgetItem:
         every = count == len(self.doc_ids)
-        label = name if every else f"{name}  ({count} of {len(self.doc_ids)})"
+        locale = QLocale()
+        label = name if every else self.tr("{name}  ({count} of {total})").format(
+            name=name, count=locale.toString(count), total=locale.toString(len(self.doc_ids)))
         item = QListWidgetItem(swatch(self._colors.color(name, self.palette())), label)
         item.setData(NAME_ROLE, name)
         flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
@@ -142,7 +144,7 @@ class TagDocumentsDialog(QDialog):
             return
         if commands:
             if self.stack is not None and len(commands) > 1:
-                self.stack.beginMacro(f"Edit tags of {len(self.doc_ids)} document(s)")
+                self.stack.beginMacro(self.tr("Edit tags of %Ln document(s)", "", len(self.doc_ids)))
             try:
                 for command in commands:
                     command.apply(self.stack)

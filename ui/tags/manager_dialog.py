@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -53,10 +61,21 @@ RENAME_ASKS_ABOVE = 20  # a rename touching more items (documents + annotations)
 NAME_CHARS = 28  # the name column fits a label up to this many average characters (longer ones are elided)
 SIDE_CHARS = 16  # the button column never grows wider than this
 
-PALETTE = (
-    ("Red", "#e5534b"), ("Orange", "#f0883e"), ("Yellow", "#e3b341"), ("Green", "#57ab5a"),
-    ("Teal", "#39c5cf"), ("Blue", "#539bf5"), ("Purple", "#986ee2"), ("Pink", "#e275ad"), ("Grey", "#909dab"),
+PALETTE = (  # colour names, translated when shown
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Red"), "#e5534b"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Orange"), "#f0883e"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Yellow"), "#e3b341"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Green"), "#57ab5a"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Teal"), "#39c5cf"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Blue"), "#539bf5"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Purple"), "#986ee2"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Pink"), "#e275ad"),
+    (QT_TRANSLATE_NOOP("TagManagerDialog", "Grey"), "#909dab"),
 )
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class TagManagerDialog(QDialog):
@@ -76,7 +95,7 @@ class TagManagerDialog(QDialog):
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterRole(NAME_ROLE)
-        self.setWindowTitle("Tag Manager")
+        self.setWindowTitle(self.tr("Tag Manager"))
         self._build()
         self.reload()
         self._listening = stack is not None
@@ -87,7 +106,7 @@ class TagManagerDialog(QDialog):
 
     def _build(self) -> None:
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter tags…")
+        self.filter.setPlaceholderText(self.tr("Filter tags…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView()
@@ -102,11 +121,11 @@ class TagManagerDialog(QDialog):
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
         self.tree.doubleClicked.connect(lambda _index: self.rename_current())
 
-        self.rename_button = self._button("&Rename…", self.rename_current, "F2")
-        self.merge_button = self._button("&Merge into…", self.merge_current)
-        self.delete_button = self._button("&Delete…", self.delete_current, QKeySequence.StandardKey.Delete)
+        self.rename_button = self._button(self.tr("&Rename…"), self.rename_current, "F2")
+        self.merge_button = self._button(self.tr("&Merge into…"), self.merge_current)
+        self.delete_button = self._button(self.tr("&Delete…"), self.delete_current, QKeySequence.StandardKey.Delete)
         self.color_button = QToolButton()
-        self.color_button.setText("&Colour")
+        self.color_button.setText(self.tr("&Colour"))
         self.color_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.color_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.color_button.setMenu(self._color_menu())
@@ -123,8 +142,8 @@ class TagManagerDialog(QDialog):
             side.addSpacing(12)
             # Fixed labels: QUndoStack's own actions put the command's text on the button ("Undo Rename
             # tag …"), which widened this column and squeezed the tree; the text goes in the tooltip.
-            self.undo_action = QAction("&Undo", self)
-            self.redo_action = QAction("Re&do", self)
+            self.undo_action = QAction(self.tr("&Undo"), self)
+            self.redo_action = QAction(self.tr("Re&do"), self)
             self.undo_action.triggered.connect(self.stack.undo)
             self.redo_action.triggered.connect(self.stack.redo)
             for action, keys in ((self.undo_action, QKeySequence.StandardKey.Undo),
@@ -192,11 +211,11 @@ class TagManagerDialog(QDialog):
     def _color_menu(self) -> QMenu:
         menu = QMenu(self)
         for label, value in PALETTE:
-            action = menu.addAction(swatch(QColor(value)), label)
+            action = menu.addAction(swatch(QColor(value)), QCoreApplication.translate("TagManagerDialog", label))
             action.triggered.connect(lambda _checked=False, v=value: self.set_current_color(v))
         menu.addSeparator()
-        menu.addAction("Custom…").triggered.connect(self.choose_color)
-        menu.addAction("No Colour (automatic)").triggered.connect(lambda: self.set_current_color(None))
+        menu.addAction(self.tr("Custom…")).triggered.connect(self.choose_color)
+        menu.addAction(self.tr("No Colour (automatic)")).triggered.connect(lambda: self.set_current_color(None))
         return menu
 
     # --- state -----------------------------------------------------------------------------
@@ -253,10 +272,13 @@ class TagManagerDialog(QDialog):
         """Enable Undo/Redo as the stack allows; the command's full text goes in the tooltip."""
         if self.stack is None or self.undo_action is None or self.redo_action is None:
             return
-        for action, verb, can, text in ((self.undo_action, "Undo", self.stack.canUndo(), self.stack.undoText()),
-                                        (self.redo_action, "Redo", self.stack.canRedo(), self.stack.redoText())):
-            action.setEnabled(can)
-            action.setToolTip(plain_text.tooltip(f"{verb} {text}" if can else f"Nothing to {verb.lower()}"))
+        undo, redo = self.stack.canUndo(), self.stack.canRedo()
+        self.undo_action.setEnabled(undo)
+        self.undo_action.setToolTip(plain_text.tooltip(
+            self.tr("Undo {action}").format(action=self.stack.undoText()) if undo else self.tr("Nothing to undo")))
+        self.redo_action.setEnabled(redo)
+        self.redo_action.setToolTip(plain_text.tooltip(
+            self.tr("Redo {action}").format(action=self.stack.redoText()) if redo else self.tr("Nothing to redo")))
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -267,8 +289,8 @@ class TagManagerDialog(QDialog):
         try:
             change = command.apply(self.stack)
         except DossierError as e:
-            self._show_status(f"Not changed: {e}")
-            plain_text.warn(self, "Tag Manager", str(e))
+            self._show_status(self.tr("Not changed: {error}").format(error=e))
+            plain_text.warn(self, self.tr("Tag Manager"), str(e))
             return None
         finally:
             self._applying = False
@@ -291,44 +313,50 @@ class TagManagerDialog(QDialog):
             return
         is_tag = self.current_is_tag()
         below = len(self.model.node(self.model.index_of(old)).children)
-        prompt = f"New name for “{old}”:"
+        prompt = self.tr("New name for “{name}”:").format(name=old)
         if below:
-            prompt += "\n(The tags below it are renamed with it.)"
-        typed, ok = plain_text.get_text(self, "Rename Tag", prompt, old)
+            prompt += "\n" + self.tr("(The tags below it are renamed with it.)")
+        typed, ok = plain_text.get_text(self, self.tr("Rename Tag"), prompt, old)
         if not ok or not typed.strip() or typed.strip() == old:
             return
         try:
             new = tags.normalise_name(typed)
             usage = tags.rename_usage(self.archive, old)
         except DossierError as e:
-            plain_text.warn(self, "Tag Manager", str(e))
+            plain_text.warn(self, self.tr("Tag Manager"), str(e))
             return
         if new == old:
             return
         target = self._tag_named(new)
         onto_another = target is not None and target != self._tag_named(old)  # not a change of case
         if onto_another and is_tag and not below:
-            self._merge(old, target, "Rename Tag", f"“{target}” is already a tag. Merge “{old}” into it?")
+            self._merge(old, target, self.tr("Rename Tag"),
+                        self.tr("“{target}” is already a tag. Merge “{name}” into it?").format(target=target, name=old))
             return
         # (a family onto another tag's name falls through: the service refuses it with its message)
         if not onto_another and usage.documents + usage.annotations > RENAME_ASKS_ABOVE:
-            items = describe(usage)
-            detail = (f"{items[0].upper()}{items[1:]} tagged “{old}”{' or below it' if below else ''} "
-                      f"will be tagged “{new}” instead.")
+            detail = (self.tr("{items} tagged “{old}” or below it will be tagged “{new}” instead.") if below
+                      else self.tr("{items} tagged “{old}” will be tagged “{new}” instead."))
+            detail = _capitalised(detail.format(items=describe(usage), old=old, new=new))
             if usage.renamed > 1:
-                detail += f" {usage.renamed} tags are renamed."
-            if not self._confirm("Rename Tag", f"Rename “{old}” to “{new}”?", detail):
+                detail += " " + self.tr("%Ln tags are renamed.", "", usage.renamed)
+            if not self._confirm(self.tr("Rename Tag"), self.tr("Rename “{old}” to “{new}”?").format(old=old, new=new),
+                                 detail):
                 return
         keep = colors_kept_by_rename(tags.list_tags(self.archive), old, new, is_dark(self.palette()))
         try:
             command = RenameTagCommand(self.archive, old, new, self._refresh, keep_colors=keep)
         except DossierError as e:
-            plain_text.warn(self, "Tag Manager", str(e))
+            plain_text.warn(self, self.tr("Tag Manager"), str(e))
             return
 
         def result(change: tags.TagChange) -> str:
-            also = f" ({change.renamed} tags with those below it)" if change.renamed > 1 else ""
-            return f"Renamed “{command.old}” to “{command.new}”{also}: {describe(change)} carry it."
+            if change.renamed > 1:
+                text = self.tr("Renamed “{old}” to “{new}” (%Ln tags with those below it): {items} carry it.", "",
+                               change.renamed)
+            else:
+                text = self.tr("Renamed “{old}” to “{new}”: {items} carry it.")
+            return text.format(old=command.old, new=command.new, items=describe(change))
 
         self._run(command, result, command.new)
 
@@ -345,22 +373,26 @@ class TagManagerDialog(QDialog):
             return
         others = [n for n in self.model.all_names() if n.casefold() != source.casefold()]
         if not others:
-            plain_text.inform(self, "Merge Tag", "There is no other tag to merge into.")
+            plain_text.inform(self, self.tr("Merge Tag"), self.tr("There is no other tag to merge into."))
             return
-        into, ok = plain_text.get_item(self, "Merge Tag", f"Merge “{source}” into:", others)
+        into, ok = plain_text.get_item(self, self.tr("Merge Tag"), self.tr("Merge “{name}” into:").format(name=source),
+                                       others)
         if not ok or not into:
             return
-        self._merge(source, into, "Merge Tag", f"Merge “{source}” into “{into}”?")
+        self._merge(source, into, self.tr("Merge Tag"),
+                    self.tr("Merge “{source}” into “{into}”?").format(source=source, into=into))
 
     def _merge(self, source: str, into: str, title: str, question: str) -> None:
         """Ask with the counts, then merge `source` into `into`."""
         items = describe(tags.usage(self.archive, source))
-        detail = (f"The {items} tagged “{source}” will be tagged “{into}” instead "
-                  f"(items that already carry both keep one), and “{source}” will be deleted.")
+        detail = self.tr("The {items} tagged “{source}” will be tagged “{into}” instead "
+                         "(items that already carry both keep one), and “{source}” will be deleted.").format(
+            items=items, source=source, into=into)
         if not self._confirm(title, question, detail):
             return
+        done = self.tr("Merged “{source}” into “{into}”: {items} moved.")
         self._run(MergeTagCommand(self.archive, source, into, self._refresh),
-                  lambda change: f"Merged “{source}” into “{into}”: {describe(change)} moved.", into)
+                  lambda change: done.format(source=source, into=into, items=describe(change)), into)
 
     def delete_current(self) -> None:
         name = self.current_name()
@@ -368,20 +400,21 @@ class TagManagerDialog(QDialog):
             return
         items = describe(tags.usage(self.archive, name))
         below = self.model.node(self.model.index_of(name)).children
-        detail = f"{items[0].upper()}{items[1:]} will lose it."
+        detail = _capitalised(self.tr("{items} will lose it.").format(items=items))
         if below:
-            detail += " The tags below it are kept."
-        if not self._confirm("Delete Tag", f"Delete the tag “{name}”?", detail):
+            detail += " " + self.tr("The tags below it are kept.")
+        if not self._confirm(self.tr("Delete Tag"), self.tr("Delete the tag “{name}”?").format(name=name), detail):
             return
+        done = self.tr("Deleted “{name}”: {items} lost it.")
         self._run(DeleteTagCommand(self.archive, name, self._refresh),
-                  lambda change: f"Deleted “{name}”: {describe(change)} lost it.")
+                  lambda change: done.format(name=name, items=describe(change)))
 
     def choose_color(self) -> None:
         name = self.current_name()
         if name is None or not self.current_is_tag():
             return
         initial = self.colors.color(name, self.palette())
-        chosen = QColorDialog.getColor(initial, self, f"Colour of “{name}”")
+        chosen = QColorDialog.getColor(initial, self, self.tr("Colour of “{name}”").format(name=name))
         if chosen.isValid():
             self.set_current_color(chosen.name())
 
@@ -389,13 +422,14 @@ class TagManagerDialog(QDialog):
         name = self.current_name()
         if name is None or not self.current_is_tag():
             return
-        done = f"“{name}” is now {color}." if color else f"“{name}” takes its automatic colour again."
+        done = (self.tr("“{name}” is now {color}.").format(name=name, color=color) if color
+                else self.tr("“{name}” takes its automatic colour again.").format(name=name))
         self._run(SetTagColorCommand(self.archive, name, color, self._refresh), lambda _change: done, name)
 
     def _confirm(self, title: str, question: str, detail: str) -> bool:
         text = f"{question}\n\n{detail}"
         if self.stack is not None:
-            text += "\n\nYou can undo this."
+            text += "\n\n" + self.tr("You can undo this.")
         return plain_text.ask(self, title, text)
 
     def done(self, result: int) -> None:

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -19,7 +29,8 @@ from ui.tags.colors import TagColors
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the full tag name (`country/Azerbaijan`)
 IS_TAG_ROLE = Qt.ItemDataRole.UserRole + 2  # False for a level that is not a tag itself
-COLUMNS = ("Tag", "Documents", "Annotations")
+COLUMNS = (QT_TRANSLATE_NOOP("TagTreeModel", "Tag"), QT_TRANSLATE_NOOP("TagTreeModel", "Documents"),
+           QT_TRANSLATE_NOOP("TagTreeModel", "Annotations"))  # headers, translated when shown
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -187,14 +198,21 @@ class TagTreeModel(QAbstractItemModel):
             return node.label
         if node.info is None:
             return ""
-        return str(node.info.documents if col == 1 else node.info.annotations)
+        return QLocale().toString(node.info.documents if col == 1 else node.info.annotations)
 
     def _tooltip(self, node: TagNode) -> str:
         docs, notes = node.totals()
-        head = node.name if node.info is not None else f"{node.name} (a level, not a tag itself)"
-        if node.info is not None and node.info.color:
-            head += f" — colour {node.info.color}"
-        return f"{head}\nwith everything below: {docs} document and {notes} annotation links"
+        if node.info is None:
+            head = self.tr("{name} (a level, not a tag itself)").format(name=node.name)
+        elif node.info.color:
+            head = self.tr("{name} — colour {color}").format(name=node.name, color=node.info.color)
+        else:
+            head = node.name
+        documents = self.tr("%Ln document link(s)", "", docs)
+        annotations = self.tr("%Ln annotation link(s)", "", notes)
+        links = self.tr("with everything below: {documents} and {annotations}").format(
+            documents=documents, annotations=annotations)
+        return f"{head}\n{links}"
 
     def _icon(self, name: str) -> QIcon:
         icon = self._icons.get(name)
@@ -204,5 +222,5 @@ class TagTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("TagTreeModel", COLUMNS[section])
         return None

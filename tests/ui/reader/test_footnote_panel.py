@@ -55,7 +55,7 @@ def test_archive_link_emits_open_document(qtbot, reader: Reader, library: dict[s
     panel = reader.panel
     linked = [e for e in panel.entries if e.links]
     assert [(e.number, e.links[0].document_id) for e in linked] == [(8, library[RELEASE])]
-    assert f"In the archive: {RELEASE} — 12 September 2022" in panel.browser.toPlainText()
+    assert f"In the archive: {RELEASE} — September 12, 2022" in panel.browser.toPlainText()  # the date as en_US writes it
     with qtbot.waitSignal(panel.openDocument) as blocker:
         click_anchor(qtbot, panel.browser, f"dossier-doc:{library[RELEASE]}")
     assert blocker.args == [library[RELEASE]]
