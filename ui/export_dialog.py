@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,7 +47,7 @@ from app.export.excerpts import Selection
 from app.export.files import FORMATS, SUFFIXES
 from app.library import listing as library
 from app.library import tags
-from ui import plain_text
+from ui import export_choices, plain_text
 from ui.export_job import (
     BackgroundCall,
     ExportOutcome,
@@ -63,10 +63,11 @@ from ui.export_job import (
 )
 from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, NOT_APPLICABLE, QUERY, SCOPES, TAG, ScopeChooser
 from ui.export_texts import (
+    OPTIONS,
     PreviewBrowser,
     added_note,
     all_files_filter,
-    as_bool,
+    default_title,
     elide,
     file_filter,
     file_stem,
@@ -79,17 +80,7 @@ from ui.settings import AppSettings
 from ui.workers import GeneratorWorker, start
 
 DEBOUNCE_MS = 200
-DEFAULT_TITLE = QT_TRANSLATE_NOOP("ExportDialog", "Annotated excerpts")  # translated by `default_title`
-OPTIONS = (("include_notes", QT_TRANSLATE_NOOP("ExportDialog", "Notes")),
-           ("include_tags", QT_TRANSLATE_NOOP("ExportDialog", "Tags")),
-           ("include_footnotes", QT_TRANSLATE_NOOP("ExportDialog", "Footnotes as endnotes")),
-           ("include_citation", QT_TRANSLATE_NOOP("ExportDialog", "Citation line")))  # fmt: skip
 RICH_FORMATS = frozenset({"html", "pdf"})
-
-
-def default_title() -> str:
-    """The export's title when the user gives none, in the app's language."""
-    return QCoreApplication.translate("ExportDialog", DEFAULT_TITLE)
 
 
 class ExportDialog(QDialog):
@@ -127,7 +118,7 @@ class ExportDialog(QDialog):
         self._preview_timer = self._timer(self._start_preview)
         self._tag_timer = self._timer(self._count_tag)
         self._build(self._tag_names(tags), current_tag)
-        self._restore_choices()
+        export_choices.restore(self.settings, self.format_combo, self.option_checks)
         self._name_for_title()
         self.scopes.set_scope(scope if scope and self.scopes.is_applicable(scope) else self._default_scope())
         self._connect()
@@ -524,7 +515,7 @@ class ExportDialog(QDialog):
             self.show_error(outcome.error)
             return
         self.last_path = outcome.path
-        self._remember_choices(outcome.path)
+        export_choices.remember(self.settings, outcome.path, self.fmt(), self.option_checks)
         exported = self.tr("Exported %Ln excerpt(s) to {path}", "", outcome.count).format(path=outcome.path)
         self.show_status("\n".join([exported, *notes, *outcome.warnings]))
         self.open_button.show()
@@ -564,19 +555,6 @@ class ExportDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.status_label.setStyleSheet("color: #b00020;")
         self.status_label.setText(message)
-
-    # ---------------------------------------------------------------- settings
-    def _restore_choices(self) -> None:
-        fmt = str(self.settings.value("export/format", "md") or "md")
-        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(fmt)))
-        for name, check in self.option_checks.items():
-            check.setChecked(as_bool(self.settings.value(f"export/{name}", True), True))
-
-    def _remember_choices(self, path: Path) -> None:
-        self.settings.set_value("export/folder", str(path.parent))
-        self.settings.set_value("export/format", self.fmt())
-        for name, check in self.option_checks.items():
-            self.settings.set_value(f"export/{name}", check.isChecked())
 
     # ---------------------------------------------------------------- threads
     def _run(self, kind: str, function: Callable[[], Any], done: Callable[[Any], None],

@@ -15,6 +15,18 @@ from ui.export_job import ALIASES, format_of, target_path
 from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, QUERY, TAG
 from ui.reader.safe_browser import SafeTextBrowser
 
+DEFAULT_TITLE = QT_TRANSLATE_NOOP("ExportDialog", "Annotated excerpts")  # translated by `default_title`
+OPTIONS = (("include_notes", QT_TRANSLATE_NOOP("ExportDialog", "Notes")),
+           ("include_tags", QT_TRANSLATE_NOOP("ExportDialog", "Tags")),
+           ("include_footnotes", QT_TRANSLATE_NOOP("ExportDialog", "Footnotes as endnotes")),
+           ("include_citation", QT_TRANSLATE_NOOP("ExportDialog", "Citation line")))  # fmt: skip
+
+
+def default_title() -> str:
+    """The export's title when the user gives none, in the app's language."""
+    return QCoreApplication.translate("ExportDialog", DEFAULT_TITLE)
+
+
 # The save dialog's name of each format's files (before the patterns); translated by `file_filter`.
 FILTER_NAMES = {
     "md": "Markdown",  # untranslated: a format name
