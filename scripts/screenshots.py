@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.annotating import annotations  # noqa: E402
@@ -29,6 +29,7 @@ from app.library import listing as library  # noqa: E402
 from app.library import tags  # noqa: E402
 from app.library.citation_map import citation_map  # noqa: E402
 from bench.generator import write_corpus  # noqa: E402
+from ui import translation  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import AppSettings  # noqa: E402
 
@@ -97,8 +98,29 @@ def at_a_glance(app: QApplication, tmp: Path) -> None:
         window.close()
 
 
+def in_french(app: QApplication, tmp: Path) -> None:
+    """The library and the reader with View › Language › Français (the translators a French system gets)."""
+    before = set(app.findChildren(QTranslator))
+    translation.install(app, "fr")
+    with Archive.open(tmp / "french") as archive:
+        run_import(archive, sample_files())
+        profile = _annotate_demo(archive)
+        window = _window(archive, tmp / "s5.ini")
+        _wait(app, lambda: window._index_worker is None and not window.timeline.pending)
+        _save(window, "library-fr.png")
+        window.open_document(profile, "mines")
+        _wait(app, lambda: window.reader.document_id == profile)
+        _wait(app, lambda: False, timeout=1)
+        _save(window, "reader-fr.png")
+        window.close()
+    for translator in set(app.findChildren(QTranslator)) - before:
+        app.removeTranslator(translator)
+    translation.install(app, "en")
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    translation.install(app, "en")  # English with its plural forms, whatever the machine's language
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -186,6 +208,7 @@ def main() -> int:
             window.close()
 
         at_a_glance(app, tmp)
+        in_french(app, tmp)
     print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} to {OUT}")
     return 0
 

@@ -114,7 +114,7 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(_display(row, key))
+            return tooltip(imported_text(row.imported, with_time=True) if key == "imported" else _display(row, key))
         if role == ID_ROLE:
             return row.id
         if role == TAGS_ROLE:
@@ -139,13 +139,17 @@ def column_label(column: int) -> str:
     return QCoreApplication.translate("DocumentTableModel", COLUMNS[column][0])
 
 
-def imported_text(iso: str) -> str:
-    """When a document was imported (stored in UTC) as local time, in the locale's short format."""
+def imported_text(iso: str, *, with_time: bool = False) -> str:
+    """When a document was imported (stored in UTC), in local time and the locale's short format: the day in
+    the column (it fits beside the title), the day and the time in its tooltip."""
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not moment.isValid():
-        return iso.replace("T", " ")[:16]
+        return iso.replace("T", " ")[:16 if with_time else 10]
     moment.setTimeZone(QTimeZone.utc())
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    local = moment.toLocalTime()
+    if with_time:
+        return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
 
 
 def _display(row: library.DocumentRow, key: str) -> str:

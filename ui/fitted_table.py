@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -82,9 +82,9 @@ _LIBRARY_KEYS = [key for _, key in COLUMNS]
 
 
 def library_fit() -> ColumnFit:
-    """The library's columns, measured in the app's language (headers, the locale's date and time)."""
+    """The library's columns, measured in the app's language (headers, the locale's short date)."""
     labels = [column_label(c) for c in range(len(COLUMNS))]
-    imported = QLocale().toString(QDateTime(QDate(2026, 12, 27), QTime(23, 40)), QLocale.FormatType.ShortFormat)
+    imported = QLocale().toString(QDate(2026, 12, 27), QLocale.FormatType.ShortFormat)
     samples = {
         "date": "2013-11-28", "kind": "press-release", "annotations": labels[_LIBRARY_KEYS.index("annotations")],
         "publisher": "Landmine Monitor (ICBL)",  # untranslated: a sample value, for its width
@@ -95,7 +95,7 @@ def library_fit() -> ColumnFit:
         labels=labels,
         main=_LIBRARY_KEYS.index("title"),
         samples={_LIBRARY_KEYS.index(k): v for k, v in samples.items()},
-        whole=frozenset({_LIBRARY_KEYS.index("date"), _LIBRARY_KEYS.index("annotations")}),
+        whole=frozenset(_LIBRARY_KEYS.index(key) for key in ("date", "annotations", "imported")),
     )
 
 
