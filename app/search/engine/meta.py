@@ -7,6 +7,7 @@ matches and sorting by date are vector operations, never stored-field loads.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -18,7 +19,11 @@ SortOrder = Literal["relevance", "date"]
 
 
 def _numpy() -> Any:
-    """numpy, imported on first use: every search needs it, but the window paints first (`SearchIndex.warm`)."""
+    """numpy, imported on first use: every search needs it, but the window paints first (`SearchIndex.warm`).
+
+    Its BLAS thread pool is kept to one thread: the index does element-wise vector work, no linear
+    algebra, and the pool's threads otherwise spin at start, 80 ms of CPU in every process."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import numpy
 
     return numpy
