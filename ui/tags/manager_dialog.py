@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QColorDialog,
     QDialog,
     QDialogButtonBox,
@@ -59,7 +60,7 @@ from ui.tags.tree_model import IS_TAG_ROLE, NAME_ROLE, TagTreeModel, swatch
 
 RENAME_ASKS_ABOVE = 20  # a rename touching more items (documents + annotations) asks first
 NAME_CHARS = 28  # the name column fits a label up to this many average characters (longer ones are elided)
-SIDE_CHARS = 16  # the button column never grows wider than this
+SIDE_CHARS = 16  # the button column grows no wider than this, or than its widest label (a translation's)
 
 PALETTE = (  # colour names, translated when shown
     (QT_TRANSLATE_NOOP("TagManagerDialog", "Red"), "#e5534b"),
@@ -158,7 +159,9 @@ class TagManagerDialog(QDialog):
             self._sync_undo()
         side.addStretch(1)
         self.side.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-        self.side.setMaximumWidth(self.fontMetrics().averageCharWidth() * SIDE_CHARS)
+        widest = max((button.sizeHint().width() for button in self.side.findChildren(QAbstractButton)), default=0)
+        self.side.setMinimumWidth(widest)  # no label cut short, in any language
+        self.side.setMaximumWidth(max(widest, self.fontMetrics().averageCharWidth() * SIDE_CHARS))
 
         middle = QHBoxLayout()
         left = QVBoxLayout()
