@@ -192,3 +192,16 @@ def test_a_flat_odt_with_entities_is_refused(read_bytes_as: ReadAs) -> None:
         "<office:document-content", '<!DOCTYPE x [<!ENTITY lol3 "boom">]><office:document-content', 1
     )
     assert "declares XML entities" in _error(read_bytes_as, "a.fodt", flat.encode())
+
+
+@pytest.mark.parametrize("name", ["bomb.docx", "bomb.odt"])
+def test_a_part_of_millions_of_tiny_elements_is_refused_before_it_becomes_a_tree(
+        read_bytes_as: ReadAs, name: str, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A tree's memory grows with its elements, not its bytes: 90 KB of zipped empty paragraphs would be
+    10 million of them (1.3 GB), so the elements are counted first (the cap lowered here to keep it cheap)."""
+    monkeypatch.setattr("app.readers.package.MAX_XML_TAGS", 5_000)
+    body = "<w:p/>" * 6_000 if name.endswith(".docx") else "<text:p/>" * 6_000
+    data = docx(body) if name.endswith(".docx") else odt(body)
+    assert "elements" in _error(read_bytes_as, name, data)
+    small = docx(para("Fine.") * 100) if name.endswith(".docx") else odt("<text:p>Fine.</text:p>" * 100)
+    assert "Fine." in read_bytes_as(name, small).text
