@@ -44,6 +44,7 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._timeline = Timeline("year")
+        self._counted = False  # until the first count arrives, "Counting…" rather than an empty archive's words
         self._chosen: frozenset[str] = frozenset()
         self._hover: int | None = None
         self._current: int | None = None
@@ -56,6 +57,7 @@ class TimelineView(QWidget):
 
     def set_timeline(self, timeline: Timeline) -> None:
         self._timeline = timeline
+        self._counted = True
         self._hover = self._current = None
         self.updateGeometry()
         self.update()
@@ -134,7 +136,8 @@ class TimelineView(QWidget):
         fm = self.fontMetrics()
         if not self._timeline.bars:
             painter.setPen(palette.color(Role.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No dated documents"))
+            empty = self.tr("No dated documents") if self._counted else self.tr("Counting…")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, empty)
             return
         plot = self._plot()
         self._paint_grid(painter, plot, fm)

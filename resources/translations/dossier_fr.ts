@@ -2280,6 +2280,10 @@ Les documents importés avant l’arrêt sont conservés.</translation>
         <translation>Aucun document daté</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Décompte en cours…</translation>
+    </message>
+    <message>
         <source>Click to clear this filter</source>
         <translation>Cliquez pour retirer ce filtre</translation>
     </message>
