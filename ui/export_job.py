@@ -22,8 +22,9 @@ from app.archive.folder import Archive
 from app.errors import DossierError
 from app.export import excerpts
 from app.export import files as export
-from app.export.excerpt_model import ExportOptions
+from app.export.excerpt_model import COLORS, ExportOptions, ExportWords
 from app.export.excerpts import Selection
+from ui.annotations.colors import color_name
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,24 @@ class ExportJob(QObject):
     def collecting(self, n: int) -> str:
         return self.tr("Collecting %Ln excerpt(s)…", "", n)
 
+    def words(self) -> ExportWords:
+        """What the exported file says around the excerpts, in the app's language (the CLI writes English)."""
+        return ExportWords(
+            selection=self.tr("Selection: {description}"),
+            orphaned=self.tr("Orphaned: text no longer found in the document; the quote is what was marked."),
+            note=self.tr("Note"),
+            highlight=self.tr("Highlight: {color}"),
+            tags=self.tr("Tags: {tags}"),
+            endnotes=self.tr("Endnotes"),
+            colors={key: color_name(key) for key in COLORS},
+            summary=self.summary,
+        )
+
+    def summary(self, exported: str, n_excerpts: int, n_documents: int) -> str:
+        return self.tr("Exported {time} · {excerpts} from {documents}").format(
+            time=exported, excerpts=self.tr("%Ln excerpt(s)", "", n_excerpts),
+            documents=self.tr("%Ln document(s)", "", n_documents))  # fmt: skip
+
 
 _TEXTS = ExportJob()
 
@@ -109,7 +128,8 @@ def make_preview(
     limit: int | None = None,
 ) -> PreviewText:
     shown = list(ids[: limit or PREVIEW_LIMIT])
-    excerpt_set = excerpts.build(archive, shown, options=options, title=title, description=description)
+    excerpt_set = excerpts.build(archive, shown, options=options, title=title, description=description,
+                                 words=_TEXTS.words())
     return PreviewText(export.preview(excerpt_set, fmt), len(shown), len(ids))
 
 
@@ -125,7 +145,8 @@ def write_steps(
                                                       format=format_label(fmt)))  # fmt: skip
     try:
         yield _TEXTS.collecting(len(ids))
-        excerpt_set = excerpts.build(archive, ids, options=options, title=title, description=description)
+        excerpt_set = excerpts.build(archive, ids, options=options, title=title, description=description,
+                                     words=_TEXTS.words())
         yield QCoreApplication.translate("ExportJob", "Writing {name}…").format(name=path.name)
         warnings: list[str] = []
         written = export.write_export(excerpt_set, fmt, path, force=force, warnings=warnings)

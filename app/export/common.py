@@ -11,9 +11,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from app.errors import DossierError
-from app.export.excerpt_model import COLOR_HEX, Endnote, Excerpt, SourceDocument
+from app.export.excerpt_model import COLOR_HEX, Endnote, Excerpt, ExcerptSet, SourceDocument
 
-ORPHANED_TEXT = "text no longer found in the document"
 DEFAULT_COLOR = "yellow"
 
 _MARKER = re.compile(r"\[(\d{1,4})\]")
@@ -98,9 +97,7 @@ def human_timestamp(moment: datetime) -> str:
     return aware.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def summary_line(excerpts: list[Excerpt], generated_at: datetime) -> str:
-    """'Exported … · N excerpts from M documents', the same in every readable format."""
-    documents = len({excerpt.document.id for excerpt in excerpts})
-    n_excerpts = f"{len(excerpts)} excerpt{'s' if len(excerpts) != 1 else ''}"
-    n_documents = f"{documents} document{'s' if documents != 1 else ''}"
-    return f"Exported {human_timestamp(generated_at)} · {n_excerpts} from {n_documents}"
+def summary_line(excerpts: ExcerptSet) -> str:
+    """'Exported … · N excerpts from M documents', the same in every readable format, in the export's words."""
+    documents = len({excerpt.document.id for excerpt in excerpts.excerpts})
+    return excerpts.words.summary(human_timestamp(excerpts.generated_at), len(excerpts.excerpts), documents)

@@ -7,6 +7,7 @@ the two apart means every format shows the same excerpts, numbers and citations.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -89,6 +90,32 @@ class ExportOptions:
     include_citation: bool = True
 
 
+def english_summary(exported: str, excerpts: int, documents: int) -> str:
+    """'Exported 2026-12-07 09:59 UTC · 3 excerpts from 2 documents'."""
+    return (f"Exported {exported} · {excerpts} excerpt{'s' if excerpts != 1 else ''} from {documents} "
+            f"document{'s' if documents != 1 else ''}")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ExportWords:
+    """The words an export writes around the excerpts, in the language of whoever exports: English by
+    default (the command line), the app's own language from the desktop app, so that a report written
+    in French quotes its excerpts in French. Templates keep their {placeholders}; `summary` gets the
+    counts, for the language's plurals; `colors` names the palette's colours (the key when absent)."""
+
+    selection: str = "Selection: {description}"
+    orphaned: str = "Orphaned: text no longer found in the document; the quote is what was marked."
+    note: str = "Note"
+    highlight: str = "Highlight: {color}"
+    tags: str = "Tags: {tags}"
+    endnotes: str = "Endnotes"
+    colors: Mapping[str, str] = field(default_factory=dict)
+    summary: Callable[[str, int, int], str] = english_summary
+
+    def color(self, key: str) -> str:
+        return self.colors.get(key, key)
+
+
 @dataclass(slots=True)
 class ExcerptSet:
     """Everything one export writes, in order (by document, then position)."""
@@ -98,3 +125,4 @@ class ExcerptSet:
     excerpts: list[Excerpt]
     options: ExportOptions = field(default_factory=ExportOptions)
     description: str = ""  # how the excerpts were chosen, e.g. "tag: country/Azerbaijan"
+    words: ExportWords = field(default_factory=ExportWords)

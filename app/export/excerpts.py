@@ -27,7 +27,7 @@ from sqlalchemy.orm import selectinload
 
 from app.annotating.annotations import AnnotationFilter, list_annotations
 from app.archive.folder import Archive
-from app.export.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions, SourceDocument
+from app.export.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions, ExportWords, SourceDocument
 from app.library import tags
 from app.library.stored_text import author_names
 from app.library.tag_queries import annotations_tagged, documents_tagged
@@ -146,9 +146,10 @@ def carried_markers(text: str, markers: Sequence[tuple[int, int, int]], start: i
 
 def build(
     archive: Archive, annotation_ids: Sequence[int], *, options: ExportOptions | None = None,
-    title: str = "Annotated excerpts", description: str = "",
+    title: str = "Annotated excerpts", description: str = "", words: ExportWords | None = None,
 ) -> ExcerptSet:
-    """Resolve annotations into excerpts, in the order given, with endnotes numbered across the set."""
+    """Resolve annotations into excerpts, in the order given, with endnotes numbered across the set;
+    `words` are what the file says around them (English when not given)."""
     options = options or ExportOptions()
     with archive.session() as s:
         rows = s.scalars(
@@ -174,7 +175,8 @@ def build(
                 continue
             doc = docs[a.document_id]
             excerpts.append(_excerpt(a, doc, numbering))
-    return ExcerptSet(title, datetime.now(UTC).replace(tzinfo=None), excerpts, options, description)
+    return ExcerptSet(title, datetime.now(UTC).replace(tzinfo=None), excerpts, options, description,
+                      words or ExportWords())  # fmt: skip
 
 
 def _excerpt(a: Annotation, doc: Document, numbering: dict[tuple[int, int], int]) -> Excerpt:

@@ -13,7 +13,6 @@ from html import escape
 
 from app.annotating.note_text import Run, linkify, note_html
 from app.export.common import (
-    ORPHANED_TEXT,
     all_endnotes,
     color_name,
     darker,
@@ -21,7 +20,7 @@ from app.export.common import (
     quote_pieces,
     summary_line,
 )
-from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
+from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions, ExportWords
 
 _BASE_CSS = """
 body { font-family: Georgia, "DejaVu Serif", "Times New Roman", serif; font-size: 11pt; line-height: 1.5;
@@ -87,20 +86,21 @@ def _quote(excerpt: Excerpt, options: ExportOptions) -> str:
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
 
 
-def _excerpt(excerpt: Excerpt, options: ExportOptions) -> str:
+def _excerpt(excerpt: Excerpt, options: ExportOptions, words: ExportWords) -> str:
     color = color_name(excerpt)
     parts = [f'<article class="excerpt color-{color}" id="excerpt-{excerpt.annotation_id}">']
     if excerpt.orphaned:
-        parts.append(f'<p class="orphaned">Orphaned: {ORPHANED_TEXT}; the quote is what was marked.</p>')
+        parts.append(f'<p class="orphaned">{escape(words.orphaned)}</p>')
     parts.append(f"<blockquote>\n{_quote(excerpt, options)}\n</blockquote>")
     if options.include_citation:
         parts.append(f'<p class="citation">— {escape(excerpt.document.citation)}</p>')
     if options.include_notes and excerpt.note.strip():
-        parts.append('<p class="note-label">Note</p>')
+        parts.append(f'<p class="note-label">{escape(words.note)}</p>')
         parts.append(f'<div class="note">\n{note_html(excerpt.note)}\n</div>')
-    details = f"Highlight: {color}"
+    details = escape(words.highlight.format(color=words.color(color)))
     if options.include_tags and excerpt.tags:
-        details += " · Tags: " + " ".join(f'<span class="tag">{escape(tag)}</span>' for tag in excerpt.tags)
+        spans = " ".join(f'<span class="tag">{escape(tag)}</span>' for tag in excerpt.tags)
+        details += " · " + escape(words.tags).format(tags=spans)
     parts.append(f'<p class="details">{details}</p>')
     parts.append("</article>")
     return "\n".join(parts)
@@ -111,11 +111,11 @@ def render_html(excerpts: ExcerptSet) -> str:
     options = excerpts.options
     body: list[str] = [f"<header>\n<h1>{escape(excerpts.title)}</h1>"]
     if excerpts.description:
-        body.append(f'<p class="meta">Selection: {escape(excerpts.description)}</p>')
-    body.append(f'<p class="meta">{escape(summary_line(excerpts.excerpts, excerpts.generated_at))}</p>\n</header>')
+        body.append(f'<p class="meta">{escape(excerpts.words.selection.format(description=excerpts.description))}</p>')
+    body.append(f'<p class="meta">{escape(summary_line(excerpts))}</p>\n</header>')
     for document, group in group_by_document(excerpts.excerpts):
         body.append(f'<section class="document" id="document-{document.id}">\n<h2>{escape(document.title)}</h2>')
-        body.extend(_excerpt(excerpt, options) for excerpt in group)
+        body.extend(_excerpt(excerpt, options, excerpts.words) for excerpt in group)
         body.append("</section>")
     endnotes = all_endnotes(excerpts.excerpts) if options.include_footnotes else []
     if endnotes:
@@ -125,7 +125,7 @@ def render_html(excerpts: ExcerptSet) -> str:
             f"{_runs(linkify(note.display_text))}</p>"
             for note in endnotes
         )
-        body.append(f'<section class="endnotes">\n<h2>Endnotes</h2>\n{items}\n</section>')
+        body.append(f'<section class="endnotes">\n<h2>{escape(excerpts.words.endnotes)}</h2>\n{items}\n</section>')
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from app.annotating.note_text import Block, Run, linkify, note_blocks
-from app.export.common import ORPHANED_TEXT, all_endnotes, color_name, group_by_document, quote_pieces, summary_line
-from app.export.excerpt_model import Excerpt, ExcerptSet, ExportOptions
+from app.export.common import all_endnotes, color_name, group_by_document, quote_pieces, summary_line
+from app.export.excerpt_model import Excerpt, ExcerptSet, ExportOptions, ExportWords
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#+=-](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))", re.MULTILINE)
@@ -144,20 +144,20 @@ def _blockquote(excerpt: Excerpt, options: ExportOptions) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
 
-def _excerpt(excerpt: Excerpt, options: ExportOptions) -> list[str]:
+def _excerpt(excerpt: Excerpt, options: ExportOptions, words: ExportWords) -> list[str]:
     parts: list[str] = []
     if excerpt.orphaned:
-        parts.append(f"*Orphaned: {ORPHANED_TEXT}; the quote is what was marked.*")
+        parts.append(f"*{escape(words.orphaned)}*")
     parts.append(_blockquote(excerpt, options))
     if options.include_citation:
         parts.append(f"— {escape(excerpt.document.citation)}")
     note = note_markdown(excerpt.note) if options.include_notes else ""
     if note:
-        parts.append("**Note:**")
+        parts.append(f"**{escape(words.note)}:**")
         parts.append(note)
-    meta = f"Highlight: {color_name(excerpt)}"
+    meta = escape(words.highlight.format(color=words.color(color_name(excerpt))))
     if options.include_tags and excerpt.tags:
-        meta += " · Tags: " + ", ".join(escape(tag) for tag in excerpt.tags)
+        meta += " · " + escape(words.tags).format(tags=", ".join(escape(tag) for tag in excerpt.tags))
     parts.append(f"*{meta}*")
     return parts
 
@@ -167,14 +167,14 @@ def render_markdown(excerpts: ExcerptSet) -> str:
     options = excerpts.options
     parts: list[str] = [f"# {escape(excerpts.title)}"]
     if excerpts.description:
-        parts.append(f"Selection: {escape(excerpts.description)}")
-    parts.append(escape(summary_line(excerpts.excerpts, excerpts.generated_at)))
+        parts.append(escape(excerpts.words.selection.format(description=excerpts.description)))
+    parts.append(escape(summary_line(excerpts)))
     for document, group in group_by_document(excerpts.excerpts):
         parts.append(f"## {escape(document.title)}")
         for excerpt in group:
-            parts.extend(_excerpt(excerpt, options))
+            parts.extend(_excerpt(excerpt, options, excerpts.words))
     endnotes = all_endnotes(excerpts.excerpts) if options.include_footnotes else []
     if endnotes:
-        parts.append("## Endnotes")
+        parts.append(f"## {escape(excerpts.words.endnotes)}")
         parts.extend(f"[^{note.number}]: {escape(note.display_text)}" for note in endnotes)
     return "\n\n".join(parts) + "\n"

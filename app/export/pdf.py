@@ -27,7 +27,6 @@ from fpdf.errors import FPDFException
 
 from app.annotating.note_text import Block, Run, linkify, note_blocks
 from app.export.common import (
-    ORPHANED_TEXT,
     ExportError,
     all_endnotes,
     color_name,
@@ -36,7 +35,7 @@ from app.export.common import (
     plain_quote,
     summary_line,
 )
-from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions
+from app.export.excerpt_model import COLOR_HEX, Excerpt, ExcerptSet, ExportOptions, ExportWords
 from app.export.fpdf_internals import ScriptPerFragment
 from app.export.pdf_fonts import find_fonts, font_hint
 from resources import RESOURCES_DIR
@@ -264,7 +263,7 @@ def _keep_room(pdf: FPDF, needed: float) -> None:
         pdf.add_page()
 
 
-def _excerpt(pdf: _ExportPDF, excerpt: Excerpt, options: ExportOptions) -> None:
+def _excerpt(pdf: _ExportPDF, excerpt: Excerpt, options: ExportOptions, words: ExportWords) -> None:
     pdf.place = excerpt.annotation_id
     color = color_name(excerpt)
     width = pdf.w - pdf.l_margin - pdf.r_margin
@@ -272,7 +271,7 @@ def _excerpt(pdf: _ExportPDF, excerpt: Excerpt, options: ExportOptions) -> None:
     if excerpt.orphaned:
         pdf.set_font(FAMILY, "B", 9)
         pdf.set_text_color(138, 28, 28)
-        pdf.multi_cell(width, 4.6, f"Orphaned: {ORPHANED_TEXT}; the quote is what was marked.")
+        pdf.multi_cell(width, 4.6, words.orphaned)
         pdf.set_text_color(*BLACK)
         pdf.ln(1)
     pdf.set_font(FAMILY, "", BODY_SIZE + 0.5)
@@ -294,11 +293,11 @@ def _excerpt(pdf: _ExportPDF, excerpt: Excerpt, options: ExportOptions) -> None:
         pdf.ln(1)
     if options.include_notes and excerpt.note.strip():
         pdf.set_font(FAMILY, "B", 9)
-        pdf.cell(0, 5, "Note", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 5, words.note, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         _write_blocks(pdf, note_blocks(excerpt.note))
-    details = f"Highlight: {color}"
+    details = words.highlight.format(color=words.color(color))
     if options.include_tags and excerpt.tags:
-        details += " · Tags: " + ", ".join(excerpt.tags)
+        details += " · " + words.tags.format(tags=", ".join(excerpt.tags))
     pdf.set_font(FAMILY, "", 9)
     pdf.set_text_color(*GREY)
     pdf.multi_cell(width, 4.6, details, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -314,7 +313,7 @@ def _endnotes(pdf: _ExportPDF, excerpts: ExcerptSet) -> None:
     _keep_room(pdf, 30)
     pdf.ln(3)
     pdf.set_font(FAMILY, "B", 13)
-    pdf.cell(0, 8, "Endnotes", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 8, excerpts.words.endnotes, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1)
     left = pdf.l_margin
     for note in notes:
@@ -338,9 +337,10 @@ def render_pdf(excerpts: ExcerptSet, warnings: list[str] | None = None) -> bytes
     pdf.set_text_color(*GREY)
     if excerpts.description:
         pdf.place = "the selection line"
-        pdf.multi_cell(width, 4.8, f"Selection: {excerpts.description}", align="L", new_x=XPos.LMARGIN,
+        pdf.multi_cell(width, 4.8, excerpts.words.selection.format(description=excerpts.description), align="L",
+                       new_x=XPos.LMARGIN,
                        new_y=YPos.NEXT)  # fmt: skip
-    pdf.multi_cell(width, 4.8, summary_line(excerpts.excerpts, excerpts.generated_at), align="L",
+    pdf.multi_cell(width, 4.8, summary_line(excerpts), align="L",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
     pdf.set_text_color(*BLACK)
     for document, group in group_by_document(excerpts.excerpts):
@@ -354,7 +354,7 @@ def render_pdf(excerpts: ExcerptSet, warnings: list[str] | None = None) -> bytes
         pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
         pdf.ln(4)
         for excerpt in group:
-            _excerpt(pdf, excerpt, excerpts.options)
+            _excerpt(pdf, excerpt, excerpts.options, excerpts.words)
     if excerpts.options.include_footnotes:
         _endnotes(pdf, excerpts)
     data = bytes(pdf.output())

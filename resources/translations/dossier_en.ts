@@ -113,6 +113,20 @@
             <numerusform>Collecting %Ln excerpts…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln excerpt(s)</source>
+        <translation>
+            <numerusform>%Ln excerpt</numerusform>
+            <numerusform>%Ln excerpts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln document</numerusform>
+            <numerusform>%Ln documents</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FootnotePanel</name>

@@ -723,6 +723,48 @@ Le remplacer ?</translation>
         </translation>
     </message>
     <message>
+        <source>Selection: {description}</source>
+        <translation>Sélection : {description}</translation>
+    </message>
+    <message>
+        <source>Orphaned: text no longer found in the document; the quote is what was marked.</source>
+        <translation>Orpheline : texte introuvable dans le document ; la citation est le passage qui avait été marqué.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Highlight: {color}</source>
+        <translation>Surlignage : {color}</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>Étiquettes : {tags}</translation>
+    </message>
+    <message>
+        <source>Endnotes</source>
+        <translation>Notes de fin</translation>
+    </message>
+    <message>
+        <source>Exported {time} · {excerpts} from {documents}</source>
+        <translation>Exporté le {time} · {excerpts} de {documents}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln excerpt(s)</source>
+        <translation>
+            <numerusform>%Ln extrait</numerusform>
+            <numerusform>%Ln extraits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln document</numerusform>
+            <numerusform>%Ln documents</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Not exported: “{name}” does not end in {suffix}, the extension of {format}.</source>
         <translation>Non exporté : « {name} » ne se termine pas par {suffix}, l’extension du format {format}.</translation>
     </message>

@@ -110,3 +110,23 @@ def test_the_main_window_speaks_french_with_its_plurals_and_numbers(french, arch
     many = window.tr("%Ln document(s)", "", 1234)
     assert window.tr("%Ln document(s)", "", 1) == "1 document" and many.replace("\u202f", " ") == "1 234 documents"
     window.grab().save(str(tmp_path / "fr.png"))
+
+
+def test_an_export_from_the_french_app_speaks_french_around_the_excerpts(french, archive) -> None:  # type: ignore[no-untyped-def]
+    from app.annotating import annotations
+    from app.archive.paths import SAMPLES_DIR
+    from app.export import excerpts
+    from app.export.markdown import render_markdown
+    from app.importing.importer import run_import
+    from app.library import listing as library
+    from ui.export_job import ExportJob
+
+    run_import(archive, [SAMPLES_DIR])
+    profile = next(row.id for row in library.list_documents(archive) if row.title == "Serevia")
+    note = annotations.create_from_quote(archive, profile, "mostly PMA-2, PMR-2A and PROM-1 mines.", tag_names=["stock"])
+    french_set = excerpts.build(archive, [note.id], description="Étiquette : stock", words=ExportJob().words())
+    text = render_markdown(french_set)
+    assert "Sélection : Étiquette : stock" in text and "Surlignage : jaune · Étiquettes : stock" in text
+    assert "· 1 extrait de 1 document" in text and "Exporté le" in text
+    english = render_markdown(excerpts.build(archive, [note.id]))  # the command line's export
+    assert "Highlight: yellow · Tags: stock" in english and "1 excerpt from 1 document" in english
