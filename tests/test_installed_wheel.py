@@ -54,7 +54,8 @@ def test_the_wheel_carries_the_package_data(installed: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("resources/fonts/DejaVuSans.ttf", "resources/samples/serevia-country-profile.txt",
                    "resources/desktop/io.github.dossier.Dossier.desktop", "resources/icons/io.github.dossier.Dossier.svg",
-                   "db/migrations/env.py", "db/migrations/versions/0001_initial_archive_schema.py", "ui/launch.py"):  # fmt: skip
+                   "db/migrations/env.py", "db/migrations/versions/0001_initial_archive_schema.py", "ui/launch.py",
+                   "resources/translations/dossier_fr.qm", "resources/translations/dossier_en.qm"):  # fmt: skip
         assert needed in names
     assert not any(name.startswith(("tests/", "bench/")) for name in names)
 
