@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 class ReadingArchive:
     """An up-to-date archive opened for reading only: a read-only sqlite3 connection and the index."""
 
-    read_only = False  # the folder is writable: this path just does not write
-
     def __init__(self, folder: Path, connection: sqlite3.Connection, index: SearchIndex) -> None:
         self.folder = folder
         self._connection = connection

@@ -335,31 +335,26 @@ def _alternative(element: etree._Element) -> etree._Element | None:
 
 def _rows(table: etree._Element) -> list[etree._Element]:
     """Rows, also those wrapped in content controls or tracked insertions (deleted rows are left out)."""
-    rows: list[etree._Element] = []
-    stack = list(reversed(list(table)))
-    while stack:
-        element = stack.pop()
-        local = name(element)
-        if local == "tr":
-            properties = child(element, "trPr")
-            if properties is None or child(properties, "del") is None:
-                rows.append(element)
-        elif local in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-            stack.extend(reversed(list(element)))
-    return rows
+    rows = _unwrapped(table, "tr", ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
+    return [row for row in rows if (props := child(row, "trPr")) is None or child(props, "del") is None]
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:
-    cells: list[etree._Element] = []
-    stack = list(reversed(list(row)))
+    return _unwrapped(row, "tc", ("sdt", "sdtContent", "customXml"))
+
+
+def _unwrapped(parent: etree._Element, wanted: str, wrappers: tuple[str, ...]) -> list[etree._Element]:
+    """The `wanted` elements among `parent`'s children, in order, looking through `wrappers` (no recursion)."""
+    found: list[etree._Element] = []
+    stack = list(reversed(list(parent)))
     while stack:
         element = stack.pop()
         local = name(element)
-        if local == "tc":
-            cells.append(element)
-        elif local in ("sdt", "sdtContent", "customXml"):
+        if local == wanted:
+            found.append(element)
+        elif local in wrappers:
             stack.extend(reversed(list(element)))
-    return cells
+    return found
 
 
 def _outline(value: str | None) -> int | None:

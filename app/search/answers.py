@@ -49,16 +49,24 @@ def search(archive: Searchable, query: str, *, limit: int = 20, sort: str = "rel
 def documents_texts(rows: sqlite3.Connection, doc_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     """(body, footnotes) of each document: the texts the snippets of a page of hits come from."""
     bodies: dict[int, str] = {}
+    for chunk in _chunks(doc_ids):
+        bodies.update(rows.execute(f"SELECT id, text FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+    notes = footnote_texts(rows, list(bodies))
+    return {doc_id: (body or "", notes.get(doc_id, "")) for doc_id, body in bodies.items()}
+
+
+def footnote_texts(rows: sqlite3.Connection, doc_ids: Sequence[int]) -> dict[int, str]:
+    """Each document's footnotes as the index's `footnotes` field holds them; documents without notes are absent.
+
+    The one reading of it, for the snippets here and for what the index is given (`app.search.service`)."""
     notes: dict[int, list[tuple[int, str]]] = {}
     for chunk in _chunks(doc_ids):
-        marks = _marks(chunk)
-        bodies.update(rows.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk))
         for doc_id, number, text in rows.execute(
-            f"SELECT document_id, number, text FROM footnotes WHERE document_id IN ({marks}) "
+            f"SELECT document_id, number, text FROM footnotes WHERE document_id IN ({_marks(chunk)}) "
             "ORDER BY document_id, number", chunk,
         ):  # fmt: skip
             notes.setdefault(doc_id, []).append((number, text))
-    return {doc_id: (body or "", footnotes_text(notes.get(doc_id, []))) for doc_id, body in bodies.items()}
+    return {doc_id: footnotes_text(pairs) for doc_id, pairs in notes.items()}
 
 
 def annotations_of(rows: sqlite3.Connection, doc_ids: Sequence[int]) -> dict[int, list[tuple[int, str, list[str]]]]:

@@ -10,6 +10,7 @@ is rebuilt from the database.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,12 +21,13 @@ from sqlalchemy.orm import Session
 from app.archive.folder import Archive
 from app.library.stored_text import author_names
 from app.library.tag_queries import names_by_annotation, names_by_document
+from app.search.answers import footnote_texts
 from app.search.answers import search as search  # re-exported: the one way a query is answered
-from app.search.engine import DocumentAnalysis, IndexDoc, SearchIndex, footnotes_text, parse_query
+from app.search.engine import DocumentAnalysis, IndexDoc, SearchIndex, parse_query
 from app.search.engine import Hit as Hit  # re-exported: callers use the service, not the engine
 from app.search.engine import SearchResult as SearchResult
 from app.search.engine.annotation_match import AnnotationMatcher
-from db.models import Annotation, Document, Footnote, IndexQueue, Tag, annotation_tags
+from db.models import Annotation, Document, IndexQueue, Tag, annotation_tags
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +45,10 @@ class IndexProgress:
 
 
 def _footnotes_text(session: Session, doc_ids: list[int]) -> dict[int, str]:
-    rows = session.execute(
-        select(Footnote.document_id, Footnote.number, Footnote.text)
-        .where(Footnote.document_id.in_(doc_ids))
-        .order_by(Footnote.document_id, Footnote.number)
-    )
-    notes: dict[int, list[tuple[int, str]]] = {}
-    for doc_id, number, text in rows:
-        notes.setdefault(doc_id, []).append((number, text))
-    return {doc_id: footnotes_text(pairs) for doc_id, pairs in notes.items()}
+    """The footnotes field of these documents, read on the session's own connection, in its transaction."""
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return footnote_texts(connection, doc_ids)
 
 
 def index_docs(session: Session, doc_ids: list[int],
