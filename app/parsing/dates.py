@@ -42,6 +42,7 @@ _DATE = re.compile(
     r")"
 )
 _YEAR_ONLY = re.compile(rf"\s*({_Y})\s*")
+_ANY_YEAR = re.compile(_Y)  # every date pattern holds a year: a text without one is not scanned ten times slower
 _DECLARED_ISO = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?\s*")
 _SIGNED = re.compile(r"\s*[-+][0-9]")
 _DIGITS = re.compile(r"[0-9]+")
@@ -105,6 +106,8 @@ def _match_iso(m: re.Match[str], dayfirst: bool) -> str | None:
 def find_dates(text: str, dayfirst: bool = True) -> list[DateMatch]:
     """Every explicit date in `text`, in order; impossible dates are skipped."""
     found: list[DateMatch] = []
+    if _ANY_YEAR.search(text) is None:
+        return found
     for m in _DATE.finditer(text):
         iso = _match_iso(m, dayfirst)
         if iso:
@@ -114,6 +117,8 @@ def find_dates(text: str, dayfirst: bool = True) -> list[DateMatch]:
 
 def first_date(text: str, dayfirst: bool = True) -> DateMatch | None:
     """The first explicit date in `text`, without scanning further than needed."""
+    if _ANY_YEAR.search(text) is None:
+        return None
     for m in _DATE.finditer(text):
         iso = _match_iso(m, dayfirst)
         if iso:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.parsing.guarded import GuardedPattern
 from app.parsing.header import Header, is_prose, strip_dateline
 from app.parsing.headline import LineClass
 from app.parsing.kind_legal import legal_scores
@@ -40,10 +41,12 @@ _PRESS_WORDS = re.compile(
     r"(?i)\b(?:press release|news release|media release|press statement|for immediate release|communiqu[ée]"
     r"|media advisory)\b"
 )
-_PRESS_CLOSING = re.compile(
+_PRESS_CLOSING = GuardedPattern(
     r"(?i)(?:for (?:more|further) information|further information:|media contacts?|press contacts?|^contacts?:"
     r"|media enquiries|for interview|notes to editors|^#{3}$"
-    r"|^-+\s*ends?\s*-+$|^[–—]\s*ends?\s*[–—]$)"
+    r"|^-+\s*ends?\s*-+$|^[–—]\s*ends?\s*[–—]$)",
+    ("information", "contact", "enquiries", "interview", "editors"),
+    starts="#-–—",
 )
 _NUMBERED = re.compile(r"(?i)^No\.?\s*:?\s*[0-9]+\s*/\s*[0-9]+")
 _STATEMENT_TITLE = re.compile(
@@ -52,13 +55,17 @@ _STATEMENT_TITLE = re.compile(
 _SPEECH_TITLE = re.compile(
     r"(?i)\b(?:speech|remarks|address(?:ed)? (?:by|to)|keynote|lecture|as delivered|check against delivery)\b"
 )
-_VOCATIVES = re.compile(
+_VOCATIVES = GuardedPattern(
     r"(?i)\b(?:ladies and gentlemen|mr\.? president|madam president|mr\.? chair(?:man|person)?|madam chair"
     r"|excellenc(?:y|ies)|distinguished (?:delegates|guests|colleagues|participants)|dear (?:colleagues|friends)"
-    r"|i thank you|thank you,? (?:mr|madam|madame|chair)|check against delivery|honou?rable (?:minister|members))\b"
+    r"|i thank you|thank you,? (?:mr|madam|madame|chair)|check against delivery|honou?rable (?:minister|members))\b",
+    ("ladies", "president", "chair", "excellenc", "distinguished", "dear", "thank you", "delivery", "rable"),
 )
 _RELEASE_LABEL = re.compile(r"(?i)\b(?:media|press|news)\s+r\w{4,6}\b")  # OCR: "Media ReIease"
-_ANNOUNCES = re.compile(r"(?i)\bI\s+am\s+(?:pleased|delighted|proud)\s+to\s+announce\b|\b(?:said|announced)\s+today\b")
+_ANNOUNCES = GuardedPattern(
+    r"(?i)\bI\s+am\s+(?:pleased|delighted|proud)\s+to\s+announce\b|\b(?:said|announced)\s+today\b",
+    ("announce", "today"),
+)
 _SPOKEN = re.compile(
     r"(?i)^(?:an?\s+|the\s+)?(?:(?:opening|closing|keynote|welcoming|inaugural)\s+)?(?:address|speech|remarks"
     r"|lecture|oration|talk)\b"
@@ -122,6 +129,7 @@ def _scores(cues: KindCues) -> dict[str, int]:
     prose = any(is_prose(line.stripped) for line in lines)
     opening = " ".join(line.stripped[:_CUE_CHARS] for line in lines[:12])[:_CUE_CHARS]
     closing = [line.stripped[-_CUE_CHARS:] for line in lines[-6:]]
+    folded_opening, folded_closing = opening.casefold(), [text.casefold() for text in closing]
 
     profile = 2 if header.date_label == "last updated" else 0
     profile += min(3, len(alone & PROFILE_HEADINGS))
@@ -132,21 +140,22 @@ def _scores(cues: KindCues) -> dict[str, int]:
     press = 3 if any(_PRESS_WORDS.search(t) for t in head_texts) or _RELEASE_LABEL.search(labels) else 0
     press += 2 if LineClass.OFFICE in classes and not descriptions else 0
     press += 1 if LineClass.CODE in classes else 0
-    press += 2 if _ANNOUNCES.search(opening) else 0
+    press += 2 if _ANNOUNCES.search(opening, folded_opening) else 0
     press += 3 if _NUMBERED.match(title) else 0
     press += 1 if header.date_first or header.dateline else 0
     if prose and header.first_prose is not None:
         organisation = subject_organisation(strip_dateline(lines[header.first_prose].stripped))
         press += 2 if organisation and organisation.verb.lower() in _PRESS_VERBS else 0
-    press += 1 if any(_PRESS_CLOSING.search(t) for t in closing) else 0
+    press += 1 if any(_PRESS_CLOSING.search(t, f) for t, f in zip(closing, folded_closing, strict=True)) else 0
 
     statement = 6 if _STATEMENT_TITLE.search(title) else 0
     statement += 3 if "statement" in header.kind_labels or "joint statement" in header.kind_labels else 0
 
     speech = 3 if _SPEECH_TITLE.search(title) else 0
     speech += 3 if any(label in ("speech", "remarks") for label in header.kind_labels) else 0
-    vocatives = {m.group().lower() for m in _VOCATIVES.finditer(opening)}
-    vocatives |= {m.group().lower() for t in closing for m in _VOCATIVES.finditer(t)}
+    vocatives = {m.group().lower() for m in _VOCATIVES.finditer(opening, folded_opening)}
+    for text, folded in zip(closing, folded_closing, strict=True):
+        vocatives |= {m.group().lower() for m in _VOCATIVES.finditer(text, folded)}
     speech += min(4, 2 * len(vocatives))
     speech += 4 if any(_SPOKEN.match(t) for t in descriptions) or "speeches" in labels else 0
 

@@ -1,7 +1,10 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from app.parsing import dates
 from app.parsing.dates import find_dates, first_date, parse_date
 
 
@@ -73,3 +76,10 @@ def test_find_dates_gives_spans_in_order() -> None:
 
 def test_a_year_alone_in_running_text_is_not_a_date() -> None:
     assert find_dates("since 1997 the treaty has grown") == []
+
+
+@given(st.from_regex(dates._DATE, fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_every_date_the_pattern_matches_holds_a_year(text: str) -> None:
+    """`find_dates` skips texts without a year: that must never skip a date."""
+    assert dates._ANY_YEAR.search(text) is not None
