@@ -144,7 +144,7 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
     interrupted = False
     try:
         while (first := ready.next()) is not None:
-            events = []
+            events, fed = [], []
             with deferred_interrupt():  # a commit and its count in the run's record go together
                 stored = store_batch(archive, first, ready, transactions, store_prepared, size=size,
                                      seconds=BATCH_SECONDS, saved=len(summary.imported) + len(summary.updated))
@@ -157,6 +157,9 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
                     events.append(event)
                     if outcome in (IMPORTED, UPDATED) and doc_id is not None:
                         unindexed[doc_id] = prepared.analysis
+                        fed.append(doc_id)
+            if background is not None:
+                background.feed(fed)
             size = min(2 * size, BATCH_DOCUMENTS)
             if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
                 _index(archive, unindexed, background)

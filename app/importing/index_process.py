@@ -11,11 +11,19 @@ database (it only reads: the import stays the archive's one writer and never
 waits for it), indexes them in one commit, and returns their queue stamps, which
 the import clears. A batch that fails stays queued and the next open catches up,
 as when the import wrote the index itself.
+
+The import also shows the process each database batch as soon as it commits
+(`feed`), and the process analyses those texts while the import goes on. A
+batch's commit then finds its terms ready, and the import's end waits only for
+the last segment's writing, not for a thousand documents' analysis. The terms
+are used only for the very texts they were computed from (`AnalysedText`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sqlite3
 from collections import deque
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -23,7 +31,9 @@ from pathlib import Path
 
 from app.archive.folder import Archive
 from app.importing.child_process import spawn_pool
-from app.search.engine import SearchIndex
+from app.search.answers import documents_texts
+from app.search.engine import DocumentAnalysis, SearchIndex
+from app.search.indexing import analyse_fields
 from app.search.service import QueueStamps, index_documents, unqueue
 
 log = logging.getLogger(__name__)
@@ -32,6 +42,7 @@ MAX_PENDING = 2  # batches handed over and not yet indexed; one more and the imp
 
 _archive: Archive | None = None  # in the index process
 _index: SearchIndex | None = None
+_analysed: dict[int, DocumentAnalysis] = {}  # fed documents' terms, until their batch is indexed
 
 
 def _open_archive(folder: Path) -> None:
@@ -43,13 +54,33 @@ def _started() -> None:
     """Nothing: submitted first, so that the process starts (and imports its modules) at once."""
 
 
+def _analyse(doc_ids: list[int]) -> None:
+    """In the index process: the index terms of these committed documents' body and notes, ready for
+    their batch (the title and annotation notes are short, and analysed with the batch).
+
+    Read with plain SQL: a feed is small, and the ORM's per-query cost would outweigh it. Never raises:
+    a batch whose terms are missing analyses its texts itself.
+    """
+    assert _archive is not None
+    try:
+        with _archive.session() as session:
+            rows = session.connection().connection.driver_connection
+            assert isinstance(rows, sqlite3.Connection)
+            texts = documents_texts(rows, doc_ids)
+        for doc_id, (body, footnotes) in texts.items():
+            _analysed[doc_id] = analyse_fields(body=body, footnotes=footnotes)
+    except Exception:
+        log.exception("analysing %d documents ahead of their batch failed", len(doc_ids))
+
+
 def _index_batch(doc_ids: list[int]) -> QueueStamps:
     """In the index process: index these documents, merging size tiers as an import does."""
     global _index
     assert _archive is not None
     if _index is None:  # an unusable index raises: emptying it for a rebuild is the app's to do, not ours
         _index = SearchIndex.open(_archive.index_dir, recreate=False)
-    return index_documents(_archive, doc_ids, merge=True, index=_index)
+    analyses = {doc_id: terms for doc_id in doc_ids if (terms := _analysed.pop(doc_id, None)) is not None}
+    return index_documents(_archive, doc_ids, merge=True, index=_index, analyses=analyses)
 
 
 class BackgroundIndexer:
@@ -61,6 +92,13 @@ class BackgroundIndexer:
         self._pool.submit(_started)  # started now, with the workers: ready by the first hand-over
         self._pending: deque[tuple[int, Future[QueueStamps]]] = deque()
         self.broken = False  # the process died: the import indexes the rest itself
+
+    def feed(self, doc_ids: list[int]) -> None:
+        """Show the process documents just committed, to analyse ahead of their batch; never waits."""
+        if self.broken or not doc_ids:
+            return
+        with contextlib.suppress(BrokenProcessPool):  # gone: the next hand-over finds out, and the import
+            self._pool.submit(_analyse, list(doc_ids))  # indexes the rest itself
 
     def submit(self, doc_ids: list[int], *, wait: bool = True) -> bool:
         """Hand these committed documents over (False if the process is gone); waits only while

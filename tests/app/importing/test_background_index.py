@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,62 @@ def test_an_unusable_index_is_rebuilt_by_the_import_then_written_by_the_index_pr
         assert _queued(reopened) == []
     finally:
         reopened.close()
+
+
+@pytest.fixture
+def in_this_process(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The index process's functions, run here on the test's archive (the process state restored after)."""
+    from app.importing import index_process
+
+    monkeypatch.setattr(index_process, "_archive", archive)
+    monkeypatch.setattr(index_process, "_index", None)
+    monkeypatch.setattr(index_process, "_analysed", {})
+    yield
+    if index_process._index is not None:
+        index_process._index.close()
+
+
+def test_fed_documents_are_analysed_ahead_and_their_terms_used_by_their_batch(
+    archive: Archive, tmp_path: Path, in_this_process: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.importing import index_process
+    from app.search.engine import analysis
+
+    summary = run_import(archive, _reports(tmp_path / "src", 3))
+    with archive.session() as s:
+        queue_documents(s, summary.imported)
+    index_process._analyse(summary.imported)
+    fed = index_process._analysed
+    assert sorted(fed) == sorted(summary.imported)
+    with archive.session() as s:
+        doc = s.get(Document, summary.imported[0])
+        assert doc is not None
+        assert fed[doc.id]["body"].text == doc.text
+        assert fed[doc.id]["body"].terms == analysis.analyse_fields(body=doc.text)["body"].terms
+    analysed_at_batch: list[str] = []
+    positions = analysis._token_positions
+    monkeypatch.setattr(analysis, "_token_positions", lambda text: analysed_at_batch.append(text) or positions(text))
+    stamps = index_process._index_batch(summary.imported)
+    assert sorted(stamps) == sorted(summary.imported) and index_process._analysed == {}
+    assert all(len(text) < 200 for text in analysed_at_batch)  # titles only: bodies and notes came analysed
+    assert index_process._index is not None
+    assert [hit.id for hit in index_process._index.search("zorblat1").hits] == [summary.imported[1]]
+
+
+def test_a_document_changed_after_its_feed_is_indexed_as_it_is_at_its_batch(
+    archive: Archive, tmp_path: Path, in_this_process: None
+) -> None:
+    from app.importing import index_process
+
+    summary = run_import(archive, _reports(tmp_path / "src", 2))
+    doc_id = summary.imported[0]
+    index_process._analyse([doc_id])
+    with archive.session() as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        doc.text = doc.text.replace("zorblat0", "quuxite0")
+    index_process._index_batch([doc_id])
+    ix = index_process._index
+    assert ix is not None
+    assert [hit.id for hit in ix.search("quuxite0").hits] == [doc_id]
+    assert ix.search("zorblat0").hits == []
