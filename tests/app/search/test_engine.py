@@ -771,7 +771,8 @@ def _reference_positions(text: str) -> dict[str, list[int]]:
 
 
 _TOKENS = st.sampled_from(["the", "of", "A", "mine", "Mines", "mined", "PMN-2", "Nagorno-Karabakh", "mine-mine",
-                           "e.g", "www.icbl.org", "1.5", "to", "Ban", "treaty", "İstanbul", "ﬁeld", "—", ",", "\n"])
+                           "e.g", "www.icbl.org", "1.5", "to", "Ban", "treaty", "İstanbul", "ﬁeld", "—", ",", "\n",
+                           "don’t", "“Mines”", "a\u00a0b", "…", "Besançon", "PMN–2"])
 
 
 @given(st.lists(_TOKENS, max_size=60).map(" ".join))
