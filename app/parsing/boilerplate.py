@@ -46,11 +46,14 @@ _FURNITURE_PATTERNS = [
 ]
 # One alternation, tried only on lines holding a cue word, keeps long documents fast.
 _FURNITURE = re.compile("|".join(f"(?:{pattern})" for pattern in _FURNITURE_PATTERNS), re.IGNORECASE)
-_FURNITURE_CUES = re.compile(
-    r"banner|©|copyright|\(c\)|rights reserved|cookie|site|share|follow|find us|connect with|subscribe|sign up"
-    r"|home|main page|page|photo|image|picture|you are here|jump to|wikipedia"
-)
-_SEPARATOR_CHARS = re.compile(r"[|•·»›]")  # or two spaces: two searches, each twice as fast as one alternation
+# Words one of which every furniture line holds (lower-cased): the patterns run only on lines holding one.
+# Substring tests, each a C loop, cost a third of one regex alternation over the same line.
+_FURNITURE_CUES = (
+    "banner", "©", "copyright", "(c)", "rights reserved", "cookie", "site", "share", "follow", "find us",
+    "connect with", "subscribe", "sign up", "home", "main page", "page", "photo", "image", "picture", "you are here",
+    "jump to", "wikipedia",
+)  # fmt: skip
+_SEPARATOR_CHARS = "|•·»›"  # or two spaces
 _DOUBLE_SPACE = re.compile(r"\s\s")
 _MAX_FURNITURE_LINE = 400
 
@@ -63,12 +66,18 @@ def is_furniture(line: str) -> bool:
     lowered = text.lower()
     if lowered.strip(" :.") in _NAV_ITEMS:
         return True
-    if _SEPARATOR_CHARS.search(lowered) or _DOUBLE_SPACE.search(lowered):
+    if any(map(lowered.__contains__, _SEPARATOR_CHARS)) or _double_space(lowered):
         items = [item.strip(" :.") for item in _NAV_SEPARATORS.split(lowered)]
         items = [item for item in items if item]
         if len(items) > 1 and all(item in _NAV_ITEMS for item in items):
             return True
-    return _FURNITURE_CUES.search(lowered) is not None and _FURNITURE.fullmatch(text) is not None
+    return any(map(lowered.__contains__, _FURNITURE_CUES)) and _FURNITURE.fullmatch(text) is not None
+
+
+def _double_space(text: str) -> bool:
+    """Two whitespace characters in a row. In a printable text the only whitespace is the ASCII space
+    (every other one is a control or separator character), so a substring test says it."""
+    return "  " in text if text.isprintable() else _DOUBLE_SPACE.search(text) is not None
 
 
 EDGE_BLOCKS = 12  # paragraphs at each end of a document where its own furniture stands

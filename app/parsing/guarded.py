@@ -33,7 +33,7 @@ class GuardedPattern:
         if (self.starts and text[:1] in self.starts) or _DOTTED_I in text:
             return True
         folded = text.casefold() if folded is None else folded
-        return any(word in folded for word in self.words)
+        return any(map(folded.__contains__, self.words))
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text, folded) else None
