@@ -99,10 +99,23 @@ _known_in_worker: frozenset[str] = frozenset()
 _analyse_in_worker = True
 
 
+WORKER_NICENESS = 5  # how much lower a worker's scheduling priority is than the importing process's
+
+
 def _init_worker(known: frozenset[str], analyse: bool) -> None:
     global _known_in_worker, _analyse_in_worker
     _known_in_worker = known
     _analyse_in_worker = analyse
+    _yield_the_cpu()
+
+
+def _yield_the_cpu() -> None:
+    """Give the worker a lower priority than the importing process (the GUI's, or the command's) and
+    the index process. Parsing always has files waiting, so at equal priority the workers took as much
+    CPU as the others and the index process fell behind: the import's end then waited for its backlog
+    on one core. Where priorities cannot be lowered (not POSIX), the workers run as they are."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(WORKER_NICENESS)
 
 
 def _prepare_in_worker(paths: list[Path]) -> list[Prepared]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -154,3 +155,20 @@ def test_the_size_is_counted_only_as_far_as_it_matters(tmp_path: Path) -> None:
         paths[-1].write_bytes(b"x" * 1000)
     assert total_size([*paths, tmp_path / "missing.txt"], 10**6) == 5000
     assert total_size(paths, 1500) == 2000
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no scheduling priorities here")
+def test_workers_run_at_a_lower_priority_than_the_import() -> None:
+    """The index process and the importing process (the GUI's) come first; parsing fills the rest."""
+    from app.importing.child_process import spawn_pool
+    from app.importing.prepare import WORKER_NICENESS, _init_worker
+
+    pool = spawn_pool(1, _init_worker, (frozenset(), False))
+    try:
+        assert pool.submit(_niceness).result() == min(19, os.nice(0) + WORKER_NICENESS)
+    finally:
+        pool.shutdown()
