@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 INDEX_BATCH = 1000  # at most this many documents per index commit during an import…
 INDEX_INTERVAL = 10.0  # …and at least every this many seconds (bigger batches: fewer, cheaper segments)
 BACKGROUND_INDEX_MIN = INDEX_BATCH  # files from which the index is written in a process of its own
+ENDING_BATCH_MIN = INDEX_BATCH // 5  # near the end, a batch this large goes to the index process early…
 BATCH_DOCUMENTS = 64  # at most this many documents per database transaction…
 BATCH_SECONDS = 0.4  # …held at most about this long (a crash loses no more work, a cancel waits no longer)
 PREFETCH = BATCH_DOCUMENTS  # prepared files taken from the workers ahead of the database
@@ -161,7 +162,8 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
             if background is not None:
                 background.feed(fed)
             size = min(2 * size, BATCH_DOCUMENTS)
-            if len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL:
+            if (len(unindexed) >= INDEX_BATCH or time.monotonic() - indexed_at >= INDEX_INTERVAL
+                    or _ending(background, len(unindexed), total - done)):  # fmt: skip
                 _index(archive, unindexed, background)
                 if background is not None:  # writing the index here left the lock free; so does this pause,
                     time.sleep(COURTESY_PAUSE)  # long enough for another process's waiting write to get in
@@ -186,6 +188,13 @@ def import_paths(archive: Archive, paths: Iterable[Path], *,
         finally:
             _finish_run(archive, summary)
     return summary
+
+
+def _ending(background: BackgroundIndexer | None, unindexed: int, remaining: int) -> bool:
+    """…once the files left are half as many: the index process writes it while they are parsed, and
+    the import's end waits only for a smaller last segment (the one after a full batch would be the
+    rest of the files, written after them)."""
+    return background is not None and unindexed >= ENDING_BATCH_MIN and 2 * remaining <= unindexed
 
 
 def _background_indexer(archive: Archive, count: int) -> BackgroundIndexer | None:

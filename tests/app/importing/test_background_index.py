@@ -191,3 +191,13 @@ def test_a_document_changed_after_its_feed_is_indexed_as_it_is_at_its_batch(
     assert ix is not None
     assert [hit.id for hit in ix.search("quuxite0").hits] == [doc_id]
     assert ix.search("zorblat0").hits == []
+
+
+def test_near_the_end_a_batch_goes_early_so_the_last_segment_is_small() -> None:
+    from app.importing.importer import ENDING_BATCH_MIN, _ending
+
+    indexer = object.__new__(BackgroundIndexer)  # only its presence matters here
+    assert _ending(indexer, unindexed=600, remaining=300)  # the rest is parsed while this batch is written
+    assert not _ending(indexer, unindexed=600, remaining=301)
+    assert not _ending(indexer, unindexed=ENDING_BATCH_MIN - 1, remaining=0)  # too small to be worth a segment
+    assert not _ending(None, unindexed=600, remaining=0)  # no index process: the import writes at its end anyway
