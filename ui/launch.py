@@ -5,6 +5,7 @@ With a command, the command line runs (Qt is never loaded); without one, the des
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -18,7 +19,12 @@ def run_desktop_app(archive_dir: Path | None) -> int:
 
 
 def main() -> int:
-    return cli_main(gui=run_desktop_app)
+    status = cli_main(gui=run_desktop_app)
+    # The process ends now. Its teardown would run the cycle collector over every object still alive
+    # (a tenth of a `search` command's time); frozen, they are freed without it. Files and
+    # connections were closed by the command.
+    gc.freeze()
+    return status
 
 
 if __name__ == "__main__":
