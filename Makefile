@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test lint bench bench-parsing bench-big screenshots translations clean
+.PHONY: run test lint bench bench-parsing bench-big bench-recoll screenshots translations clean
 
 $(STAMP): setup.cfg pyproject.toml
 	@bash scripts/ensure-system-libs.sh
@@ -32,6 +32,9 @@ bench-parsing: $(STAMP)
 
 bench-big: $(STAMP)
 	$(BIN)/python -m bench.big_documents $(ARGS)
+
+bench-recoll: $(STAMP)
+	$(BIN)/python -m bench.recoll $(ARGS)
 
 # Collect the app's strings into the .ts files (keeping their translations) and compile them to .qm.
 # English, the source language, needs only its plural forms ("%Ln document(s)": "1 document", "2 documents").
