@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN = 64  # files: below this, starting worker processes costs more than it saves…
 PARALLEL_MIN_BYTES = 2_000_000  # …unless the files are big: a few PDFs take seconds to lay out
 PARALLEL_MIN_FILES = 4  # and never for fewer files than this (two workers, two chunks each)
-CHUNK = 8  # files per task: fewer round trips between the processes
+CHUNK = 8  # files per task: fewer round trips between the processes…
+CHUNK_BYTES = 256_000  # …but a task holding this much already goes alone: a few big PDFs then share the workers
 WINDOW = 4  # tasks in flight per worker: bounds memory however slow the database side is
 
 
@@ -150,6 +151,23 @@ def total_size(paths: list[Path], enough: int) -> int:
     return total
 
 
+def _chunks(paths: list[Path]) -> Iterator[list[Path]]:
+    """The files in order, in tasks of up to CHUNK files and about CHUNK_BYTES: small reports travel
+    eight at a time, while big files (a PDF takes up to a second to lay out) are spread over the
+    workers instead of landing in one task together."""
+    chunk: list[Path] = []
+    size = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            size += os.stat(path).st_size
+        chunk.append(path)
+        if len(chunk) >= CHUNK or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
 def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | None = None,
                     analyse: bool = True) -> Iterator[Prepared]:  # fmt: skip
     """Prepared files in the order of `paths`, from worker processes when the import is large.
@@ -164,7 +182,7 @@ def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | 
             yield prepare(path, known)
         return
     pool = spawn_pool(workers, _init_worker, (known, analyse))
-    chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
+    chunks = _chunks(paths)
     pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
     try:
         for chunk in chunks:

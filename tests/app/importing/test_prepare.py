@@ -172,3 +172,18 @@ def test_workers_run_at_a_lower_priority_than_the_import() -> None:
         assert pool.submit(_niceness).result() == min(19, os.nice(0) + WORKER_NICENESS)
     finally:
         pool.shutdown()
+
+
+def test_tasks_hold_eight_small_files_or_one_big_one(tmp_path: Path) -> None:
+    from app.importing.prepare import CHUNK, CHUNK_BYTES, _chunks
+
+    sizes = [10] * 10 + [CHUNK_BYTES] * 2 + [CHUNK_BYTES // 2] * 3 + [10]
+    paths = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"{i:02}.txt"
+        path.write_bytes(b"x" * size)
+        paths.append(path)
+    chunks = list(_chunks([*paths, tmp_path / "gone.txt"]))
+    assert [p for chunk in chunks for p in chunk] == [*paths, tmp_path / "gone.txt"]  # in order, none lost
+    assert [len(chunk) for chunk in chunks] == [CHUNK, 3, 1, 2, 3]
+    assert all(len(chunk) <= CHUNK for chunk in chunks)
