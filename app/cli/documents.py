@@ -5,27 +5,31 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli.common import Command, Opener, shown
 from app.library.stored_text import path_text
+
+if TYPE_CHECKING:
+    from app.importing.importer import ImportSummary
+    from app.importing.workers import Workers
 
 
 def commands(open_archive: Opener) -> dict[str, Command]:
     """The commands, each opening the archive with `open_archive` and loading only the services it uses."""
 
-    def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    def _import(args: argparse.Namespace, err: TextIO, workers: Workers | None) -> ImportSummary:
         from app.importing import importer
 
         show_progress = err.isatty() and not args.json
         with open_archive(args) as archive:
-            gen = importer.import_paths(archive, [Path(p) for p in args.paths])
+            gen = importer.import_paths(archive, [Path(p) for p in args.paths], workers=workers)
             try:
                 while True:
                     try:
                         event = next(gen)
                     except StopIteration as stop:
-                        summary = stop.value
+                        summary: ImportSummary = stop.value
                         break
                     if show_progress:
                         err.write(f"\r\x1b[K[{event.done}/{event.total}] {shown(event.path.name)[:60]}")
@@ -34,6 +38,18 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                 gen.close()  # Ctrl-C between two files: cancelled here, while the archive is open (run recorded)
             if show_progress:
                 err.write("\r\x1b[K")
+        return summary
+
+    def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        from app.importing.workers import start_workers
+
+        # Started first: the workers load the parser while this process loads the importer and opens the archive.
+        workers = start_workers(Path(p) for p in args.paths)
+        try:
+            summary = _import(args, err, workers)
+        finally:
+            if workers is not None:
+                workers.close()
         if args.json:
             payload = {
                 "imported": summary.imported,
@@ -57,7 +73,6 @@ def commands(open_archive: Opener) -> dict[str, Command]:
             for path, notice in summary.notices:
                 out.write(f"  in part: {shown(path)}: {shown(notice)}\n")
         return 1 if summary.failed else 0
-
 
     def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from app.library import listing as library

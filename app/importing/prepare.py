@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ReadError
-from app.importing.child_process import spawn_pool
+from app.importing.workers import Workers, worker_count, worth_workers
 from app.model import ParsedDocument
 from app.parsing import parse
 from app.readers import MAX_BYTES, read_file
@@ -32,9 +32,6 @@ from app.search.indexing import DocumentAnalysis, analyse_fields, footnotes_text
 
 log = logging.getLogger(__name__)
 
-PARALLEL_MIN = 64  # files: below this, starting worker processes costs more than it saves…
-PARALLEL_MIN_BYTES = 2_000_000  # …unless the files are big: a few PDFs take seconds to lay out
-PARALLEL_MIN_FILES = 4  # and never for fewer files than this (two workers, two chunks each)
 CHUNK = 8  # files per task: fewer round trips between the processes…
 CHUNK_BYTES = 256_000  # …but a task holding this much already goes alone: a few big PDFs then share the workers
 WINDOW = 4  # tasks in flight per worker: bounds memory however slow the database side is
@@ -100,55 +97,15 @@ _known_in_worker: frozenset[str] = frozenset()
 _analyse_in_worker = True
 
 
-WORKER_NICENESS = 5  # how much lower a worker's scheduling priority is than the importing process's
-
-
-def _init_worker(known: frozenset[str], analyse: bool) -> None:
+def configure_worker(known: frozenset[str], analyse: bool) -> None:
+    """In a worker process (`app.importing.workers`): the import's settings, before its first file."""
     global _known_in_worker, _analyse_in_worker
     _known_in_worker = known
     _analyse_in_worker = analyse
-    _yield_the_cpu()
-
-
-def _yield_the_cpu() -> None:
-    """Give the worker a lower priority than the importing process (the GUI's, or the command's) and
-    the index process. Parsing always has files waiting, so at equal priority the workers took as much
-    CPU as the others and the index process fell behind: the import's end then waited for its backlog
-    on one core. Where priorities cannot be lowered (not POSIX), the workers run as they are."""
-    with contextlib.suppress(AttributeError, OSError):
-        os.nice(WORKER_NICENESS)
 
 
 def _prepare_in_worker(paths: list[Path]) -> list[Prepared]:
     return [prepare(path, _known_in_worker, analyse=_analyse_in_worker) for path in paths]
-
-
-def worker_count() -> int:
-    """As many workers as cores (at most 2): reading, parsing and analysing cost more than the
-    main process's database, links and index writes, so one worker left a core half idle."""
-    return max(0, min(2, os.cpu_count() or 1))
-
-
-def parallel(count: int, workers: int | None = None, size: int = 0) -> bool:
-    """Whether `prepared_stream` reads `count` files of `size` bytes in all in worker processes.
-
-    Starting the workers costs about a second of CPU (each imports the readers and the parser),
-    so they are worth it for many files, or for a few big ones: 63 real reports, mostly PDFs
-    (7 MB), import in two thirds of the time with them."""
-    if (worker_count() if workers is None else workers) <= 0 or count < PARALLEL_MIN_FILES:
-        return False
-    return count >= PARALLEL_MIN or size >= PARALLEL_MIN_BYTES
-
-
-def total_size(paths: list[Path], enough: int) -> int:
-    """The files' sizes added up, stopping once `enough` is reached (unreadable ones count nothing)."""
-    total = 0
-    for path in paths:
-        with contextlib.suppress(OSError):
-            total += os.stat(path).st_size
-        if total >= enough:
-            break
-    return total
 
 
 def _chunks(paths: list[Path]) -> Iterator[list[Path]]:
@@ -168,26 +125,32 @@ def _chunks(paths: list[Path]) -> Iterator[list[Path]]:
         yield chunk
 
 
-def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | None = None,
+def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: Workers | int | None = None,
                     analyse: bool = True) -> Iterator[Prepared]:  # fmt: skip
     """Prepared files in the order of `paths`, from worker processes when the import is large.
 
-    The workers also compute the index terms (`analyse`) unless the index is written
-    in a process of its own, which then analyses the texts itself.
+    `workers`: processes already started for this import (`start_workers`, which this stream closes
+    at its end), or how many to start; by default one per core. The workers also compute the index
+    terms (`analyse`) unless the index is written in a process of its own, which then analyses the
+    texts itself.
     """
-    workers = worker_count() if workers is None else workers
-    size = total_size(paths, PARALLEL_MIN_BYTES) if len(paths) < PARALLEL_MIN else 0
-    if not parallel(len(paths), workers, size):
+    started = workers if isinstance(workers, Workers) else None
+    count = started.count if started is not None else worker_count() if workers is None else workers
+    if not worth_workers(paths, count):
+        if started is not None:
+            started.close()
         for path in paths:
             yield prepare(path, known)
         return
-    pool = spawn_pool(workers, _init_worker, (known, analyse))
+    running = started if started is not None else Workers(count)
+    running.configure(known, analyse)
+    pool = running.pool
     chunks = _chunks(paths)
     pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
     try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(_prepare_in_worker, chunk)))
-            if len(pending) >= WINDOW * workers:
+            if len(pending) >= WINDOW * count:
                 break
         while pending:
             chunk, future = pending.popleft()
@@ -201,4 +164,4 @@ def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: int | 
                 results = [Prepared(path, error=f"internal error: {type(e).__name__}: {e}") for path in chunk]
             yield from results
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        running.close()

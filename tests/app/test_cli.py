@@ -125,3 +125,38 @@ def test_edit_refuses_bad_values_in_one_line(
     run("import", str(corpus), "--archive", str(archive_dir))
     code, out, err = run("--archive", str(archive_dir), "edit", "1", *options)
     assert code == 1 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_a_large_import_starts_its_workers_before_opening_the_archive_and_stops_them(
+    archive_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.importing import workers as worker_module
+    from tests.app.importing.test_importer import PROFILE, RELEASE
+
+    monkeypatch.setattr(worker_module, "PARALLEL_MIN", 4)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"r{i}.txt").write_text((PROFILE if i % 2 else RELEASE).replace("mines", f"mines zorblat{i}", 1),
+                                          encoding="utf-8")  # fmt: skip
+    started: list[worker_module.Workers] = []
+    init = worker_module.Workers.__init__
+
+    def counted(self: worker_module.Workers, count: int | None = None) -> None:
+        init(self, count)
+        started.append(self)
+
+    monkeypatch.setattr(worker_module.Workers, "__init__", counted)
+    code, out, _ = run("--archive", str(archive_dir), "import", str(folder), "--json")
+    assert code == 0 and len(json.loads(out)["imported"]) == 6
+    assert len(started) == 1  # the import used the workers the command started
+    assert started[0]._closed and not started[0].pool._processes  # type: ignore[attr-defined]
+
+
+def test_workers_that_never_got_their_settings_still_stop() -> None:
+    from app.importing.workers import Workers
+
+    workers = Workers(2)
+    workers.close()  # e.g. the archive could not be opened: the workers were waiting for the import's settings
+    workers.close()
+    assert not workers.pool._processes  # type: ignore[attr-defined]

@@ -39,7 +39,7 @@ def _reports(folder: Path, count: int, first: int = 0) -> list[Path]:
 @pytest.fixture
 def background(monkeypatch: pytest.MonkeyPatch) -> None:
     """An import of a dozen files behaves as a large one: workers, index process, several index batches."""
-    monkeypatch.setattr("app.importing.prepare.PARALLEL_MIN", 2)
+    monkeypatch.setattr("app.importing.workers.PARALLEL_MIN", 2)
     monkeypatch.setattr("app.importing.importer.BACKGROUND_INDEX_MIN", 2)
     monkeypatch.setattr("app.importing.importer.INDEX_BATCH", 3)
 

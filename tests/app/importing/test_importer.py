@@ -179,3 +179,19 @@ def test_a_folders_word_files_are_named_in_the_summary_with_a_reason(archive, tm
     assert failed["minutes.doc"] == ".doc is not read: a legacy Word file (Word 97-2003): save it as .docx and import that"
     assert failed["notes.docx"].startswith("broken DOCX file: not a zip package")
     assert len(failed) == 2
+
+
+def test_paths_are_resolved_as_path_resolve_would(tmp_path: Path) -> None:
+    from app.importing.importer import resolved_paths
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("a", encoding="utf-8")
+    (real / "sub" / "b.txt").write_text("b", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(real)  # a linked folder
+    (real / "c.txt").symlink_to(real / "sub" / "b.txt")  # a linked file
+    (real / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    paths = [tmp_path / "linked" / "a.txt", tmp_path / "linked" / "sub" / "b.txt", real / "c.txt",
+             real / "broken.txt", real / "gone.txt", Path("relative.txt"), real / "sub" / ".." / "a.txt"]  # fmt: skip
+    expected = [p.resolve() if p.exists() else p.absolute() for p in paths]
+    assert resolved_paths(paths) == expected

@@ -31,7 +31,7 @@ def folder(tmp_path: Path) -> list[Path]:
 
 
 def test_worker_processes_match_inline(folder: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("app.importing.prepare.PARALLEL_MIN", 2)
+    monkeypatch.setattr("app.importing.workers.PARALLEL_MIN", 2)
     parallel = list(prepared_stream(folder, frozenset(), workers=1))
     inline = [prepare(p, analyse=True) for p in folder]
     assert [p.path for p in parallel] == folder
@@ -67,7 +67,7 @@ def test_import_hands_worker_analyses_to_the_index_with_their_documents(
     if index_built:
         list(search.bring_up_to_date(archive))
     assert archive.index.needs_rebuild != index_built
-    monkeypatch.setattr("app.importing.prepare.PARALLEL_MIN", 2)
+    monkeypatch.setattr("app.importing.workers.PARALLEL_MIN", 2)
     changed = folder[1]  # a profile: the worker analysed "Officials denied…"
 
     def store_changed(session: Session, prepared: Prepared) -> StoreResult:
@@ -126,7 +126,7 @@ def test_known_content_is_not_parsed(folder: list[Path]) -> None:
 
 
 def test_parallel_import_and_cancel(archive: Archive, folder: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("app.importing.prepare.PARALLEL_MIN", 2)
+    monkeypatch.setattr("app.importing.workers.PARALLEL_MIN", 2)
     gen = import_paths(archive, folder[:3])
     next(gen)
     gen.close()  # cancels: the worker pool is shut down, one document stays
@@ -141,13 +141,13 @@ def test_parallel_import_and_cancel(archive: Archive, folder: list[Path], monkey
     [(64, 2, 0, True), (10, 2, 0, False), (10, 2, 3_000_000, True), (3, 2, 10**9, False), (500, 0, 10**9, False)],
 )
 def test_workers_start_for_many_files_or_a_few_big_ones(count: int, workers: int, size: int, expected: bool) -> None:
-    from app.importing.prepare import parallel
+    from app.importing.workers import parallel
 
     assert parallel(count, workers, size) is expected
 
 
 def test_the_size_is_counted_only_as_far_as_it_matters(tmp_path: Path) -> None:
-    from app.importing.prepare import total_size
+    from app.importing.workers import total_size
 
     paths = []
     for i in range(5):
@@ -164,14 +164,14 @@ def _niceness() -> int:
 @pytest.mark.skipif(not hasattr(os, "nice"), reason="no scheduling priorities here")
 def test_workers_run_at_a_lower_priority_than_the_import() -> None:
     """The index process and the importing process (the GUI's) come first; parsing fills the rest."""
-    from app.importing.child_process import spawn_pool
-    from app.importing.prepare import WORKER_NICENESS, _init_worker
+    from app.importing.workers import WORKER_NICENESS, Workers
 
-    pool = spawn_pool(1, _init_worker, (frozenset(), False))
+    workers = Workers(1)
     try:
-        assert pool.submit(_niceness).result() == min(19, os.nice(0) + WORKER_NICENESS)
+        workers.configure(frozenset(), False)
+        assert workers.pool.submit(_niceness).result() == min(19, os.nice(0) + WORKER_NICENESS)
     finally:
-        pool.shutdown()
+        workers.close()
 
 
 def test_tasks_hold_eight_small_files_or_one_big_one(tmp_path: Path) -> None:
