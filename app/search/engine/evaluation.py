@@ -199,7 +199,7 @@ class _Evaluator:
                     break
             mask = np.zeros(self.size, dtype=bool)
             if found is not None and len(found):
-                mask[np.unique(found >> 32)] = True
+                mask[found >> 32] = True  # a document with several starts is set again: same mask
         score = parts[0][1]
         for _mask, part_score in parts[1:]:
             score = score + part_score
