@@ -103,3 +103,63 @@ def _downgrade(engine: Engine, revision: str) -> None:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, revision)
+
+
+def _schema_of(engine: Engine) -> dict[str, object]:
+    """Each table's columns, indexes and foreign keys as SQLite reports them (column order aside)."""
+    schema: dict[str, object] = {}
+    with engine.connect() as conn:
+        tables = [row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))]
+        for table in tables:
+            columns = {tuple(row)[1:] for row in conn.execute(text(f"PRAGMA table_info('{table}')"))}
+            indexes = set()
+            for row in conn.execute(text(f"PRAGMA index_list('{table}')")):
+                _seq, name, unique, origin, partial = tuple(row)
+                cols = tuple(r[2] for r in conn.execute(text(f"PRAGMA index_info('{name}')")))
+                indexes.add((name if origin == "c" else origin, unique, cols, partial))
+            keys = {tuple(row)[2:] for row in conn.execute(text(f"PRAGMA foreign_key_list('{table}')"))}
+            schema[table] = (columns, indexes, keys)
+        schema["alembic_version"] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    return schema
+
+
+def test_a_new_archive_built_from_the_models_has_the_migrations_schema(tmp_path: Path) -> None:
+    by_models = make_engine(tmp_path / "models.sqlite3")
+    migrate.upgrade(by_models)  # a new, empty database: built from the models, without alembic
+    by_migrations = make_engine(tmp_path / "migrations.sqlite3")
+    migrate.upgrade(by_migrations, migrate.head_revision())  # the head by name: alembic runs every migration
+    try:
+        built = _schema_of(by_models)
+        assert {"documents", "footnotes", "citations", "annotations", "index_queue"} <= set(built)
+        assert built == _schema_of(by_migrations)
+        with by_models.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        by_models.dispose()
+        by_migrations.dispose()
+
+
+def test_creating_a_new_archive_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from app.archive.folder import Archive; "
+        f"Archive.open(Path({str(tmp_path / 'new')!r})).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])  # fmt: skip
+    assert out.stdout.strip() == "False"
+
+
+def test_a_database_with_foreign_tables_is_not_built_from_the_models(tmp_path: Path) -> None:
+    """Only an empty database takes the short way; anything else goes through alembic as before."""
+    engine = make_engine(tmp_path / "odd.sqlite3")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY)"))
+    try:
+        migrate.upgrade(engine)
+        assert migrate.current_revision(engine) == migrate.head_revision()
+    finally:
+        engine.dispose()
