@@ -71,17 +71,25 @@ def import_without_index(archive_dir: Path, corpus: Path) -> int:
     """The import as `main.py import` runs it, but no index is written: documents stay queued.
 
     Measurement only: the import's index process and its batches are replaced by nothing,
-    and the workers do not analyse the texts for it.
+    and the workers do not analyse the texts for it. The workers start first, as the command's do.
     """
-    from app.archive.folder import Archive
-    from app.importing import importer
+    from app.importing.workers import start_workers
 
-    streamed = importer.prepared_stream
-    importer.prepared_stream = lambda paths, known, **how: streamed(paths, known, analyse=False)  # type: ignore[assignment]
-    importer._background_indexer = lambda _archive, _count: None  # type: ignore[assignment]
-    importer._index = lambda _archive, unindexed, *_args, **_how: unindexed.clear()  # type: ignore[assignment]
-    with Archive.open(archive_dir) as archive:
-        summary = importer.run_import(archive, [corpus])
+    workers = start_workers([corpus])
+    try:
+        from app.archive.folder import Archive
+        from app.importing import importer
+
+        streamed = importer.prepared_stream
+        importer.prepared_stream = lambda paths, known, **how: streamed(  # type: ignore[assignment]
+            paths, known, workers=how.get("workers"), analyse=False)
+        importer._background_indexer = lambda _archive, _count: None  # type: ignore[assignment]
+        importer._index = lambda _archive, unindexed, *_args, **_how: unindexed.clear()  # type: ignore[assignment]
+        with Archive.open(archive_dir) as archive:
+            summary = importer.run_import(archive, [corpus], workers=workers)
+    finally:
+        if workers is not None:
+            workers.close()
     return 1 if summary.failed and not summary.imported else 0
 
 

@@ -19,11 +19,19 @@ def run_desktop_app(archive_dir: Path | None) -> int:
 
 
 def main() -> int:
-    status = cli_main(gui=run_desktop_app)
-    # The process ends now. Its teardown would run the cycle collector over every object still alive
-    # (a tenth of a `search` command's time); frozen, they are freed without it. Files and
-    # connections were closed by the command.
-    gc.freeze()
+    desktop: list[bool] = []
+
+    def gui(archive_dir: Path | None) -> int:
+        desktop.append(True)
+        return run_desktop_app(archive_dir)
+
+    status = cli_main(gui=gui)
+    if not desktop:
+        # A command has run and the process ends now. Its teardown would run the cycle collector over
+        # every object still alive (a tenth of a `search` command's time); frozen, they are freed
+        # without it. The command closed its files and connections; the desktop app's objects are
+        # left to the collector, which runs their finalisers.
+        gc.freeze()
     return status
 
 

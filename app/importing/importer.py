@@ -25,7 +25,9 @@ batches grow from there). A batch takes only files already prepared, so it
 never holds the write lock while a worker parses. A full disk, a read-only
 folder or a lock held too long stops the import: the batch under way is rolled
 back and the message counts only the committed documents. The search index is
-given only committed documents, each with the index terms its worker computed.
+given only committed documents: a large import's index process analyses their
+texts as they commit, and a smaller import's workers computed the terms, which
+travel with each document.
 """
 
 from __future__ import annotations
@@ -312,9 +314,9 @@ def _record_run(archive: Archive, summary: ImportSummary) -> None:
             run.failures.append(ImportFailure(path=path_text(path), reason=reason))
 
 
-def run_import(archive: Archive, paths: Iterable[Path]) -> ImportSummary:
+def run_import(archive: Archive, paths: Iterable[Path], *, workers: Workers | None = None) -> ImportSummary:
     """Drive `import_paths` to the end (for callers that need no progress)."""
-    gen = import_paths(archive, paths)
+    gen = import_paths(archive, paths, workers=workers)
     while True:
         try:
             next(gen)

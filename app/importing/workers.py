@@ -11,11 +11,12 @@ is `app.importing.prepare`.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.queues import SimpleQueue
+from multiprocessing.queues import Queue
 from pathlib import Path
 
 from app.importing.child_process import spawn_pool
@@ -65,19 +66,29 @@ def worth_workers(paths: list[Path], workers: int | None = None) -> bool:
 
 
 class Workers:
-    """Worker processes, started now and given the import's settings once it knows them (`configure`)."""
+    """Worker processes, started now and given the import's settings once it knows them (`configure`).
+
+    The settings travel through a queue whose writes never wait for a reader: a worker killed before
+    it read them (by the system, say) must not leave the import waiting on a full pipe; the pool then
+    reports it broken, and the import reports those files.
+    """
 
     def __init__(self, count: int | None = None) -> None:
         self.count = worker_count() if count is None else count
-        self._settings: SimpleQueue[Settings] = multiprocessing.get_context("spawn").SimpleQueue()
-        self.pool: ProcessPoolExecutor = spawn_pool(self.count, _start_worker, (self._settings,))
-        for _ in range(self.count):
-            self.pool.submit(_started)  # each submission starts one process now
+        self._settings: Queue[Settings] = multiprocessing.get_context("spawn").Queue()
+        self._settings.cancel_join_thread()  # what a dead worker never read is dropped at exit, not waited for
         self._configured = False
         self._closed = False
+        self.pool: ProcessPoolExecutor = spawn_pool(self.count, _start_worker, (self._settings,))
+        try:
+            for _ in range(self.count):
+                self.pool.submit(_started)  # each submission starts one process now
+        except BaseException:  # interrupted while starting: no worker may be left waiting for settings
+            self.close()
+            raise
 
     def configure(self, known: frozenset[str], analyse: bool) -> None:
-        """Let the workers go: each takes the settings once, before its first file."""
+        """Let the workers go: each takes the settings once, before its first file. Never waits."""
         if not self._configured:
             self._configured = True
             for _ in range(self.count):
@@ -97,7 +108,8 @@ def start_workers(paths: Iterable[Path]) -> Workers | None:
     small for them (it then reads its files itself)."""
     if worker_count() <= 0:
         return None
-    files = list(iter_candidate_files([Path(p).expanduser() for p in paths if Path(p).expanduser().exists()]))
+    found = iter_candidate_files([Path(p).expanduser() for p in paths if Path(p).expanduser().exists()])
+    files = list(itertools.islice(found, PARALLEL_MIN))  # enough to decide: a large tree is listed once, later
     return Workers() if worth_workers(files) else None
 
 
@@ -105,7 +117,7 @@ def _started() -> None:
     """Nothing: submitted so that the pool starts its processes at once."""
 
 
-def _start_worker(settings: SimpleQueue[Settings]) -> None:
+def _start_worker(settings: Queue[Settings]) -> None:
     """In a worker: lower its priority, load the parser, then wait for the import's settings."""
     _yield_the_cpu()
     from app.importing import prepare  # the readers and the parser: loaded while the import opens its archive

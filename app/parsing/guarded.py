@@ -7,7 +7,8 @@ documents, and every import reads them all, so each such pattern is guarded by
 words of which any match must contain one: where none is present the pattern is
 not run, and the result is the same. The words are tested on the case-folded
 text, which holds every case-insensitive spelling of them (the dotted capital
-İ, which `re` takes for "i" and case folding does not, lets the pattern run).
+İ and the dotless ı, which `re` takes for "i" and case folding does not, let
+the pattern run).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_DOTTED_I = "\u0130"
+_UNFOLDED_I = ("\u0130", "\u0131")  # İ and ı: the two letters re matches to "i" that case folding leaves apart
 
 
 class GuardedPattern:
@@ -30,7 +31,7 @@ class GuardedPattern:
 
     def may_match(self, text: str, folded: str | None = None) -> bool:
         """False only when no match is possible; `folded` is `text.casefold()` if the caller has it."""
-        if (self.starts and text[:1] in self.starts) or _DOTTED_I in text:
+        if (self.starts and text[:1] in self.starts) or any(map(text.__contains__, _UNFOLDED_I)):
             return True
         folded = text.casefold() if folded is None else folded
         return any(map(folded.__contains__, self.words))

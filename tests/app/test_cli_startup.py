@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 _LOADED = """
@@ -100,3 +102,22 @@ def test_search_catches_the_index_up_first_when_changes_wait(tmp_path: Path) -> 
     loaded = _loaded("search", "quorlexian", archive=archive)
     assert "sqlalchemy" in loaded and "app.search.service" in loaded
     assert json.loads(_search_output(archive, "title:quorlexian"))["total"] == 1
+
+
+@pytest.mark.parametrize(("argv", "frozen"), [(["list"], True), ([], False)])
+def test_a_command_freezes_the_collectors_objects_before_exit_and_the_desktop_app_does_not(
+    argv: list[str], frozen: bool, tmp_path: Path
+) -> None:
+    """A command's process ends at once: its teardown skips the cycle collector. The desktop app's
+    objects (Qt wrappers among them) stay collectable, so their finalisers run."""
+    code = (
+        "import gc, sys\n"
+        "import ui.launch as launch\n"
+        "launch.run_desktop_app = lambda archive_dir: 0  # the desktop app, without a window\n"
+        f"sys.argv = ['main.py', *{argv!r}]\n"
+        "launch.main()\n"
+        "print(gc.get_freeze_count() > 0)\n"
+    )
+    env = {**os.environ, "DOSSIER_ARCHIVE": str(tmp_path / "a")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    assert out.stdout.strip().splitlines()[-1] == str(frozen)

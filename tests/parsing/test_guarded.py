@@ -51,6 +51,8 @@ def test_text_without_the_words_is_not_searched() -> None:
     assert vocatives.search("LADIES AND GENTLEMEN, welcome") is not None
     assert vocatives.search("ladieſ and gentlemen") is not None  # the long s folds to s, as re's IGNORECASE reads it
     assert vocatives.search("DİSTİNGUİSHED GUESTS") is not None  # re takes İ for i; case folding does not
+    assert vocatives.search("Dıstinguished delegates") is not None  # nor the dotless ı
+    assert GUARDED["kind._PRESS_CLOSING"].search("For more ınformatıon") is not None
 
 
 def test_a_line_start_lets_an_anchored_pattern_run() -> None:

@@ -187,3 +187,27 @@ def test_tasks_hold_eight_small_files_or_one_big_one(tmp_path: Path) -> None:
     assert [p for chunk in chunks for p in chunk] == [*paths, tmp_path / "gone.txt"]  # in order, none lost
     assert [len(chunk) for chunk in chunks] == [CHUNK, 3, 1, 2, 3]
     assert all(len(chunk) <= CHUNK for chunk in chunks)
+
+
+def test_a_worker_killed_before_its_settings_leaves_nothing_waiting() -> None:
+    """The settings (here more than a pipe holds) are sent without waiting for the worker to read them."""
+    import signal
+    import threading
+    from concurrent.futures.process import BrokenProcessPool
+
+    from app.importing.workers import Workers
+
+    workers = Workers(2)
+    try:
+        victim = next(iter(workers.pool._processes.values()))  # type: ignore[union-attr]
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.join()
+        known = frozenset(f"{n:064x}" for n in range(20_000))
+        sent = threading.Thread(target=workers.configure, args=(known, False), daemon=True)
+        sent.start()
+        sent.join(timeout=120)  # a safety net only: the call returns at once
+        assert not sent.is_alive()
+        with pytest.raises(BrokenProcessPool):
+            workers.pool.submit(_niceness).result()
+    finally:
+        workers.close()
