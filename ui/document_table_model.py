@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from app.archive.folder import Archive
 from app.library import listing as library
+from ui.kind_colors import kind_label
 from ui.plain_text import tooltip
 
 PAGE_SIZE = 500
@@ -159,5 +160,7 @@ def _display(row: library.DocumentRow, key: str) -> str:
         return ", ".join(row.tags)
     if key == "annotations":
         return str(row.annotations) if row.annotations else ""
+    if key == "kind":  # by its name in the app's language; the stored key is what `kind:` takes
+        return kind_label(row.kind) if row.kind else ""
     value = getattr(row, key)
     return value or ""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeView, QVBox
 
 from app.library.listing import DocumentFilter
 from ui import plain_text
+from ui.kind_colors import kind_label
 
 # (group, heading); headings are shown through translate("FacetPanel", …).
 GROUPS = (("kind", QT_TRANSLATE_NOOP("FacetPanel", "Kind")),
@@ -135,7 +136,7 @@ class FacetPanel(QWidget):
                 self._add_tag_tree(head, values)
             else:
                 for value, n in self._ordered(group, values):
-                    head.appendRow(self._value_item(group, value, value, n))
+                    head.appendRow(self._value_item(group, value, _label(group, value), n))
             if group in expanded:
                 self.tree.expand(head.index())
         self._mark_chosen()
@@ -222,13 +223,20 @@ class FacetPanel(QWidget):
 
     def _update_summary(self) -> None:
         either = self.tr(" or ")  # between the values of a group: kind press-release or statement
-        parts = [f"{QCoreApplication.translate('FacetPanel', _SUMMARY_NAMES[group])} {either.join(values)}"
+        parts = [f"{QCoreApplication.translate('FacetPanel', _SUMMARY_NAMES[group])} "
+                 f"{either.join(_label(group, value) for value in values)}"
                  for group, _ in (*GROUPS, *HIDDEN_GROUPS) if (values := self._chosen[group])]  # fmt: skip
         if parts:
             both = self.tr(", and ")  # between groups: kind report, and year 2023
             self.summary.setText(self.tr("Showing {filters}").format(filters=both.join(parts)))
         else:
             self.summary.setText(self.tr("Check values to filter the library."))
+
+
+def _label(group: str, value: str) -> str:
+    """A value as the sidebar shows it: kinds by their names in the app's language ("press release"),
+    the rest as they are; the tooltip keeps the stored value, which the `kind:` query takes."""
+    return kind_label(value) if group == "kind" else value
 
 
 def _has_tags_below(level: str, counts: dict[str, int]) -> bool:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.document_table_model import COLUMNS, column_label
+from ui.kind_colors import kind_label
 
 _PADDING = 24  # the cell's margins and the sort arrow
 _OTHERS_SHARE = 0.6  # at most this share of the width goes to the columns other than the main one
@@ -79,6 +80,7 @@ class FittedTable(QTableView):
 
 
 _LIBRARY_KEYS = [key for _, key in COLUMNS]
+_COMMON_KINDS = ("press-release", "country-profile", "statement", "report")  # the kind column fits the longest name
 
 
 def library_fit() -> ColumnFit:
@@ -86,7 +88,8 @@ def library_fit() -> ColumnFit:
     labels = [column_label(c) for c in range(len(COLUMNS))]
     imported = QLocale().toString(QDate(2026, 12, 27), QLocale.FormatType.ShortFormat)
     samples = {
-        "date": "2013-11-28", "kind": "press-release", "annotations": labels[_LIBRARY_KEYS.index("annotations")],
+        "date": "2013-11-28", "kind": max(map(kind_label, _COMMON_KINDS), key=len),  # the names shown, translated
+        "annotations": labels[_LIBRARY_KEYS.index("annotations")],
         "publisher": "Landmine Monitor (ICBL)",  # untranslated: a sample value, for its width
         "tags": "country/Azerbaijan  new use  +2",  # untranslated: a sample value, for its width
         "imported": imported,

@@ -69,7 +69,7 @@ def test_two_values_of_a_group_stay_checked_together(qtbot: Any, panel: FacetPan
     assert panel.current_filter() == DocumentFilter(kind={"press-release", "statement"})
     click(qtbot, panel, "year", "2023")
     assert panel.current_filter() == DocumentFilter(kind={"press-release", "statement"}, year="2023")
-    assert panel.summary.text() == "Showing kind press-release or statement, and year 2023"
+    assert panel.summary.text() == "Showing kind press release or statement, and year 2023"  # kinds by name
     click(qtbot, panel, "kind", "press-release")  # a second click unchecks
     assert checked(panel, "kind") == {"statement"}
     assert panel.clear_button.isEnabled()
@@ -124,3 +124,9 @@ def test_model_passes_model_tester(qtbot: Any, panel: FacetPanel, qtmodeltester:
     click(qtbot, panel, "kind", "statement")
     click(qtbot, panel, "tag", "Serevia")
     qtmodeltester.check(panel.model)
+
+
+def test_kinds_show_their_names_and_keep_their_keys(panel: FacetPanel) -> None:
+    shown = item(panel, "kind", "press-release")
+    assert shown.text() == "press release  (2)"  # as people read it, in the app's language
+    assert shown.data(KEY_ROLE) == ("kind", "press-release") and "press-release" in shown.toolTip()  # as `kind:` takes it

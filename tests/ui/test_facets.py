@@ -91,7 +91,7 @@ def test_two_kinds_or_and_a_year_and(qtbot: Any, window: MainWindow) -> None:
     click(qtbot, window, "year", "2023")
     assert titles(window) == {"Statement by the Republic of Lorvania"}
     assert counts(window, "year") == {"2022": "2022  (2)", "2023": "2023  (1)"}
-    assert shown(window)[("kind", "press-release")] == ("press-release  (0)", True)  # none in 2023, still checked
+    assert shown(window)[("kind", "press-release")] == ("press release  (0)", True)  # none in 2023, still checked
     assert shown(window)[("kind", "statement")] == ("statement  (1)", True)
 
 

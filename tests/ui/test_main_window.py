@@ -63,6 +63,8 @@ def test_model_passes_model_tester(filled: Archive, qtmodeltester) -> None:  # t
     assert model.index(rows[1], header["Tags"]).data() == "country/Freedonia, maps"
     assert model.index(rows[1], header["Annotations"]).data() == "1"
     assert model.index(rows[2], header["Annotations"]).data() == ""
+    assert model.index(rows[1], header["Kind"]).data() == "country profile"  # its name, not the key country-profile
+    assert model.index(rows[2], header["Kind"]).data() == "press release"
 
 
 def test_sorting_by_date(window: MainWindow) -> None:
