@@ -25,6 +25,7 @@ from app.export import files as export
 from app.export.excerpt_model import COLORS, ExportOptions, ExportWords
 from app.export.excerpts import Selection
 from ui.annotations.colors import color_name
+from ui.search_results_model import readable_date
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +106,10 @@ class ExportJob(QObject):
             highlight=self.tr("Highlight: {color}"),
             tags=self.tr("Tags: {tags}"),
             endnotes=self.tr("Endnotes"),
+            undated=self.tr("undated"),
             colors={key: color_name(key) for key in COLORS},
             summary=self.summary,
+            date=readable_date,
         )
 
     def summary(self, exported: str, n_excerpts: int, n_documents: int) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.parsing.dates import format_date_human
+
 COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")
 COLOR_HEX = {
     "yellow": "#fff3a3",
@@ -101,7 +103,9 @@ class ExportWords:
     """The words an export writes around the excerpts, in the language of whoever exports: English by
     default (the command line), the app's own language from the desktop app, so that a report written
     in French quotes its excerpts in French. Templates keep their {placeholders}; `summary` gets the
-    counts, for the language's plurals; `colors` names the palette's colours (the key when absent)."""
+    counts, for the language's plurals; `colors` names the palette's colours (the key when absent);
+    `date` writes a document's date in its citation line (the date's label, "last updated", is the
+    document's own words)."""
 
     selection: str = "Selection: {description}"
     orphaned: str = "Orphaned: text no longer found in the document; the quote is what was marked."
@@ -109,8 +113,10 @@ class ExportWords:
     highlight: str = "Highlight: {color}"
     tags: str = "Tags: {tags}"
     endnotes: str = "Endnotes"
+    undated: str = "undated"  # in a citation line, for a document without a date
     colors: Mapping[str, str] = field(default_factory=dict)
     summary: Callable[[str, int, int], str] = english_summary
+    date: Callable[[str], str] = format_date_human  # a document's ISO date in a citation line: 28 November 2013
 
     def color(self, key: str) -> str:
         return self.colors.get(key, key)

@@ -31,7 +31,6 @@ from app.export.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions
 from app.library import tags
 from app.library.stored_text import author_names
 from app.library.tag_queries import annotations_tagged, documents_tagged
-from app.parsing.dates import format_date_human
 from app.search.service import annotations_matching, documents_matching
 from db.models import Annotation, Document, Footnote
 
@@ -62,7 +61,7 @@ class Selection:
 
 def citation_line(
     title: str, date: str | None, date_label: str | None, publisher: str | None,
-    authors: Sequence[str] = (), url: str | None = None,
+    authors: Sequence[str] = (), url: str | None = None, words: ExportWords | None = None,
 ) -> str:
     """`Landmine Monitor, “Azerbaijan”, last updated 28 September 2022.`
 
@@ -79,16 +78,17 @@ def citation_line(
             parts.append(publisher)
     else:
         parts = [p for p in (publisher, f"“{title}”") if p]
+    words = words or ExportWords()
     if date:
-        when = format_date_human(date)
+        when = words.date(date)
         parts.append(f"{date_label} {when}" if date_label else when)
     else:
-        parts.append("undated")
+        parts.append(words.undated)
     line = ", ".join(parts) + "."
     return f"{line} {url}" if url else line
 
 
-def source_of(doc: Document) -> SourceDocument:
+def source_of(doc: Document, words: ExportWords | None = None) -> SourceDocument:
     if doc.source_path:
         uri = Path(doc.source_path).as_uri() if Path(doc.source_path).is_absolute() else doc.source_path
     else:
@@ -96,7 +96,7 @@ def source_of(doc: Document) -> SourceDocument:
     authors = tuple(author_names(doc.authors))
     return SourceDocument(
         doc.id, doc.title, doc.date, doc.date_label, doc.publisher, doc.kind, doc.source_path, doc.sha256, uri,
-        citation_line(doc.title, doc.date, doc.date_label, doc.publisher, authors, doc.source_url),
+        citation_line(doc.title, doc.date, doc.date_label, doc.publisher, authors, doc.source_url, words),
         authors, doc.source_url, doc.language,
     )
 
@@ -174,12 +174,13 @@ def build(
             if a is None:
                 continue
             doc = docs[a.document_id]
-            excerpts.append(_excerpt(a, doc, numbering))
+            excerpts.append(_excerpt(a, doc, numbering, words))
     return ExcerptSet(title, datetime.now(UTC).replace(tzinfo=None), excerpts, options, description,
                       words or ExportWords())  # fmt: skip
 
 
-def _excerpt(a: Annotation, doc: Document, numbering: dict[tuple[int, int], int]) -> Excerpt:
+def _excerpt(a: Annotation, doc: Document, numbering: dict[tuple[int, int], int],
+             words: ExportWords | None) -> Excerpt:  # fmt: skip
     endnotes: list[Endnote] = []
     if not a.orphaned:
         markers = [(m.number, m.start, m.end) for m in sorted(doc.markers, key=lambda m: m.start)]
@@ -189,7 +190,7 @@ def _excerpt(a: Annotation, doc: Document, numbering: dict[tuple[int, int], int]
             endnote_number = numbering.setdefault(key, len(numbering) + 1)
             endnotes.append(_endnote(endnote_number, number, notes.get(number)))
     return Excerpt(
-        annotation_id=a.id, document=source_of(doc), quote=a.quote, prefix=a.prefix, suffix=a.suffix,
+        annotation_id=a.id, document=source_of(doc, words), quote=a.quote, prefix=a.prefix, suffix=a.suffix,
         start=a.start, end=a.end, orphaned=a.orphaned, color=a.color, note=a.note,
         tags=[t.name for t in a.tags], created_at=a.created_at, modified_at=a.modified_at, endnotes=endnotes,
     )

@@ -747,6 +747,10 @@ Le remplacer ?</translation>
         <translation>Notes de fin</translation>
     </message>
     <message>
+        <source>undated</source>
+        <translation>non daté</translation>
+    </message>
+    <message>
         <source>Exported {time} · {excerpts} from {documents}</source>
         <translation>Exporté le {time} · {excerpts} de {documents}</translation>
     </message>

@@ -128,5 +128,7 @@ def test_an_export_from_the_french_app_speaks_french_around_the_excerpts(french,
     text = render_markdown(french_set)
     assert "Sélection : Étiquette : stock" in text and "Surlignage : jaune · Étiquettes : stock" in text
     assert "· 1 extrait de 1 document" in text and "Exporté le" in text
+    assert "14 novembre 2022." in text  # the citation's date as the app writes dates; its label is the document's
     english = render_markdown(excerpts.build(archive, [note.id]))  # the command line's export
     assert "Highlight: yellow · Tags: stock" in english and "1 excerpt from 1 document" in english
+    assert "14 November 2022." in english

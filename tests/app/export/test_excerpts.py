@@ -153,3 +153,13 @@ def test_authors_url_and_language_reach_every_export(archive: Archive, docs: dic
     assert "Human Rights Watch; J. Smith, “" in render(built, "md").decode("utf-8")
     assert "Human Rights Watch; J. Smith, “" in render(built, "html").decode("utf-8")
     assert render(built, "pdf").startswith(b"%PDF")
+
+
+def test_a_citation_line_writes_its_date_in_the_exporters_words() -> None:
+    from app.export.excerpt_model import ExportWords
+
+    french = ExportWords(undated="non daté", date=lambda iso: {"2022-09-28": "28 septembre 2022"}.get(iso, iso))
+    assert excerpts.citation_line("Azerbaïdjan", "2022-09-28", "last updated", "Landmine Monitor", words=french) == (
+        "Landmine Monitor, “Azerbaïdjan”, last updated 28 septembre 2022."  # the label is the document's own words
+    )
+    assert excerpts.citation_line("Sans titre", None, None, None, words=french) == "“Sans titre”, non daté."
