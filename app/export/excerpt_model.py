@@ -11,8 +11,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.parsing.dates import format_date_human
-
 COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")
 COLOR_HEX = {
     "yellow": "#fff3a3",
@@ -116,7 +114,7 @@ class ExportWords:
     undated: str = "undated"  # in a citation line, for a document without a date
     colors: Mapping[str, str] = field(default_factory=dict)
     summary: Callable[[str, int, int], str] = english_summary
-    date: Callable[[str], str] = format_date_human  # a document's ISO date in a citation line: 28 November 2013
+    date: Callable[[str], str] | None = None  # a document's ISO date in a citation line; None: 28 November 2013
 
     def color(self, key: str) -> str:
         return self.colors.get(key, key)

@@ -31,6 +31,7 @@ from app.export.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions
 from app.library import tags
 from app.library.stored_text import author_names
 from app.library.tag_queries import annotations_tagged, documents_tagged
+from app.parsing.dates import format_date_human
 from app.search.service import annotations_matching, documents_matching
 from db.models import Annotation, Document, Footnote
 
@@ -80,7 +81,7 @@ def citation_line(
         parts = [p for p in (publisher, f"“{title}”") if p]
     words = words or ExportWords()
     if date:
-        when = words.date(date)
+        when = (words.date or format_date_human)(date)
         parts.append(f"{date_label} {when}" if date_label else when)
     else:
         parts.append(words.undated)

@@ -27,11 +27,13 @@ from tests.ui.test_annotations_view import (
 from ui import plain_text
 from ui.export_dialog import ExportDialog
 from ui.export_scope import ALL, ANNOTATIONS, CURRENT, DOCUMENTS, NOT_APPLICABLE, QUERY, TAG
+from ui.search_results_model import readable_date
 from ui.settings import AppSettings
 
 pytestmark = pytest.mark.gui
 
-CITATION = "Landmine Monitor, “Serevia”, last updated 14 November 2022."
+UPDATED = readable_date("2022-11-14")  # the app writes a citation's date as it writes dates: November 14, 2022 in en_US
+CITATION = f"Landmine Monitor, “Serevia”, last updated {UPDATED}."
 ENDNOTE = "Serevia Mine Ban Treaty Article 7 Report (for calendar year 2006)"
 NOTE = "Stockpile composition."
 
@@ -213,7 +215,7 @@ def test_export_pdf_file(make_dialog, annotated: Annotated, tmp_path: Path, monk
     target = tmp_path / "excerpts.pdf"
     export_via_button(qtbot, dialog, monkeypatch, target)
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(target).pages).split())
-    for needle in (STOCKPILE, NOTE, CLEARANCE, "Landmine Monitor", "14 November 2022", "Article 7 Report"):
+    for needle in (STOCKPILE, NOTE, CLEARANCE, "Landmine Monitor", UPDATED, "Article 7 Report"):
         assert needle in text, needle
 
 
