@@ -134,8 +134,10 @@ def prepared_stream(paths: list[Path], known: frozenset[str], *, workers: Worker
     terms (`analyse`) unless the index is written in a process of its own, which then analyses the
     texts itself.
     """
-    started = workers if isinstance(workers, Workers) else None
-    count = started.count if started is not None else worker_count() if workers is None else workers
+    if isinstance(workers, Workers):
+        started, count = workers, workers.count
+    else:
+        started, count = None, worker_count() if workers is None else workers
     if not worth_workers(paths, count):
         if started is not None:
             started.close()
