@@ -17,6 +17,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import filterfalse
 from typing import Any
 
 from whoosh import analysis, fields, formats
@@ -136,31 +137,40 @@ def _token_positions(text: str) -> dict[str, list[int]]:
             break
         lead += 1
     by_word: defaultdict[str, list[int]] = defaultdict(list)
-    for pos, word in enumerate([word for word in words if word not in stop], lead):
+    for pos, word in enumerate(filterfalse(stop.__contains__, words), lead):  # stop words left out at C speed
         by_word[word].append(pos)
     positions: dict[str, list[int]] = {}
     unsorted: set[str] = set()
-
-    def add(term: str, found: list[int]) -> None:
-        known = positions.get(term)
+    stems = _stem_cache
+    for word, found in by_word.items():
+        stemmed = stems.get(word)
+        if stemmed is None:
+            stemmed = stem(word)
+        known = positions.get(stemmed)
         if known is None:
-            positions[term] = found
+            positions[stemmed] = found
         else:  # another word with the same stem (mine, mines): merged, sorted below
             known.extend(found)
-            unsorted.add(term)
-
-    for word, found in by_word.items():
-        stemmed = _stem_cache.get(word)
-        add(stemmed if stemmed is not None else stem(word), found)
+            unsorted.add(stemmed)
         if "-" in word or "." in word:
             parts = _JOINERS.split(word)
             if all(len(part) > 1 and part.isalpha() for part in parts):
                 for part in parts:
                     if part not in stop:
-                        add(stem(part), list(found))
+                        _add_positions(positions, unsorted, stem(part), found)
     for term in unsorted:
         positions[term].sort()
     return positions
+
+
+def _add_positions(positions: dict[str, list[int]], unsorted: set[str], term: str, found: list[int]) -> None:
+    """A hyphenated word's part: its positions added to its term's (a copy: the whole word keeps its own)."""
+    known = positions.get(term)
+    if known is None:
+        positions[term] = list(found)
+    else:
+        known.extend(found)
+        unsorted.add(term)
 
 
 def _without_typographic_separators(text: str) -> str:
@@ -191,16 +201,13 @@ class _FastText(fields.TEXT):
             return given.terms
         positions = _token_positions(value)
         boost = self.format.field_boost
-        # fewer characters than 65,536 means fewer tokens: every position fits the narrow array unchecked
-        narrow = len(value) <= 0xFFFF and not _BIG_ENDIAN and isinstance(self.format, _CompactPositions)
-        encode = _narrow_positions if narrow else self.format.encode
-        return [(word.encode("utf-8"), len(found), len(found) * boost, encode(found))
-                for word, found in positions.items()]  # fmt: skip
-
-
-def _narrow_positions(found: list[int]) -> bytes:
-    """`_CompactPositions.encode` of positions known to be below 65,536, on a little-endian machine."""
-    return array("H", found).tobytes()
+        # fewer characters than 65,536 means fewer tokens: every position fits the narrow array unchecked,
+        # and on a little-endian machine the array's bytes are `_CompactPositions.encode`'s
+        if len(value) <= 0xFFFF and not _BIG_ENDIAN and isinstance(self.format, _CompactPositions):
+            return [(word.encode(), len(found), len(found) * boost, array("H", found).tobytes())
+                    for word, found in positions.items()]  # fmt: skip
+        encode = self.format.encode
+        return [(word.encode(), len(found), len(found) * boost, encode(found)) for word, found in positions.items()]
 
 
 _TEXT_FIELD = _FastText(analyzer=_text_analyzer(), phrase=True)
