@@ -4,7 +4,9 @@ Whoosh is pure Python, and its public readers and writers handle one posting, on
 column value or one field length at a time; the index is fast because a few places
 here read and write whole blocks instead:
 - posting blocks are decoded from their stored tuple (`W3LeafMatcher._data`, `_read_values`,
-  `_next_block`) and written by filling `W3PostingsWriter`'s block buffer (`write_term`);
+  `_next_block`), and a term's blocks and term info are written straight to the field writer's
+  postings file and term table (`write_term`: `W3FieldWriter._postwriter._postfile`, `_format`,
+  `_fieldid`, `_tindex`, and `W3TermInfo._struct`);
 - field lengths and the packed meta column are read from their column files in one read
   (`_perdoc._cached_reader`, the column readers' `_offsets`, `_lengths`, `_dbfile`, `_basepos`);
 - a merge walks a segment's term table directly (`SegmentReader._terms`);
@@ -22,7 +24,6 @@ named above, run tests/app/search/test_engine.py, then change `TESTED_WHOOSH`.
 
 from __future__ import annotations
 
-import zlib
 from array import array
 from collections.abc import Iterable
 from itertools import accumulate, chain, repeat
@@ -36,6 +37,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMat
 from whoosh.filedb.filestore import FileStorage
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, SegmentReader
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 TESTED_WHOOSH = "2.7.5"
@@ -193,39 +195,71 @@ def read_term_postings(reader: SegmentReader, name: str, terminfo: W3TermInfo, i
 
 def write_term(writer: Any, btext: bytes, ids: list[int], weights: list[float], values: list[bytes],
                lengths: list[int] | None) -> None:  # fmt: skip
-    """One term's postings as W3 blocks, filling the field writer's postings-block buffer directly."""
+    """One term's postings as W3 blocks in the postings file, and its term info in the term table.
+
+    The bytes are those `W3FieldWriter.start_term`/`finish_term` and `W3PostingsWriter` write
+    (a test compares term infos and postings with Whoosh's own writer), computed here per block
+    instead of through their per-posting and per-block method calls, a quarter of the cost: a segment
+    of a thousand reports holds ten thousand terms.
+    """
     require_tested_whoosh()
-    writer.start_term(btext)
-    pw = writer._postwriter
+    postwriter = writer._postwriter
+    if postwriter is None:
+        raise RuntimeError("write_term called outside a field")
+    postfile = postwriter._postfile
+    fixed_size = writer._format.fixed_value_size()
+    start = postfile.tell()
+    blocks = [WHOOSH3_HEADER_MAGIC]  # written once before a term's first block
+    total_weight = 0.0
+    min_length: int | None = None
+    max_length = max_weight = 0
     count = len(ids)
-    for start in range(0, count, BLOCK):
-        end = min(count, start + BLOCK)
-        block_ids = ids[start:end]
-        pw._ids = array("I", block_ids)
-        pw._weights = array("f", weights[start:end])
-        pw._values = [v for v in values[start:end] if v]
-        pw._maxweight = max(pw._weights)
+    for begin in range(0, count, BLOCK):
+        end = min(count, begin + BLOCK)
+        block_ids = ids[begin:end]
+        block_weights = array("f", weights[begin:end])
+        block_max_weight = max(block_weights)
         if lengths is not None:
             found = [n for n in map(lengths.__getitem__, block_ids) if n]
-            pw._minlength = min(found) if found else None
-            pw._maxlength = max(found) if found else 0
+            block_min, block_max = (min(found), max(found)) if found else (None, 0)
         else:
-            pw._minlength, pw._maxlength = None, 0
-        _write_block(pw, last=end == count)
-    writer.finish_term()
+            block_min, block_max = None, 0
+        blocks.append(_block_bytes(block_ids, block_weights, _mini_values(values[begin:end], fixed_size),
+                                   (block_max_weight, block_min, block_max), last=end == count))  # fmt: skip
+        # the term info's statistics, as W3TermInfo.add_block gathers them block by block
+        total_weight += sum(block_weights)
+        if block_min is not None:
+            min_length = block_min if min_length is None else min(min_length, block_min)
+        max_length = max(max_length, block_max)
+        max_weight = max(max_weight, block_max_weight)
+    data = b"".join(blocks)
+    postfile.write(data)
+    info = _TERM_INFO.pack(0, total_weight, count, 0 if min_length is None else length_to_byte(min_length),
+                           length_to_byte(max_length), max_weight, ids[0], ids[-1])  # fmt: skip
+    writer._tindex.add(pack_ushort(writer._fieldid) + btext, info + pack_long(start) + pack_int(len(data)))
 
 
-def _write_block(pw: Any, *, last: bool) -> None:
-    """`W3PostingsWriter._write_block` of Whoosh 2.7.5 with two changes that keep the format:
-    the ids' deltas and the weights' checks are C-level calls instead of a Python generator
-    per posting, and the block is pickled with protocol 4 instead of 2, which pickles each
-    position value (bytes) as a call to `_codecs.encode`: ten times slower to write and to
-    read, and twice the size. Whoosh's reader unpickles any protocol; a test compares what
-    is read back with Whoosh's own writer's segments."""
-    if not pw._blockcount:
-        pw._postfile.write(WHOOSH3_HEADER_MAGIC)
-    pw._terminfo.add_block(pw)
-    ids, weights = pw._ids, pw._weights
+_TERM_INFO = W3TermInfo._struct  # flags (0: postings not inlined), weight, doc frequency, min and max length
+# as bytes, max weight, first and last docnum; then the postings' offset (long) and length (int)
+
+
+def _mini_values(values: list[bytes], fixed_size: int | None) -> Any:
+    """`W3PostingsWriter._mini_values` of a block's values (empty ones are never buffered)."""
+    if fixed_size is None or fixed_size < 0:
+        return tuple(filter(None, values))
+    if fixed_size == 0:
+        return None
+    return b"".join(values)
+
+
+def _block_bytes(ids: list[int], weights: array, values: Any, stats: tuple[float, int | None, int], *,
+                 last: bool) -> bytes:  # fmt: skip
+    """One block as `W3PostingsWriter._write_block` of Whoosh 2.7.5 writes it, with two changes that
+    keep the format: the ids' deltas and the weights' checks are C-level calls instead of a Python
+    generator per posting, and the block is pickled with protocol 4 instead of 2, which pickles each
+    position value (bytes) as a call to `_codecs.encode`: ten times slower to write and to read,
+    and twice the size. Whoosh's reader unpickles any protocol. Uncompressed: the index's codec has
+    compression 0. `stats`: the block's max weight, and min and max field length."""
     count = len(ids)
     deltas = tuple(map(sub, ids, chain((0,), ids)))
     if weights.count(1.0) == count:
@@ -234,16 +268,8 @@ def _write_block(pw: Any, *, last: bool) -> None:
         mini_weights = weights[0]
     else:
         mini_weights = tuple(weights)
-    databytes = dumps((deltas, mini_weights, pw._mini_values()), _PICKLE_PROTOCOL)
-    comp = pw._compression
-    if comp:
-        databytes = zlib.compress(databytes, comp)
-    infobytes = dumps((count, ids[-1], pw._maxweight, comp, length_to_byte(pw._minlength),
-                       length_to_byte(pw._maxlength)), 2)  # fmt: skip
+    databytes = dumps((deltas, mini_weights, values), _PICKLE_PROTOCOL)
+    max_weight, min_length, max_length = stats
+    infobytes = dumps((count, ids[-1], max_weight, 0, length_to_byte(min_length), length_to_byte(max_length)), 2)
     blocklength = len(infobytes) + len(databytes)
-    postfile = pw._postfile
-    postfile.write_int(-blocklength if last else blocklength)
-    postfile.write(infobytes)
-    postfile.write(databytes)
-    pw._blockcount += 1
-    pw._new_block()
+    return pack_int(-blocklength if last else blocklength) + infobytes + databytes

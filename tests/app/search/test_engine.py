@@ -322,48 +322,92 @@ def test_upsert_replaces_and_delete_removes(index: SearchIndex) -> None:
 
 
 def _raw_contents(ix: object) -> tuple[object, ...]:
-    """Everything a reader sees: postings, stored fields, lengths, the meta column, totals."""
+    """Everything a reader sees: postings, term infos, stored fields, lengths, the meta column, totals."""
     reader = ix.reader()  # type: ignore[attr-defined]
     docs = list(reader.all_doc_ids())
     names = ("title", "body", "footnotes", "notes", "publisher", "tag")
+    infos = {
+        term: (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight(),
+               info.min_id(), info.max_id())
+        for term in reader.all_terms() for info in [reader.term_info(*term)]
+    }  # fmt: skip
     return (
-        list(reader.iter_postings()), [reader.stored_fields(d) for d in docs],
+        list(reader.iter_postings()), infos, _block_statistics(reader), [reader.stored_fields(d) for d in docs],
         {n: [reader.doc_field_length(d, n) for d in docs] for n in names},
         list(reader.column_reader("meta", translate=False)), {n: reader.field_length(n) for n in names},
         reader.doc_count(),
     )  # fmt: skip
 
 
-def test_bulk_segments_and_merges_equal_whoosh_own_writer(tmp_path: Path) -> None:
-    """SegmentBuilder and merge() write what SegmentWriter.add_document and optimize would."""
-    docs = [*DOCS, IndexDoc(7, "", "no title here", tags=["x"]), IndexDoc(8, "Undated", "", publisher=None)]
+def _block_statistics(reader: object) -> list[tuple[object, ...]]:
+    """Each segment's postings with the statistics of their block (what block-quality skipping reads)."""
+    found = []
+    for leaf, _offset in reader.leaf_readers():  # type: ignore[attr-defined]
+        for term in leaf.all_terms():
+            matcher = leaf.postings(*term)
+            while matcher.is_active():
+                found.append((term, matcher.id(), matcher.block_min_length(), matcher.block_max_length(),
+                              matcher.block_max_weight()))  # fmt: skip
+                matcher.next()
+    return found
 
-    def write(fast: bool, path: Path) -> object:
-        path.mkdir()
-        ix = search_storage._recreate(path)
-        for start in range(0, len(docs), 3):
+
+def _written_both_ways(docs: list[IndexDoc], path: Path, per_segment: int, deleted: tuple[str, ...]
+                       ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:  # fmt: skip
+    """What readers see after the documents go in `per_segment` at a time, and again once `deleted` ids
+    go and the segments merge: written by SegmentBuilder and merge(), and by SegmentWriter.add_document
+    and optimize."""
+
+    def write(fast: bool, folder: Path) -> list[tuple[object, ...]]:
+        folder.mkdir()
+        ix = search_storage._recreate(folder)
+        for start in range(0, len(docs), per_segment):
             raw = ix.writer(procs=1, compound=False, codec=search_schema._codec())
             if fast:
                 builder = search_segments.SegmentBuilder(ix.schema)
-                for doc in docs[start:start + 3]:
+                for doc in docs[start:start + per_segment]:
                     builder.add(search_schema._fields_of(doc))
                 search_storage._commit(raw, builder, None)
             else:
-                for doc in docs[start:start + 3]:
+                for doc in docs[start:start + per_segment]:
                     raw.add_document(**search_schema._fields_of(doc))
                 raw.commit(merge=False)
-        assert len(ix.reader().leaf_readers()) == 3
+        assert len(ix.reader().leaf_readers()) == -(-len(docs) // per_segment)
+        before = _raw_contents(ix)
         raw = ix.writer(procs=1, compound=False, codec=search_schema._codec())
-        raw.delete_by_term("id", "2")
-        raw.delete_by_term("id", "7")
+        for doc_id in deleted:
+            raw.delete_by_term("id", doc_id)
         if fast:
             search_storage._commit(raw, None, "all")
         else:
             raw.commit(optimize=True)
         assert len(ix.reader().leaf_readers()) == 1
-        return ix
+        return [before, _raw_contents(ix)]
 
-    assert _raw_contents(write(True, tmp_path / "fast")) == _raw_contents(write(False, tmp_path / "whoosh"))
+    return write(True, path / "fast"), write(False, path / "whoosh")
+
+
+def test_bulk_segments_and_merges_equal_whoosh_own_writer(tmp_path: Path) -> None:
+    """SegmentBuilder and merge() write what SegmentWriter.add_document and optimize would."""
+    docs = [*DOCS, IndexDoc(7, "", "no title here", tags=["x"]), IndexDoc(8, "Undated", "", publisher=None)]
+    fast, whoosh = _written_both_ways(docs, tmp_path, 3, ("2", "7"))
+    assert fast == whoosh
+
+
+def test_terms_of_many_blocks_equal_whoosh_own_writer(tmp_path: Path) -> None:
+    """Terms in more documents than a block holds (128) span blocks: their postings and term infos
+    (weights, lengths, first and last documents) are written as Whoosh writes them, before and after a merge."""
+    words = ["mine", "clearance", "survey", "treaty", "stockpile", "victim", "assistance", "contamination"]
+    docs = [
+        IndexDoc(n, f"Report {n}", " ".join(words[: 1 + n % len(words)] * (1 + n % 5)) + f" area{n % 7}",
+                 footnotes=f"[1] Source {n % 3}." if n % 4 else "", publisher=f"Agency {n % 5}",
+                 tags=[f"t{n % 3}"], date=f"20{10 + n % 12}-0{1 + n % 9}")
+        for n in range(1, 301)
+    ]  # fmt: skip
+    fast, whoosh = _written_both_ways(docs, tmp_path, 200, ("5", "150", "201"))
+    assert fast == whoosh
+    infos = fast[0][1]
+    assert isinstance(infos, dict) and infos[("body", b"mine")][1] > 2 * whoosh_internals.BLOCK
 
 
 def test_merge_policy_merges_a_full_tier_and_emptied_segments(tmp_path: Path) -> None:
