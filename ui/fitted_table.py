@@ -15,8 +15,9 @@ from ui.document_table_model import COLUMNS, column_label
 from ui.kind_colors import kind_label
 
 _PADDING = 24  # the cell's margins and the sort arrow
-_OTHERS_SHARE = 0.6  # at most this share of the width goes to the columns other than the main one
+_OTHERS_SHARE = 0.65  # about this share of the width at most goes to the columns other than the main one
 _MIN_WIDTH = 48
+_MAIN_MIN = 260  # the main column keeps this much while the table is wide enough
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +44,12 @@ class FittedTable(QTableView):
 
     def fit_columns(self) -> None:
         """The main column stretches; every other column gets its sample's width, scaled down together when
-        the table is narrow; a column the user has resized keeps the user's width."""
+        the table is narrow (but not below its header's width, and `whole` columns not at all, until the
+        main column would get less than _MAIN_MIN); a column the user has resized keeps the user's width."""
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
         natural: dict[int, int] = {}
+        least: dict[int, int] = {}  # a scaled column keeps its header readable
         whole: dict[int, int] = dict(self._fit.fixed)
         for column, label in enumerate(self._fit.labels):
             if column == self._fit.main:
@@ -58,15 +61,21 @@ class FittedTable(QTableView):
                 sample = self._fit.samples.get(column, label)
                 width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label)) + _PADDING
                 (whole if column in self._fit.whole else natural)[column] = width
-        taken = sum(self.columnWidth(c) for c in self._resized_by_user) + sum(whole.values())
-        budget = self.viewport().width() * _OTHERS_SHARE - taken
+                least[column] = max(_MIN_WIDTH, metrics.horizontalAdvance(label) + _PADDING)
+        viewport = self.viewport().width()
+        cap = min(viewport * _OTHERS_SHARE, viewport - _MAIN_MIN)  # what the other columns may take together
+        by_user = sum(self.columnWidth(c) for c in self._resized_by_user)
+        budget = cap - by_user - sum(whole.values())
         scale = min(1.0, max(0.0, budget) / max(1, sum(natural.values())))
+        widths = {**whole, **{column: max(least[column], int(width * scale)) for column, width in natural.items()}}
+        over = (by_user + sum(widths.values())) / max(1.0, cap)
+        if over > 1:  # a narrow table: every column but the fixed ones gives way, whole ones too
+            widths = {column: width if column in self._fit.fixed else max(_MIN_WIDTH, int(width / over))
+                      for column, width in widths.items()}  # fmt: skip
         self._fitting = True
         try:
-            for column, width in whole.items():
+            for column, width in widths.items():
                 self.setColumnWidth(column, width)
-            for column, width in natural.items():
-                self.setColumnWidth(column, max(_MIN_WIDTH, int(width * scale)))
         finally:
             self._fitting = False
 
@@ -98,7 +107,8 @@ def library_fit() -> ColumnFit:
         labels=labels,
         main=_LIBRARY_KEYS.index("title"),
         samples={_LIBRARY_KEYS.index(k): v for k, v in samples.items()},
-        whole=frozenset(_LIBRARY_KEYS.index(key) for key in ("date", "annotations", "imported")),
+        # a kind's name cut ("press re…") says nothing; a publisher or tags cut still do
+        whole=frozenset(_LIBRARY_KEYS.index(key) for key in ("date", "kind", "annotations", "imported")),
     )
 
 

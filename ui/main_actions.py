@@ -182,8 +182,21 @@ class MainActions(QObject):
         bar.addActions([self.w.annotating.highlight_action, self.w.annotating.annotate_action])
         bar.addSeparator()
         bar.addActions([self.edit_metadata, self.tag_documents, self.export])
+        for action, label in self._toolbar_labels():
+            action.setIconText(label)
         self.w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+
+    def _toolbar_labels(self) -> list[tuple[QAction, str]]:
+        """Buttons whose menu text is long in some languages get a shorter label of their own, so that
+        the whole toolbar shows at 1280 pixels (the menus and tooltips keep the full wording)."""
+        return [
+            (self.focus_search, self.tr("Search the Archive", "toolbar button")),
+            (self.find, self.tr("Find in Document", "toolbar button")),
+            (self.edit_metadata, self.tr("Edit Metadata", "toolbar button")),
+            (self.tag_documents, self.tr("Tag Documents", "toolbar button")),
+            (self.export, self.tr("Export Excerpts", "toolbar button")),
+        ]
 
     # ------------------------------------------------------------------ state
 

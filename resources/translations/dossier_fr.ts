@@ -1313,6 +1313,31 @@ Le remplacer ?</translation>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
+        <source>Search the Archive</source>
+        <comment>toolbar button</comment>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Find in Document</source>
+        <comment>toolbar button</comment>
+        <translation>Chercher dans le document</translation>
+    </message>
+    <message>
+        <source>Edit Metadata</source>
+        <comment>toolbar button</comment>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <source>Tag Documents</source>
+        <comment>toolbar button</comment>
+        <translation>Étiqueter</translation>
+    </message>
+    <message>
+        <source>Export Excerpts</source>
+        <comment>toolbar button</comment>
+        <translation>Exporter</translation>
+    </message>
+    <message>
         <source>Reports ({patterns})</source>
         <translation>Rapports ({patterns})</translation>
     </message>

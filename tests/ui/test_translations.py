@@ -132,3 +132,43 @@ def test_an_export_from_the_french_app_speaks_french_around_the_excerpts(french,
     english = render_markdown(excerpts.build(archive, [note.id]))  # the command line's export
     assert "Highlight: yellow · Tags: stock" in english and "1 excerpt from 1 document" in english
     assert "14 November 2022." in english
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_at_1280_pixels_the_whole_toolbar_and_the_kind_names_show(language, qapp, archive, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """French labels run longer: the toolbar's own shorter labels keep every button out of the overflow menu,
+    and the library's Kind column is never cut ("communiqué de presse", not "communiq…")."""
+    from PySide6.QtCore import QLocale, QSettings, QTranslator
+    from PySide6.QtWidgets import QToolButton
+
+    from app.archive.paths import SAMPLES_DIR
+    from app.importing.importer import run_import
+    from ui import translation
+    from ui.document_table_model import COLUMNS
+    from ui.kind_colors import kind_label
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    before = set(qapp.findChildren(QTranslator))
+    translation.install(qapp, language)
+    try:
+        run_import(archive, [SAMPLES_DIR])
+        settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(archive, settings)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitUntil(lambda: window.model.rowCount() == 6, timeout=20_000)
+        bar = window.actions_.toolbar
+        buttons = [bar.widgetForAction(action) for action in bar.actions() if not action.isSeparator()]
+        assert all(button is not None and button.isVisible() for button in buttons)
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert extension is None or not extension.isVisible()
+        kind = [key for _, key in COLUMNS].index("kind")
+        longest = max((kind_label(k) for k in ("press-release", "country-profile")), key=len)
+        assert window.table.columnWidth(kind) >= window.table.fontMetrics().horizontalAdvance(longest)
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(QLocale("en_US"))
