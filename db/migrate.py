@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from db.revisions import MIGRATIONS_DIR, head_revision, known_revisions
 
@@ -97,6 +97,18 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def atomic_ddl(connection: Connection) -> None:
+    """Open the SQLite transaction now, so the schema's DDL and its version stamp commit together.
+
+    Python's sqlite3 begins a transaction only before INSERT/UPDATE/DELETE: without this, every
+    CREATE TABLE commits on its own, and a process killed while creating an archive leaves tables
+    without a version that no later open can migrate ("table documents already exists").
+    """
+    raw = connection.connection.dbapi_connection
+    if connection.dialect.name == "sqlite" and raw is not None and not raw.in_transaction:
+        connection.exec_driver_sql("BEGIN")  # deferred: a process finding the schema at head takes no write lock
+
+
 def _empty(engine: Engine) -> bool:
     with engine.connect() as conn:
         return not inspect(conn).get_table_names()
@@ -109,6 +121,7 @@ def create(engine: Engine) -> None:
     from db.models import Base
 
     with engine.begin() as conn:
+        atomic_ddl(conn)
         Base.metadata.create_all(conn)
         conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
                           "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))  # as alembic writes it

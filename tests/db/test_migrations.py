@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
@@ -163,3 +164,29 @@ def test_a_database_with_foreign_tables_is_not_built_from_the_models(tmp_path: P
         assert migrate.current_revision(engine) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def _interrupted() -> str:
+    raise KeyboardInterrupt  # as a kill between the tables and the version stamp
+
+
+def test_a_creation_interrupted_before_its_version_stamp_leaves_no_tables(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The tables and the version stamp commit together: a process killed in between (here, an error
+    at the stamp) leaves an empty database, which the next open builds, not tables no open can read."""
+    folder = tmp_path / "new"
+    folder.mkdir()
+    engine = make_engine(folder / DB_NAME)
+    monkeypatch.setattr(migrate, "head_revision", _interrupted)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            migrate.create(engine)
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []
+    finally:
+        engine.dispose()
+    monkeypatch.undo()
+    archive = Archive.open(folder)
+    try:
+        assert migrate.current_revision(archive.engine) == migrate.head_revision()
+    finally:
+        archive.close()
