@@ -1462,7 +1462,7 @@ Le remplacer ?</translation>
     </message>
     <message>
         <source>Footnotes</source>
-        <translation>Notes de bas de page</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Citation Map</source>
