@@ -33,7 +33,7 @@ _LIST_ITEM = re.compile(r"^ {0,3}(\d{1,4})[.)][ \t]+(.*)$")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>", re.I)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation, as in CommonMark
-_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")  # never across its own delimiter: linear
 _ANCHOR = re.compile(r"<a\b([^>]*)>((?:[^<]|<(?!/?a\b))*)</a\s*>", re.I)  # no nested <a>: linear
 _HREF = re.compile(r"\bhref\s*=\s*[\"']#([^\"']+)[\"']", re.I)
 _NOTE_MARKS = re.compile(r"footnote|noteref|fnref|\bref\b", re.I)

@@ -127,6 +127,23 @@ def test_one_megabyte_parses_in_bounded_time(shape: str) -> None:
     assert time.process_time() - start < 20
 
 
+@pytest.mark.parametrize("shape", ["unclosed emphasis", "blank line", "deep list", "dashes and blanks", "backticks"])
+def test_one_megabyte_of_markdown_reads_in_bounded_time(shape: str) -> None:
+    """Markdown's inline and block patterns stay linear on lines built to make them backtrack (the same
+    generous CPU bound: each of these took minutes before)."""
+    texts = {
+        "unclosed emphasis": "# E\n\n" + "*a **b _c __d ~~e " * 60_000,
+        "blank line": "# Blanks\n\nbefore\n\n" + " " * 1_000_000 + "x\n\nafter\n",
+        "deep list": "".join("  " * i + "- x\n" for i in range(1_000)),
+        "dashes and blanks": "| --- " + " \t" * 500_000 + "x\n",
+        "backticks": "# Code\n\nx " + "`" * 1_000_000 + "\n",
+    }
+    start = time.process_time()
+    raw = read_markdown(texts[shape].encode("utf-8"))
+    assert time.process_time() - start < 20
+    assert raw.text.strip()
+
+
 READERS = [read_text, read_markdown, read_html]
 
 
