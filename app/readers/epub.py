@@ -38,6 +38,8 @@ from app.readers.layout import compose, one_line
 from app.readers.package import Package, resolve
 
 MAX_BOOK_TAGS = 150_000  # elements in the book's tree (about 1.5 KB each); chapters beyond are read as plain text
+MAX_TREE_CHAPTER = 8_000_000  # characters of one chapter's markup parsed as a tree (real chapters: well under 1 MB)
+MAX_FLAT_PARAGRAPHS = 20_000  # paragraphs of one chapter read as plain text, each a tag of the book's tree
 _UNWANTED = ("script", "style", "template", "noscript", "nav", "form", "iframe", "object", "embed", "svg", "math")
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[.{0,200000}?\]\s*>", re.IGNORECASE | re.DOTALL)
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
@@ -128,7 +130,7 @@ class _Merger:
     def _body(self, markup: str) -> Tag | None:
         """The chapter's <body>, parsed as a tree while the book's tree budget allows, else as text."""
         tags = markup.count("<")
-        if self.tags + tags <= MAX_BOOK_TAGS:
+        if self.tags + tags <= MAX_BOOK_TAGS and len(markup) <= MAX_TREE_CHAPTER:
             try:
                 soup = _parse(markup)
                 if max_depth(soup) <= MAX_DEPTH:
@@ -138,12 +140,16 @@ class _Merger:
                 pass
         self.flat += 1
         text, _, _ = stream_text(markup, max(self.max_chars - self.chars, 1))
+        paragraphs = [paragraph for paragraph in text.split("\n\n") if paragraph.strip()]
+        # one <p> each up to MAX_FLAT_PARAGRAPHS (and the tree's budget); past it, runs of paragraphs share
+        # one: a chapter of millions of tiny paragraphs would otherwise cost a tag, and its work, per paragraph
+        share = max(1, -(-len(paragraphs) // max(1_000, min(MAX_FLAT_PARAGRAPHS, MAX_BOOK_TAGS - self.tags))))
         body = self.soup.new_tag("body")
-        for paragraph in text.split("\n\n"):
-            if paragraph.strip():
-                block = self.soup.new_tag("p")
-                block.string = paragraph
-                body.append(block)
+        for start in range(0, len(paragraphs), share):
+            block = self.soup.new_tag("p")
+            block.string = "\n".join(paragraphs[start:start + share])
+            body.append(block)
+        self.tags += -(-len(paragraphs) // share)
         return body
 
     def _append(self, body: Tag, number: int, chapter: Chapter) -> None:

@@ -24,6 +24,8 @@ _BLOCKS = frozenset({
 _LINES = frozenset({"br", "li", "tr", "dt", "dd"})
 _NOTE_NUMBER = re.compile(r"\[?(\d{1,4})\]?")
 _CHUNK = 1 << 20
+_BLANK_RUN = re.compile(r"[ \t\r\f\v]{2,}")
+_NEWLINE_RUN = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 MAX_TITLE_CHARS = 500
 
 
@@ -85,6 +87,8 @@ class _Collector:
 
     def _add(self, text: str) -> None:
         if self.size < self.limit:
+            if len(text) > 2:  # a run of blanks reads as one: it must not fill the limit before the words
+                text = _BLANK_RUN.sub(" ", _NEWLINE_RUN.sub("\n\n", text))
             self.parts.append(text)
             self.size += len(text)
 

@@ -505,6 +505,36 @@ def test_a_page_with_a_huge_tree_is_read_as_text(monkeypatch: pytest.MonkeyPatch
     assert any("plain text" in notice for notice in doc.notices)
 
 
+def test_a_chapter_of_countless_paragraphs_costs_a_bounded_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read as plain text, its paragraphs share tags past MAX_FLAT_PARAGRAPHS: the words all stay, in order."""
+    from app.readers import epub as epub_reader
+
+    monkeypatch.setattr(epub_reader, "MAX_BOOK_TAGS", 50)
+    monkeypatch.setattr(epub_reader, "MAX_FLAT_PARAGRAPHS", 10)
+    merger_tags: list[int] = []
+    load = epub_reader._Merger.load
+
+    def counted(self: epub_reader._Merger) -> None:
+        load(self)
+        merger_tags.append(len(self.soup.find_all("p")))
+
+    monkeypatch.setattr(epub_reader._Merger, "load", counted)
+    doc = read_epub(epub([("big.xhtml", "".join(f"<p>w{n}</p>" for n in range(5_000)))]))
+    words = doc.text.split()
+    assert words[:3] == ["w0", "w1", "w2"] and words[-1] == "w4999" and len(words) == 5_000
+    assert merger_tags == [1_000]  # at least a thousand tags for a chapter, however small the budgets
+    assert any("plain text" in notice for notice in doc.notices)
+
+
+def test_a_huge_run_of_blanks_does_not_fill_the_text_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chapter too big for a tree is streamed; blanks count once, so the words after them are kept."""
+    from app.readers import epub as epub_reader
+
+    monkeypatch.setattr(epub_reader, "MAX_TREE_CHAPTER", 1_000)
+    doc = read_epub(epub([("c.xhtml", "<p>start" + " " * 50_000 + "end</p>")]), max_chars=5_000)
+    assert doc.text == "start end\n"
+
+
 def test_zip_with_an_encrypted_entry_is_one_line() -> None:
     data = bytearray(epub([("c.xhtml", "<p>x</p>")]))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
