@@ -58,6 +58,8 @@ def read_pdf(data: bytes, max_chars: int = MAX_TEXT_CHARS, max_pages: int = MAX_
             hints = _hints(reader)
         except ReadError:
             raise
+        except DependencyError as exc:  # AES without the cryptography package: an incomplete installation
+            raise ReadError("PDF is encrypted with AES, which this installation cannot decrypt") from exc
         except Exception as exc:  # pypdf raises many exception types on damaged files
             raise ReadError(f"broken PDF: {_short(exc)}") from exc
     layout = _layout(pages)

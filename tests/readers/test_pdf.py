@@ -83,21 +83,27 @@ def test_garbage_after_header_is_broken() -> None:
         read_pdf(b"%PDF-1.7\n" + bytes(range(256)) * 20)
 
 
-def _encrypted(user_password: str) -> bytes:
+def _encrypted(user_password: str, algorithm: str) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf(["Secret minefield records."]))))
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def test_encrypted_with_password_is_refused() -> None:
+ALGORITHMS = ["RC4-128", "AES-128", "AES-256"]  # AES needs the cryptography package, a dependency
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_encrypted_with_password_is_refused(algorithm: str) -> None:
     with pytest.raises(ReadError, match=r"^PDF is encrypted$"):
-        read_pdf(_encrypted("secret"))
+        read_pdf(_encrypted("secret", algorithm))
 
 
-def test_encrypted_with_empty_user_password_is_read() -> None:
-    assert read_pdf(_encrypted("")).text == "Secret minefield records.\n"
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_encrypted_with_empty_user_password_is_read(algorithm: str) -> None:
+    """Restrictions only (printing, copying): the text is read, whatever the cipher."""
+    assert read_pdf(_encrypted("", algorithm)).text == "Secret minefield records.\n"
 
 
 def test_page_and_character_caps() -> None:
