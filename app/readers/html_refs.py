@@ -54,8 +54,10 @@ def marks(tag: Tag) -> str:
 
 def numeric_label(text: str) -> int | None:
     """'3', '[3]', '(3)', '*3', '注3', '1:1' (markdown-it's second reference to 1) -> the number."""
+    if len(text) > 24:  # no label is longer; and on a long run of blanks the pattern would backtrack for minutes
+        return None
     match = _NUMERIC.match(text)
-    return int(match.group(1)) if match and len(text) <= 24 else None
+    return int(match.group(1)) if match else None
 
 
 def group_label(text: str) -> str | None:

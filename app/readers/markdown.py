@@ -58,7 +58,6 @@ _INLINE_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*" + _URL_PART + r"(?:\s+[\"'(][^)
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]")
 _SHORTCUT_LINK = re.compile(r"\[([^\[\]]+)\](?![(\[])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+|[^@<>\s]+@[^@<>\s]+\.[a-z]+)>", re.I)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # An emphasis never spans its own delimiter (nor, for "_", an underscore that could open one), so each
@@ -352,7 +351,7 @@ class MarkdownConverter:
         text = text.replace("\ue000", "").replace("\ue001", "")  # reserved for our placeholders
         text = _CODE_SPAN.sub(lambda m: self._protect(m.group(2).strip()), text)
         text = _ESCAPE.sub(lambda m: self._protect(m.group(1)), text)
-        text = _HTML_COMMENT.sub("", text)
+        text = _without_html_comments(text)
         text = _IMAGE.sub("", text)
         text = _FOOTNOTE_REF.sub(self._note_marker, text)
         text = _INLINE_LINK.sub(lambda m: self._link(m.group(1), m.group(2)), text)
@@ -370,3 +369,18 @@ class MarkdownConverter:
         for _ in range(3):  # placeholders nest at most a few levels (a code span inside link text)
             text = _TOKEN.sub(lambda m: self.tokens[int(m.group(1))], text)
         return text
+
+
+def _without_html_comments(text: str) -> str:
+    """`<!-- … -->` removed, as `re.sub(r"<!--.*?-->", "", text, flags=re.S)` would, in linear time: once an
+    opening has no closing, none after it has one (the pattern rescanned the rest of the text for each)."""
+    kept = []
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        kept.append(text[position:start])
+        position = end + 3
+    kept.append(text[position:])
+    return "".join(kept)

@@ -34,13 +34,14 @@ _MD_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\))?[^()\s>]
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>", re.I)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation, as in CommonMark
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")  # never across its own delimiter: linear
-_ANCHOR = re.compile(r"<a\b([^>]*)>((?:[^<]|<(?!/?a\b))*)</a\s*>", re.I)  # no nested <a>: linear
+# neither attributes nor content run past the next "<a": each opener is scanned only up to it (linear)
+_ANCHOR = re.compile(r"<a\b([^<>]*)>((?:[^<]|<(?!/?a\b))*)</a\s*>", re.I)
 _HREF = re.compile(r"\bhref\s*=\s*[\"']#([^\"']+)[\"']", re.I)
 _NOTE_MARKS = re.compile(r"footnote|noteref|fnref|\bref\b", re.I)
 _SUP = re.compile(r"<sup\b[^>]*>\s*\[?([\d,;\s–-]{1,20}?)\]?\s*</sup\s*>", re.I)
 _CARET = re.compile(r"(?<![\w\\^\[])\^([^\s^\[\]]{1,12})\^")
 _UNIT_BEFORE = re.compile(r"(?:\b(?:sq\.?\s?)?[kcdm]?m|\bft|\bmi)\s?$")
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<[^<>]+>")  # never past the next "<": a run of unclosed "<" is scanned once
 
 
 def close_index(lines: list[str], start: int, tag: str) -> int:

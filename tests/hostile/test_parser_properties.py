@@ -17,6 +17,7 @@ from app.errors import ReadError
 from app.model import ParsedDocument, RawDocument
 from app.parsing import _parse, parse
 from app.readers.html import read_html
+from app.readers.html_refs import numeric_label
 from app.readers.markdown import read_markdown
 from app.readers.text import read_text
 
@@ -127,7 +128,8 @@ def test_one_megabyte_parses_in_bounded_time(shape: str) -> None:
     assert time.process_time() - start < 20
 
 
-@pytest.mark.parametrize("shape", ["unclosed emphasis", "blank line", "deep list", "dashes and blanks", "backticks"])
+@pytest.mark.parametrize("shape", ["unclosed emphasis", "blank line", "deep list", "dashes and blanks", "backticks",
+                                   "unclosed comments", "unclosed links", "unclosed tags"])
 def test_one_megabyte_of_markdown_reads_in_bounded_time(shape: str) -> None:
     """Markdown's inline and block patterns stay linear on lines built to make them backtrack (the same
     generous CPU bound: each of these took minutes before)."""
@@ -137,11 +139,20 @@ def test_one_megabyte_of_markdown_reads_in_bounded_time(shape: str) -> None:
         "deep list": "".join("  " * i + "- x\n" for i in range(1_000)),
         "dashes and blanks": "| --- " + " \t" * 500_000 + "x\n",
         "backticks": "# Code\n\nx " + "`" * 1_000_000 + "\n",
+        "unclosed comments": "# C\n\nx " + "<!--" * 250_000 + "\n",
+        "unclosed links": "# L\n\nx[1] " + "<a " * 300_000 + "\n\n[1]: note\n",
+        "unclosed tags": "# T\n\nx " + "<" * 1_000_000 + "\n",
     }
     start = time.process_time()
     raw = read_markdown(texts[shape].encode("utf-8"))
     assert time.process_time() - start < 20
     assert raw.text.strip()
+
+
+def test_a_note_label_of_countless_blanks_is_no_label() -> None:
+    start = time.process_time()
+    assert numeric_label(" " * 200_000) is None and numeric_label(" [12]") == 12
+    assert time.process_time() - start < 20
 
 
 READERS = [read_text, read_markdown, read_html]

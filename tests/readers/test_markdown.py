@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.model import RawDocument
 from app.readers.markdown import read_markdown, split_front_matter
@@ -119,3 +123,12 @@ def test_reference_links_autolinks_and_escapes() -> None:
 def test_private_use_placeholder_characters_in_source_are_harmless() -> None:
     text = read_markdown("Odd \ue0000\ue001 and `\ue0000\ue001` [a `b`](https://x.example.org/)\n".encode()).text
     assert text == "Odd 0 and 0 a b (https://x.example.org/)\n"
+
+
+@given(st.lists(st.sampled_from(["<!--", "-->", "-", "<", ">", "!", "a", " ", "\n", "<!-->", "<!--->"]), max_size=14))
+def test_html_comments_go_as_the_lazy_pattern_removes_them(parts: list[str]) -> None:
+    """The linear scan removes exactly what `<!--.*?-->` (DOTALL) would."""
+    from app.readers.markdown import _without_html_comments
+
+    text = "".join(parts)
+    assert _without_html_comments(text) == re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
