@@ -118,7 +118,9 @@ def soften_capitals(text: str) -> str:
 
 
 def _left_column(text: str) -> str:
-    text = _RULE.sub(" ", text)
+    """The caption's left column of a line. Blanks are collapsed first: the column patterns (and the role
+    patterns run on the result) then meet single spaces only, and a line of countless blanks stays linear."""
+    text = " ".join(_RULE.sub(" ", text).split())
     return " ".join(_RIGHT_COLUMN.sub("", text).split())
 
 

@@ -149,6 +149,20 @@ def test_one_megabyte_of_markdown_reads_in_bounded_time(shape: str) -> None:
     assert raw.text.strip()
 
 
+def test_a_court_caption_with_countless_blanks_reads_in_bounded_time() -> None:
+    """Caption columns are found on collapsed blanks (the column and role patterns backtracked over a run)."""
+    from app.parsing.caption import case_title, court_name
+    from app.parsing.normalise import Line
+
+    texts = ["UNITED STATES DISTRICT COURT", "DISTRICT OF ARIZONA", "John Doe," + " " * 1_000_000 + ") No. CV-20-1",
+             "Plaintiff," + " " * 1_000_000 + ")", "v.", "Acme Corp.,", "Defendant."]  # fmt: skip
+    lines = [Line(text, block) for block, text in enumerate(texts)]
+    start = time.process_time()
+    assert case_title(lines) == "John Doe v. Acme Corp"
+    assert court_name(lines) == "United States District Court, District of Arizona"
+    assert time.process_time() - start < 20
+
+
 def test_a_note_label_of_countless_blanks_is_no_label() -> None:
     start = time.process_time()
     assert numeric_label(" " * 200_000) is None and numeric_label(" [12]") == 12
