@@ -31,7 +31,9 @@ from tests.reliability.conftest import (
 )
 from tests.reliability.test_concurrency import READER
 
-LARGE = importer.BACKGROUND_INDEX_MIN + 150
+# enough files past the first index batch that the workers are still reading when a test kills the import
+# there (they end as soon as the last files are prepared, up to a hundred ahead of the database)
+LARGE = importer.BACKGROUND_INDEX_MIN + 400
 
 
 @pytest.fixture(scope="module")
