@@ -26,9 +26,10 @@ from app.parsing.rawnotes import NOTES_HEADING, NoteListSplit, RawNote, join_wra
 __all__ = ["NoteListSplit", "RawNote", "join_wrapped", "split_note_list"]
 
 _BRACKET_NOTE = re.compile(r"\s*\[([0-9]{1,7})\](?!\s*\[[0-9])[.:)]?\s*(.*)")
-_PLAIN_NOTE = re.compile(r"\s*(?:\^|↑)?\s*([0-9]{1,7})(?:[.):]\s*|\s+)(\S.*)?")
-_CARET_NOTE = re.compile(r"\s*(?:\^|↑)\s*(?:[a-z](?:\s+[a-z])*\s+)?(\S.*)")
-_FIRST_PLAIN = re.compile(r"\s*(?:\^|↑)?\s*1(?:[.):]\s*|\s+)\S")
+# possessive leading blanks: two `\s*` around an optional caret split an indent every possible way
+_PLAIN_NOTE = re.compile(r"\s*+(?:\^|↑)?\s*+([0-9]{1,7})(?:[.):]\s*|\s+)(\S.*)?")
+_CARET_NOTE = re.compile(r"\s*+(?:\^|↑)\s*+(?:[a-z](?:\s+[a-z])*\s+)?(\S.*)")
+_FIRST_PLAIN = re.compile(r"\s*+(?:\^|↑)?\s*+1(?:[.):]\s*|\s+)\S")
 _BODY_MARKER = re.compile(r"\[([0-9]{1,7})\]")
 _URL_START = re.compile(r"(?i)(?:https?://|www\.)")
 _UNFINISHED = re.compile(r"[^\W\d_]|[,;:(/&\-–]")  # a last character that leaves a note's sentence open

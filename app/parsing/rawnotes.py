@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from app.parsing.normalise import Block
 
 NOTES_HEADING = re.compile(
-    r"\s*(?:notes?|foot\s*notes?|end\s*notes?|references?|sources?|citations?|notes and references"
-    r"|references and notes|notes and sources|sources and notes)\s*:?\s*",
+    r"\s*+(?:notes?|foot\s*notes?|end\s*notes?|references?|sources?|citations?|notes and references"
+    r"|references and notes|notes and sources|sources and notes)\s*+:?\s*+",
     re.IGNORECASE,
 )
 _URL_TAIL = re.compile(r"(?i)(?:https?://|www\.|[a-z0-9-]+\.[a-z]{2,}/)\S*[/\-_=?&.]$")

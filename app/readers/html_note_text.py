@@ -22,8 +22,9 @@ NOTE_ID = re.compile(
 )
 TOO_BIG = frozenset(("body", "html", "main", "article", "[document]"))
 NOTES_HEADING = re.compile(
-    r"\s*(?:(?:foot|end)?notes?|references|sources|notes and references|citations|bibliographical notes|"
-    r"notes et références|références|anmerkungen|fußnoten|einzelnachweise|notas|referencias|脚注|注|注釈|出典)\s*:?\s*",
+    r"\s*+(?:(?:foot|end)?notes?|references|sources|notes and references|citations|bibliographical notes|"
+    r"notes et références|références|anmerkungen|fußnoten|einzelnachweise|notas|referencias|脚注|注|注釈|出典)"
+    r"\s*+:?\s*+",
     re.I,
 )
 _HEADING_LIKE = frozenset((*HEADINGS, "p", "strong", "b", "caption"))

@@ -26,7 +26,7 @@ NOTES_OPEN = re.compile(
     re.I,
 )
 NOTES_HEADING = re.compile(
-    r"\s*(?:(?:foot|end)?notes?|references|sources|notes and references|citations|endnotes and references)\s*:?\s*",
+    r"\s*+(?:(?:foot|end)?notes?|references|sources|notes and references|citations|endnotes and references)\s*+:?\s*+",
     re.I,
 )
 _LIST_ITEM = re.compile(r"^ {0,3}(\d{1,4})[.)][ \t]+(.*)$")

@@ -113,7 +113,8 @@ def test_odd_hints_and_headings(text: str, hints: dict[str, object]) -> None:
     check_invariants(_parse(raw))
 
 
-@pytest.mark.parametrize("shape", ["soup", "one line", "notes", "brackets", "markers"])
+@pytest.mark.parametrize("shape", ["soup", "one line", "notes", "brackets", "markers", "indented notes",
+                                   "spaced heading"])
 def test_one_megabyte_parses_in_bounded_time(shape: str) -> None:
     """A generous bound on CPU time, not on the clock: it only catches quadratic behaviour (minutes on 1 MB)."""
     texts = {
@@ -122,6 +123,8 @@ def test_one_megabyte_parses_in_bounded_time(shape: str) -> None:
         "notes": "Title\n\nBody[1].\n\n" + "\n".join(f"[{i}] Ibid. at {i}" for i in range(1, 60_000)),
         "brackets": "[" * 500_000 + "]" * 500_000,
         "markers": "Text " + "[1][2][3]" * 110_000,
+        "indented notes": "Title\n\nOne[1] two[2] three[3].\n\n" + "".join(" " * 300_000 + f"{n} Note.\n" for n in (1, 2, 3)),
+        "spaced heading": "Title\n\nOne[1].\n\nNotes" + " " * 1_000_000 + "x\n[1] Note.\n",
     }
     start = time.process_time()  # this process's CPU time: other processes' load does not count
     parse_checked(texts[shape])
