@@ -108,7 +108,8 @@ def start_workers(paths: Iterable[Path]) -> Workers | None:
     small for them (it then reads its files itself)."""
     if worker_count() <= 0:
         return None
-    found = iter_candidate_files([Path(p).expanduser() for p in paths if Path(p).expanduser().exists()])
+    named = [Path(p).expanduser() for p in paths]
+    found = iter_candidate_files([path for path in named if path.exists()])
     files = list(itertools.islice(found, PARALLEL_MIN))  # enough to decide: a large tree is listed once, later
     return Workers() if worth_workers(files) else None
 

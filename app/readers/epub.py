@@ -17,6 +17,7 @@ renumbered in one sequence, in order of first reference.
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import warnings
 
@@ -143,13 +144,14 @@ class _Merger:
         paragraphs = [paragraph for paragraph in text.split("\n\n") if paragraph.strip()]
         # one <p> each up to MAX_FLAT_PARAGRAPHS (and the tree's budget); past it, runs of paragraphs share
         # one: a chapter of millions of tiny paragraphs would otherwise cost a tag, and its work, per paragraph
-        share = max(1, -(-len(paragraphs) // max(1_000, min(MAX_FLAT_PARAGRAPHS, MAX_BOOK_TAGS - self.tags))))
+        tags = max(1_000, min(MAX_FLAT_PARAGRAPHS, MAX_BOOK_TAGS - self.tags))
+        share = max(1, math.ceil(len(paragraphs) / tags))
         body = self.soup.new_tag("body")
         for start in range(0, len(paragraphs), share):
             block = self.soup.new_tag("p")
             block.string = "\n".join(paragraphs[start:start + share])
             body.append(block)
-        self.tags += -(-len(paragraphs) // share)
+        self.tags += math.ceil(len(paragraphs) / share)
         return body
 
     def _append(self, body: Tag, number: int, chapter: Chapter) -> None:

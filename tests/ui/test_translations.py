@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,20 +76,29 @@ def test_the_compiled_translations_are_the_current_ones(ts: Path, tmp_path: Path
     assert qm.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run `make translations`"
 
 
-@pytest.fixture
-def french(qapp):  # type: ignore[no-untyped-def]
-    """The app in French for one test: Dossier's and Qt's translators and the locale, removed afterwards."""
+@contextmanager
+def _speaking(qapp, language: str) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The app in `language`: Dossier's and Qt's translators and the locale, removed afterwards."""
     from PySide6.QtCore import QLocale, QTranslator
 
     from ui import translation
 
     before = set(qapp.findChildren(QTranslator))
-    translation.install(qapp, "fr")
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(QLocale("en_US"))
+    translation.install(qapp, language)
+    try:
+        yield
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.fixture
+def french(qapp):  # type: ignore[no-untyped-def]
+    """The app in French for one test."""
+    with _speaking(qapp, "fr"):
+        yield
 
 
 def test_the_main_window_speaks_french_with_its_plurals_and_numbers(french, archive, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -138,20 +149,17 @@ def test_an_export_from_the_french_app_speaks_french_around_the_excerpts(french,
 def test_at_1280_pixels_the_whole_toolbar_and_the_kind_names_show(language, qapp, archive, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """French labels run longer: the toolbar's own shorter labels keep every button out of the overflow menu,
     and the library's Kind column is never cut ("communiqué de presse", not "communiq…")."""
-    from PySide6.QtCore import QLocale, QSettings, QTranslator
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QToolButton
 
     from app.archive.paths import SAMPLES_DIR
     from app.importing.importer import run_import
-    from ui import translation
     from ui.document_table_model import COLUMNS
     from ui.kind_colors import kind_label
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
 
-    before = set(qapp.findChildren(QTranslator))
-    translation.install(qapp, language)
-    try:
+    with _speaking(qapp, language):
         run_import(archive, [SAMPLES_DIR])
         settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
         window = MainWindow(archive, settings)
@@ -167,8 +175,3 @@ def test_at_1280_pixels_the_whole_toolbar_and_the_kind_names_show(language, qapp
         kind = [key for _, key in COLUMNS].index("kind")
         longest = max((kind_label(k) for k in ("press-release", "country-profile")), key=len)
         assert window.table.columnWidth(kind) >= window.table.fontMetrics().horizontalAdvance(longest)
-    finally:
-        for translator in set(qapp.findChildren(QTranslator)) - before:
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        QLocale.setDefault(QLocale("en_US"))

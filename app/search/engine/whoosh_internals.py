@@ -193,14 +193,18 @@ def read_term_postings(reader: SegmentReader, name: str, terminfo: W3TermInfo, i
 # ------------------------------------------------------------------ writing postings
 
 
+_TERM_INFO = W3TermInfo._struct  # flags (0: postings not inlined), weight, doc frequency, min and max length
+# as bytes, max weight, first and last docnum; then the postings' offset (long) and length (int)
+
+
 def write_term(writer: Any, btext: bytes, ids: list[int], weights: list[float], values: list[bytes],
                lengths: list[int] | None) -> None:  # fmt: skip
     """One term's postings as W3 blocks in the postings file, and its term info in the term table.
 
     The bytes are those `W3FieldWriter.start_term`/`finish_term` and `W3PostingsWriter` write
     (a test compares term infos and postings with Whoosh's own writer), computed here per block
-    instead of through their per-posting and per-block method calls, a quarter of the cost: a segment
-    of a thousand reports holds ten thousand terms.
+    instead of through their per-posting and per-block method calls: a segment of a thousand reports
+    holds ten thousand terms.
     """
     require_tested_whoosh()
     postwriter = writer._postwriter
@@ -237,10 +241,6 @@ def write_term(writer: Any, btext: bytes, ids: list[int], weights: list[float], 
     info = _TERM_INFO.pack(0, total_weight, count, 0 if min_length is None else length_to_byte(min_length),
                            length_to_byte(max_length), max_weight, ids[0], ids[-1])  # fmt: skip
     writer._tindex.add(pack_ushort(writer._fieldid) + btext, info + pack_long(start) + pack_int(len(data)))
-
-
-_TERM_INFO = W3TermInfo._struct  # flags (0: postings not inlined), weight, doc frequency, min and max length
-# as bytes, max weight, first and last docnum; then the postings' offset (long) and length (int)
 
 
 def _mini_values(values: list[bytes], fixed_size: int | None) -> Any:
