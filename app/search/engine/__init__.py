@@ -17,8 +17,14 @@ This module only re-exports what callers use. The parts, by concern:
 - `snippets`, `suggestions`: result fragments and "did you mean";
 - `storage`, `segments`: files, checks, batch writes, merges, locks;
 - `index`: `SearchIndex`, which composes them;
-- `whoosh_internals`: every use of Whoosh's private names, checked against the tested Whoosh.
+- `whoosh_internals`: every use of Whoosh's private names, checked against the tested Whoosh;
+- `whoosh_loading`: Whoosh imported without the standard-library modules it loads but never uses.
 """
+
+from app.search.engine.whoosh_loading import load_whoosh
+
+load_whoosh()  # before any module below imports Whoosh: hence the imports after a statement
+# ruff: noqa: E402
 
 from app.search.engine.analysis import AnalysedText, Analysis, DocumentAnalysis, analyse_fields
 from app.search.engine.index import Hit, SearchIndex, SearchResult

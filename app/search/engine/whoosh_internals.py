@@ -19,7 +19,8 @@ anything, so a Whoosh upgrade can never silently change search results (such as 
 its length normalisation) or write segments Whoosh cannot read. `SearchIndex.open` and
 `checked_open` check before touching the index, so an untested Whoosh is reported at once and
 never taken for a damaged index. To move to another Whoosh: re-read the private code paths
-named above, run tests/app/search/test_engine.py, then change `TESTED_WHOOSH`.
+named above and `whoosh_loading`'s, run tests/app/search/test_engine.py, then change `TESTED_WHOOSH`
+(in `whoosh_loading`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from operator import sub
 from pickle import dumps
 from typing import Any
 
-import whoosh
 from whoosh import columns, index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
@@ -40,8 +40,7 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-TESTED_WHOOSH = "2.7.5"
-"""The Whoosh release (distribution whoosh-reloaded, pinned in setup.cfg) whose private code was read."""
+from app.search.engine.whoosh_loading import TESTED_WHOOSH, installed_whoosh
 
 BLOCK = 128  # postings per block, as W3Codec's default blocklimit
 _PICKLE_PROTOCOL = 4  # posting blocks: bytes pickled natively (see _write_block)
@@ -53,11 +52,6 @@ class WhooshVersionError(RuntimeError):
 
 
 _checked = False
-
-
-def installed_whoosh() -> str:
-    """The installed Whoosh version as "major.minor.patch"."""
-    return ".".join(map(str, whoosh.__version__))
 
 
 def require_tested_whoosh() -> None:
