@@ -221,6 +221,33 @@ def test_open_document_back_and_forward(window: MainWindow, qtbot) -> None:  # t
     assert window.reader.document_id == second
 
 
+def test_the_reader_panels_leave_the_library_its_width_and_come_back_as_they_were(
+        window: MainWindow, settings: AppSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1280, 800)
+    width_before = window.table.viewport().width()
+    window.open_document(window.model.index(0, 0).data(ID_ROLE))
+    assert window.footnotes_dock.isVisible()
+    window.notes_dock.close()  # the user's choice, kept
+    window.map_dock.raise_()
+    for away in (2, 0):  # the annotations view, then the library: as wide as before any document was open
+        window.tabs.setCurrentIndex(away)
+        assert not any(d.isVisible() for d in (window.footnotes_dock, window.notes_dock, window.map_dock))
+    qtbot.waitUntil(lambda: window.table.viewport().width() == width_before)
+    window.tabs.setCurrentIndex(1)
+    assert window.footnotes_dock.isVisible() and window.map_dock.isVisible() and window.notes_dock.isHidden()
+    qtbot.waitUntil(lambda: not window.map_dock.visibleRegion().isEmpty())  # on top, the footnotes behind it
+    assert window.footnotes_dock.visibleRegion().isEmpty()
+    window.tabs.setCurrentIndex(0)
+    window.close()  # closed away from the reader: saved as the user left them there
+    again = MainWindow(window.archive, settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.tabs.currentIndex() == 0 and not again.map_dock.isVisible()
+    again.open_document(again.model.index(0, 0).data(ID_ROLE))
+    assert again.map_dock.isVisible() and again.footnotes_dock.isVisible() and again.notes_dock.isHidden()
+    again.close()
+
+
 def test_layout_and_archives_are_remembered(window: MainWindow, settings: AppSettings, tmp_path: Path,
                                             qtbot) -> None:  # type: ignore[no-untyped-def]
     first = window.archive.folder
