@@ -56,6 +56,7 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.scroll, 1)
         self.setMinimumHeight(self.view.sizeHint().height() + self.clear_button.sizeHint().height())
         self._stale: tuple[Archive, DocumentFilter | None] | None = None
+        self._filtered = False  # the count under way is over a filter's documents
         self._call = LatestCall(pool, self)
         self._call.done.connect(self._show)
         self._call.failed.connect(
@@ -74,6 +75,7 @@ class TimelinePanel(QWidget):
             self._stale = (archive, flt)
             return
         self._stale = None
+        self._filtered = flt is not None and not flt.is_empty()
         self._call.start(lambda: count_by_period(archive, flt))
 
     def set_chosen(self, years: tuple[str, ...], months: tuple[str, ...]) -> None:
@@ -82,7 +84,7 @@ class TimelinePanel(QWidget):
         self.clear_button.setEnabled(bool(years or months))
 
     def _show(self, timeline: Timeline) -> None:
-        self.view.set_timeline(timeline)
+        self.view.set_timeline(timeline, filtered=self._filtered)
         self.summary.setText(summary_text(timeline))
         self.updated.emit()
 

@@ -45,6 +45,7 @@ class TimelineView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._timeline = Timeline("year")
         self._counted = False  # until the first count arrives, "Counting…" rather than an empty archive's words
+        self._filtered = False
         self._chosen: frozenset[str] = frozenset()
         self._hover: int | None = None
         self._current: int | None = None
@@ -55,9 +56,11 @@ class TimelineView(QWidget):
     def timeline(self) -> Timeline:
         return self._timeline
 
-    def set_timeline(self, timeline: Timeline) -> None:
+    def set_timeline(self, timeline: Timeline, *, filtered: bool = False) -> None:
+        """`filtered`: counted over a search's or the facets' documents, so none may mean none matched."""
         self._timeline = timeline
         self._counted = True
+        self._filtered = filtered
         self._hover = self._current = None
         self.updateGeometry()
         self.update()
@@ -129,6 +132,14 @@ class TimelineView(QWidget):
 
     # --- painting --------------------------------------------------------------------------
 
+    def _empty_text(self) -> str:
+        if not self._counted:
+            return self.tr("Counting…")
+        timeline = self._timeline
+        if self._filtered and not (timeline.dated or timeline.year_only or timeline.undated):
+            return self.tr("No documents match")
+        return self.tr("No dated documents")
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
@@ -136,8 +147,7 @@ class TimelineView(QWidget):
         fm = self.fontMetrics()
         if not self._timeline.bars:
             painter.setPen(palette.color(Role.PlaceholderText))
-            empty = self.tr("No dated documents") if self._counted else self.tr("Counting…")
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, empty)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty_text())
             return
         plot = self._plot()
         self._paint_grid(painter, plot, fm)

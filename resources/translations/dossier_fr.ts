@@ -2355,6 +2355,10 @@ Les documents importés avant l’arrêt sont conservés.</translation>
         <translation>Décompte en cours…</translation>
     </message>
     <message>
+        <source>No documents match</source>
+        <translation>Aucun document ne correspond</translation>
+    </message>
+    <message>
         <source>Click to clear this filter</source>
         <translation>Cliquez pour retirer ce filtre</translation>
     </message>

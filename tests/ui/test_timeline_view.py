@@ -154,6 +154,15 @@ def test_empty_and_undated_archives(archive: Archive, settings: AppSettings, qtb
     window.refresh()
     qtbot.waitUntil(lambda: window.timeline.view.timeline.undated == 1, timeout=WAIT)
     assert window.timeline.summary.text() == "1 undated"
+    assert window.timeline.view._empty_text() == "No dated documents"
+    window.search_panel.set_query("zirconium")  # a search that matches nothing: not "no dated documents"
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: window.search_panel.result() is not None and window.model.total == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.timeline.pending and window.timeline.view.timeline.undated == 0, timeout=WAIT)
+    assert window.timeline.view._empty_text() == "No documents match"
+    window.search_panel.set_query("")
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: not window.timeline.pending and window.timeline.view.timeline.undated == 1, timeout=WAIT)
     qtbot.mouseClick(window.timeline.view, Qt.MouseButton.LeftButton, pos=window.timeline.view.rect().center())
     assert not window.facets.chosen("year")
     assert summary_text(Timeline("month", (TimelineBar("2020-01", (("report", 2),)),), ("report",), 0, 3)) == (

@@ -41,6 +41,7 @@ class ReaderController(QObject):
         self._search_query = ""  # the query whose words are highlighted; a reload keeps them
         self.document_id: int | None = None
         self.detail: dict[str, Any] | None = None
+        pane.find_action.setEnabled(False)  # nothing to find in until a document is open
         view = pane.view
         view.markerActivated.connect(self._on_marker)
         view.linkToDocument.connect(self.open_document)
@@ -60,6 +61,9 @@ class ReaderController(QObject):
         self.detail = None
         self.pane.view.show_message(self.tr("No document open"))
         self.panel.show_message(self.tr("No document open"))
+        if not self.pane.find_bar.isHidden():
+            self.pane.find_bar.close_bar()
+        self.pane.find_action.setEnabled(False)
         self._emit_history()
 
     def open_document(self, document_id: int, query: str = "", offset: int | None = None) -> bool:
@@ -123,6 +127,7 @@ class ReaderController(QObject):
         view = self.pane.view
         self.document_id = document_id
         self.detail = detail
+        self.pane.find_action.setEnabled(True)
         view.show_plan(plan_document(detail, text))
         self.panel.show_entries(footnote_entries(detail))
         self.set_search_query(query or "")

@@ -62,3 +62,15 @@ def test_selection_prefills_and_a_new_document_recounts(qtbot, reader: Reader, l
     assert bar.count_label.text().endswith(f"of {count}")
     reader.controller.open_document(library["Coalition alarmed by reports of new mine use in northern Serevia"])
     assert bar.count_label.text().endswith(f"of {len(find_all(reader.view.plan.text, 'Coalition'))}")
+
+
+def test_find_waits_for_a_document_and_goes_with_it(qtbot, reader: Reader, library: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    """With no document open there is nothing to search: the action is off rather than answering "No matches"."""
+    action, bar = reader.pane.find_action, reader.pane.find_bar
+    assert not action.isEnabled()
+    reader.controller.open_document(library[PROFILE])
+    assert action.isEnabled()
+    action.trigger()
+    assert bar.isVisible()
+    reader.controller.set_archive(reader.controller.archive)  # another archive: the document closes
+    assert not action.isEnabled() and not bar.isVisible()
