@@ -31,6 +31,7 @@ from app.readers import MAX_TEXT_CHARS
 from app.readers.decoding import decode_bytes
 from app.readers.epub_opf import Book, Chapter, open_book
 from app.readers.html import MAX_DEPTH, max_depth
+from app.readers.html_budget import attribute_count
 from app.readers.html_flat import stream_text
 from app.readers.html_notes import extract_notes
 from app.readers.html_refs import INLINE
@@ -40,6 +41,7 @@ from app.readers.package import Package, resolve
 
 MAX_BOOK_TAGS = 150_000  # elements in the book's tree (about 1.5 KB each); chapters beyond are read as plain text
 MAX_TREE_CHAPTER = 8_000_000  # characters of one chapter's markup parsed as a tree (real chapters: well under 1 MB)
+MAX_BOOK_ATTRIBUTES = 1_000_000  # attributes in the book's tree (about 95 bytes each: html_budget)
 MAX_FLAT_PARAGRAPHS = 20_000  # paragraphs of one chapter read as plain text, each a tag of the book's tree
 _UNWANTED = ("script", "style", "template", "noscript", "nav", "form", "iframe", "object", "embed", "svg", "math")
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[.{0,200000}?\]\s*>", re.IGNORECASE | re.DOTALL)
@@ -97,6 +99,7 @@ class _Merger:
         self.chapter_ids: dict[int, str] = {}
         self.chars = 0
         self.tags = 0
+        self.attributes = 0
         self.read = 0
         self.stopped = False
         self.flat = 0
@@ -129,13 +132,17 @@ class _Merger:
         self._link()
 
     def _body(self, markup: str) -> Tag | None:
-        """The chapter's <body>, parsed as a tree while the book's tree budget allows, else as text."""
+        """The chapter's <body>, parsed as a tree while the book's tree budget (tags, attributes) allows,
+        else as text."""
         tags = markup.count("<")
-        if self.tags + tags <= MAX_BOOK_TAGS and len(markup) <= MAX_TREE_CHAPTER:
+        fits = self.tags + tags <= MAX_BOOK_TAGS and len(markup) <= MAX_TREE_CHAPTER
+        attributes = attribute_count(markup, MAX_BOOK_ATTRIBUTES - self.attributes) if fits else 0
+        if fits and self.attributes + attributes <= MAX_BOOK_ATTRIBUTES:
             try:
                 soup = _parse(markup)
                 if max_depth(soup) <= MAX_DEPTH:
                     self.tags += tags
+                    self.attributes += attributes
                     return soup.body
             except (RecursionError, ParserRejectedMarkup):
                 pass

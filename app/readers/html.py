@@ -4,8 +4,8 @@ Pages are parsed (BeautifulSoup over lxml), never rendered: scripts, styles,
 forms and navigation are dropped, no script runs and no URL is fetched
 (JSON-LD blocks are read as data by `html_meta`). The tree is walked
 with an explicit stack so deeply nested markup cannot exhaust Python's stack;
-if the parser itself recurses too deep, or the page has more tags than a tree
-should hold, the page is read as a stream (`html_flat`).
+if the parser itself recurses too deep, or the page has more tags or attributes than
+a tree should hold, the page is read as a stream (`html_flat`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from app.model import RawDocument
 from app.readers import MAX_TEXT_CHARS
 from app.readers.decoding import decode_bytes, sniff_bom
 from app.readers.hints import meaningful_title
+from app.readers.html_budget import too_many_attributes
 from app.readers.html_flat import stream_text
 from app.readers.html_meta import labelled_date, page_hints
 from app.readers.html_notes import extract_notes
@@ -33,6 +34,7 @@ from app.readers.text_cues import copyright_cues, opening_authors
 
 MAX_DEPTH = 400  # real pages nest a few dozen levels; beyond this, pathological markup
 MAX_TREE_TAGS = 100_000  # a tree costs about 1.5 KB per element; bigger pages are read as a stream
+MAX_TREE_ATTRIBUTES = 1_000_000  # ~95 bytes each (html_budget); real pages hold a few per element
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _NAV_CLASS = re.compile(r"^(?:breadcrumbs?|skip-?link|skip-to-content|site-nav|navbar|menu)$", re.I)
 
@@ -45,6 +47,10 @@ def read_html(data: bytes) -> RawDocument:
         doc = _streamed(markup)
         doc.notices.append(f"a very large page ({tags:,} tags) was read as plain text, without its notes' "
                            "structure and metadata")  # fmt: skip
+    elif too_many_attributes(markup, MAX_TREE_ATTRIBUTES):
+        doc = _streamed(markup)
+        doc.notices.append(f"a page of more than {MAX_TREE_ATTRIBUTES:,} attributes was read as plain text, "
+                           "without its notes' structure and metadata")  # fmt: skip
     else:
         try:
             doc = convert_html(markup)

@@ -27,10 +27,12 @@ from app.errors import ReadError
 MAX_ENTRIES = 10_000  # a real package holds tens of parts; a thousand chapters is already a big e-book
 MAX_PART_BYTES = 64 * 1024 * 1024  # one decompressed XML part
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # everything read from one package
-# Elements of one XML part, counted as "<" before parsing: a tree costs ~100 bytes an element, and a
-# 90 KB zip of empty paragraphs unpacks to 10 million of them (1.3 GB). A book-length report is a few
-# hundred thousand; this bounds one tree near 200 MB.
-MAX_XML_TAGS = 2_000_000
+# Elements and attributes of a package's XML, counted before each part is parsed: a tree costs ~130 bytes an
+# element and ~120 an attribute, whatever their size in bytes, and a 90 KB zip of empty paragraphs unpacks to
+# 10 million elements (1.3 GB), a 340 KB one of empty attributes to 20 million. Each element holds one "<"
+# and each attribute one "=" (XML's only way to write one), so the counts are upper bounds. A book-length
+# report is a few hundred thousand of each; this bounds the trees of one package near 300 MB.
+MAX_XML_NODES = 2_500_000
 _CHUNK = 1024 * 1024
 
 _PARSER_OPTIONS: dict[str, Any] = {
@@ -51,6 +53,7 @@ class Package:
     def __init__(self, data: bytes, label: str) -> None:
         self.label = label
         self._budget = MAX_TOTAL_BYTES
+        self._nodes = MAX_XML_NODES  # elements and attributes left to the package's parts
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
@@ -98,8 +101,15 @@ class Package:
         return self.read(name, limit) if self.has(name) else None
 
     def xml(self, name: str, limit: int = MAX_PART_BYTES) -> etree._Element:
-        """The part parsed as XML, safely; ReadError when it is missing or not well-formed."""
-        return parse_xml(self.read(name, limit), f"{self.label} file", name)
+        """The part parsed as XML, safely; ReadError when it is missing, not well-formed, or would take the
+        package past `MAX_XML_NODES` elements and attributes."""
+        data = self.read(name, limit)
+        nodes = xml_nodes(data)
+        if nodes > self._nodes:
+            raise ReadError(f"{self.label} file too large: its XML holds more than {MAX_XML_NODES:,} elements "
+                            f"and attributes (the part {name!r} alone {nodes:,})")  # fmt: skip
+        self._nodes -= nodes
+        return parse_xml(data, f"{self.label} file", name)
 
     def xml_optional(self, name: str, limit: int = MAX_PART_BYTES) -> etree._Element | None:
         return self.xml(name, limit) if self.has(name) else None
@@ -110,10 +120,16 @@ class Package:
         return self._folded.get(name.casefold())
 
 
+def xml_nodes(data: bytes) -> int:
+    """An upper bound on the elements and attributes of an XML text, at C speed."""
+    return data.count(b"<") + data.count(b"=")
+
+
 def parse_xml(data: bytes, what: str, name: str) -> etree._Element:
     """XML without DTDs, entities or network: a declared DOCTYPE with entities is refused outright."""
-    if data.count(b"<") > MAX_XML_TAGS:
-        raise ReadError(f"{what} too large: the part {name!r} holds more than {MAX_XML_TAGS:,} XML elements")
+    if xml_nodes(data) > MAX_XML_NODES:
+        raise ReadError(f"{what} too large: the part {name!r} holds more than {MAX_XML_NODES:,} XML elements "
+                        "and attributes")  # fmt: skip
     head = data[:4096].lstrip()
     if b"<!ENTITY" in data[:65536] and b"<!DOCTYPE" in head:
         raise ReadError(f"broken {what}: the part {name!r} declares XML entities, which are not read")

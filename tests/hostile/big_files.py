@@ -17,6 +17,14 @@ def many_superscripts_html(path: Path, count: int = 300_000) -> Path:
     return path
 
 
+def many_attributes_html(path: Path, tags: int = 2_000, attributes: int = 2_000) -> Path:
+    """A page of few tags but four million short attributes (20 MB): bs4 keeps ~95 bytes an attribute."""
+    names = " ".join(f"{chr(97 + n // 676 % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n % 26)}" for n in range(attributes))
+    body = "".join(f"<p {names}>Attributed paragraph {n}.</p>\n" for n in range(tags))
+    path.write_text(f"<html><head><title>Attribute bomb</title></head><body>{body}</body></html>")
+    return path
+
+
 def huge_front_matter(path: Path, keys: int = 400_000) -> Path:
     fields = "".join(f"k{n}: v{n}\n" for n in range(keys))
     path.write_text(f"---\n{fields}title: Not read\n---\n\n# Keys report\n\nThe body is kept.\n")

@@ -129,6 +129,7 @@ def test_the_biggest_shapes_import_under_the_memory_bound(tmp_path: Path) -> Non
     files = [
         big_files.many_paragraphs_html(tmp_path / "million.html"),
         big_files.many_superscripts_html(tmp_path / "sups.html"),
+        big_files.many_attributes_html(tmp_path / "attributes.html"),
         big_files.huge_front_matter(tmp_path / "keys.md"),
         big_files.many_pages_pdf(tmp_path / "pages.pdf"),
         big_files.unique_words_text(tmp_path / "unique.txt", MAX_TEXT_CHARS + 500_000),

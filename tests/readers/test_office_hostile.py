@@ -187,6 +187,31 @@ def test_nested_tables_within_the_depth_limit() -> None:
     assert read_docx(docx(table)).text == "x\n"
 
 
+@pytest.mark.parametrize("name", ["attrs.docx", "attrs.odt", "attrs.fodt"])
+def test_millions_of_attributes_are_refused_before_they_become_a_tree(
+        read_bytes_as: ReadAs, name: str, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """Attributes cost a tree's memory as elements do (a 340 KB zip of empty ones took 2.6 GB): they are
+    counted too, over every part of a package (the cap lowered here to keep it cheap)."""
+    monkeypatch.setattr("app.readers.package.MAX_XML_NODES", 5_000)
+    names = " ".join(f"a{i}=''" for i in range(300))
+    builds: dict[str, Callable[[str], bytes]] = {
+        "attrs.docx": docx, "attrs.odt": odt, "attrs.fodt": lambda body: odt_content(body).encode()}
+    tag = "w:p" if name.endswith(".docx") else "text:p"
+    data = builds[name](f"<{tag} {names}/>" * 20)
+    small = builds[name](para("Fine.") * 100 if name.endswith(".docx") else "<text:p>Fine.</text:p>" * 100)
+    assert "attributes" in _error(read_bytes_as, name, data)
+    assert "Fine." in read_bytes_as(name, small).text
+
+
+def test_the_count_covers_every_part_of_a_package(read_bytes_as: ReadAs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts that are each under the cap but together over it: their trees would be held at once."""
+    monkeypatch.setattr("app.readers.package.MAX_XML_NODES", 5_000)
+    names = " ".join(f"a{i}=''" for i in range(100))
+    half = f"<w:p {names}/>" * 20  # about 2,100 elements and attributes
+    assert "Fine." in read_bytes_as("one.docx", docx(para("Fine.") + half)).text
+    assert "attributes" in _error(read_bytes_as, "two.docx", docx(para("Fine.") + half, footnotes=half, endnotes=half))
+
+
 def test_a_flat_odt_with_entities_is_refused(read_bytes_as: ReadAs) -> None:
     flat = odt_content("<text:p>&lol3;</text:p>").replace(
         "<office:document-content", '<!DOCTYPE x [<!ENTITY lol3 "boom">]><office:document-content', 1
@@ -199,7 +224,7 @@ def test_a_part_of_millions_of_tiny_elements_is_refused_before_it_becomes_a_tree
         read_bytes_as: ReadAs, name: str, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """A tree's memory grows with its elements, not its bytes: 90 KB of zipped empty paragraphs would be
     10 million of them (1.3 GB), so the elements are counted first (the cap lowered here to keep it cheap)."""
-    monkeypatch.setattr("app.readers.package.MAX_XML_TAGS", 5_000)
+    monkeypatch.setattr("app.readers.package.MAX_XML_NODES", 5_000)
     body = "<w:p/>" * 6_000 if name.endswith(".docx") else "<text:p/>" * 6_000
     data = docx(body) if name.endswith(".docx") else odt(body)
     assert "elements" in _error(read_bytes_as, name, data)
