@@ -39,6 +39,15 @@ class UnknownRevisionError(Exception):
         self.written_by = written_by  # the release that last opened it for writing, when it said so
 
 
+class ForeignDatabaseError(Exception):
+    """The database holds tables but no schema revision: another program's file, never written to."""
+
+    def __init__(self, tables: list[str]) -> None:
+        shown = ", ".join(tables[:4]) + (", …" if len(tables) > 4 else "")
+        super().__init__(f"it holds tables ({shown}) but no Dossier schema revision")
+        self.tables = tables
+
+
 def _encoded(version: str) -> int:
     """ "1.12.3" as 1_012_003 (SQLite's user_version holds one integer); 0 when not a plain release number."""
     parts = version.split(".")
@@ -82,13 +91,21 @@ def check_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database to `revision` (tests also use it to build old archives)."""
+    """Upgrade the database to `revision` (tests also use it to build old archives).
+
+    A database with tables but no revision is refused (ForeignDatabaseError) before anything is written:
+    another program's SQLite file, named archive.sqlite3 or chosen by mistake, is left as it was.
+    """
     current = check_revision(engine)  # before alembic, which would write (or fail obscurely) on an unknown one
     if revision == "head" and current == head_revision():
         return
-    if revision == "head" and current is None and _empty(engine):
-        create(engine)
-        return
+    if current is None:
+        tables = _tables(engine)
+        if tables:  # every archive is stamped in the transaction that creates it: this is not one
+            raise ForeignDatabaseError(tables)
+        if revision == "head":
+            create(engine)
+            return
     from alembic import command
 
     config = alembic_config()
@@ -109,9 +126,9 @@ def atomic_ddl(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")  # deferred: a process finding the schema at head takes no write lock
 
 
-def _empty(engine: Engine) -> bool:
+def _tables(engine: Engine) -> list[str]:
     with engine.connect() as conn:
-        return not inspect(conn).get_table_names()
+        return sorted(inspect(conn).get_table_names())
 
 
 def create(engine: Engine) -> None:

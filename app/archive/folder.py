@@ -17,7 +17,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,6 +94,22 @@ def _check_new_folder(folder: Path, db_file: Path, *, create: bool) -> None:
         raise ArchiveError(f"no archive in {folder}")
 
 
+def _refuse_foreign(db_file: Path) -> None:
+    """Another program's SQLite file is refused before Dossier's own connection settings (WAL) touch it."""
+    try:
+        with closing(sqlite3.connect(f"{db_file.as_uri()}?mode=ro", uri=True)) as conn:
+            tables = sorted(row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    except sqlite3.Error:
+        return  # not readable as a database at all: the usual open says why
+    if tables and "alembic_version" not in tables:
+        raise _foreign(db_file, migrate.ForeignDatabaseError(tables))
+
+
+def _foreign(db_file: Path, error: migrate.ForeignDatabaseError) -> ArchiveError:
+    return ArchiveError(f"{db_file} is not a Dossier archive: {error}. It is left untouched; choose another "
+                        "folder for the archive")  # fmt: skip
+
+
 class Archive:
     """An open archive folder; `read_only` when opened for reading only (see `open`)."""
 
@@ -149,6 +165,8 @@ class Archive:
             return cls._open_read_only(folder, immutable=True)
         elif read_only:
             return cls._open_read_only(folder, immutable=False)
+        else:
+            _refuse_foreign(db_file)
         archive = cls(folder)
         try:
             for attempt in range(3):  # two processes creating one archive: the loser retries on the result
@@ -175,6 +193,9 @@ class Archive:
         except migrate.UnknownRevisionError as e:
             archive.close()
             raise _too_new(folder, e) from None
+        except migrate.ForeignDatabaseError as e:
+            archive.close()
+            raise _foreign(db_file, e) from None
         return archive
 
     @classmethod

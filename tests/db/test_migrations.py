@@ -154,14 +154,17 @@ def test_creating_a_new_archive_does_not_load_alembic(tmp_path: Path) -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_a_database_with_foreign_tables_is_not_built_from_the_models(tmp_path: Path) -> None:
-    """Only an empty database takes the short way; anything else goes through alembic as before."""
+def test_a_database_with_foreign_tables_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """Every archive is stamped in the transaction that creates it, so tables without a revision are
+    another program's: neither the short way nor alembic writes beside them."""
     engine = make_engine(tmp_path / "odd.sqlite3")
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY)"))
     try:
-        migrate.upgrade(engine)
-        assert migrate.current_revision(engine) == migrate.head_revision()
+        with pytest.raises(migrate.ForeignDatabaseError, match="notes"):
+            migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert [r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))] == ["notes"]
     finally:
         engine.dispose()
 

@@ -181,6 +181,37 @@ def test_cli_and_app_on_newer_archive(filled: Path, monkeypatch: pytest.MonkeyPa
     assert "9f3e_from_the_future" in shown[0]
 
 
+def _foreign_database(folder: Path, *, with_documents: bool = False) -> Path:
+    """Another program's SQLite file where the archive's database would be (its WAL mode off, as most are)."""
+    folder.mkdir()
+    with sqlite3.connect(folder / DB_NAME) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Ann', '555')")
+        if with_documents:  # a table of the same name as one of ours
+            conn.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, body TEXT)")
+    return folder
+
+
+@pytest.mark.parametrize("with_documents", [False, True])
+def test_another_programs_database_is_refused_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        with_documents: bool) -> None:  # fmt: skip
+    folder = _foreign_database(tmp_path / "contacts", with_documents=with_documents)
+    before = snapshot(folder)
+    for read_only in (None, True, False):
+        with pytest.raises(ArchiveError, match="is not a Dossier archive") as caught:
+            Archive.open(folder, read_only=read_only)
+        assert read_only is True or "contacts" in str(caught.value)
+    for command in (["list"], ["search", "Ann"], ["import", str(tmp_path / "nothing")], ["check"]):
+        code, _out, err = run("--archive", str(folder), *command)
+        assert code == 1 and "not a Dossier archive" in err and "internal error" not in err, (command, err)
+    assert snapshot(folder) == before  # not a byte written: tables, journal mode, header
+    shown = _app_messages(monkeypatch)
+    from ui import application
+
+    assert application.run_gui(folder) == 1
+    assert "not a Dossier archive" in shown[0]
+
+
 # --------------------------------------------------------------- item 15: read-only archives
 
 
