@@ -17,8 +17,8 @@ Choices, and why:
 - `tags` are joined with "; " (a tag may contain "/" but not ";"); `orphaned` is yes/no.
 - Cells are data, not markup: spreadsheets render no Markdown, so the note is kept as
   written (like JSON-LD); `app.annotating.note_text` reads it for the formats that draw it.
-- A cell that starts like a spreadsheet formula (=, +, @, a tab or a dash followed by a
-  non-space) gets a leading apostrophe so that Excel shows it instead of running it.
+- A cell that starts like a spreadsheet formula (=, +, -, @, a tab or a CR), unless it is a
+  plain negative number, gets a leading apostrophe so that Excel shows it instead of running it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ import re
 from app.export.common import color_name, plain_quote, utc_timestamp
 from app.export.excerpt_model import Excerpt, ExcerptSet, ExportOptions
 
-_FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?=\S)(?!\d))")
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_NEGATIVE_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
 
 
 def columns(options: ExportOptions) -> list[str]:
@@ -49,8 +50,14 @@ def columns(options: ExportOptions) -> list[str]:
 
 
 def defuse(cell: str) -> str:
-    """A cell a spreadsheet would take for a formula, made inert by a leading apostrophe."""
-    return "'" + cell if _FORMULA_START.match(cell) else cell
+    """A cell a spreadsheet would take for a formula, made inert by a leading apostrophe.
+
+    A spreadsheet reads any cell opening with = + - @ (or a tab or CR before them) as a formula:
+    `-1+1+cmd|' /C calc'!A0` runs a command. Only a plain negative number is left as it is.
+    """
+    if _FORMULA_START.match(cell) and not _NEGATIVE_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _row(excerpt: Excerpt, options: ExportOptions) -> dict[str, str]:
