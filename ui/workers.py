@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.errors import DossierError
+
 log = logging.getLogger(__name__)
 
 
@@ -59,7 +61,10 @@ class GeneratorWorker(QRunnable):
                     self.signals.finished.emit(NO_RESULT if stop.value is None else stop.value)
                     return
                 self.signals.progress.emit(item)
-        except Exception as e:  # reported to the user as one line; details go to the log
+        except DossierError as e:  # the user's or the disk's problem, already said in one line: no traceback
+            log.warning("background work stopped: %s", e)
+            self.signals.failed.emit(str(e))
+        except Exception as e:  # a bug: reported to the user as one line; details go to the log
             log.exception("background work failed")
             self.signals.failed.emit(str(e) or type(e).__name__)
 

@@ -240,6 +240,9 @@ class Archive:
         """The search index, opened on first use (recreated empty if unusable: see app.search.service;
         read-only archives search it as it is and refuse to update it)."""
         if self._index is None:  # Whoosh loads here, not for commands that never search
+            if self.index_dir.exists() and not self.index_dir.is_dir():  # never removed: it is not ours to delete
+                raise ArchiveError(f"{self.index_dir} is a file, where the archive keeps its search index (a "
+                                   "folder): move it out of the archive, and the index is rebuilt from the database")
             if self.read_only:
                 from app.search.read_only import ReadOnlyIndex
 

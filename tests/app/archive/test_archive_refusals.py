@@ -212,6 +212,23 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path, monkeypa
     assert "not a Dossier archive" in shown[0]
 
 
+def test_a_file_where_the_index_folder_belongs_is_named_and_kept(filled: Path) -> None:
+    """The index is derived data, but a file in its place is not Dossier's to delete: every command that needs
+    the index says what to do, in one line, and what needs only the database still works."""
+    shutil.rmtree(filled / layout.INDEX_DIR)
+    (filled / layout.INDEX_DIR).write_text("someone's notes", encoding="utf-8")
+    for command in (["search", "mines"], ["reindex"], ["check"]):
+        code, _out, err = run("--archive", str(filled), *command)
+        assert code == 1 and "internal error" not in err and "Traceback" not in err, (command, err)
+    code, out, err = run("--archive", str(filled), "check")
+    assert "is a file, where the archive keeps its search index" in out + err and "move it out" in out + err
+    assert run("--archive", str(filled), "list")[0] == 0
+    assert (filled / layout.INDEX_DIR).read_text(encoding="utf-8") == "someone's notes"
+    (filled / layout.INDEX_DIR).unlink()  # moved away: the next command rebuilds the index
+    code, out, _err = run("--archive", str(filled), "search", "mines")
+    assert code == 0
+
+
 # --------------------------------------------------------------- item 15: read-only archives
 
 
