@@ -20,6 +20,7 @@ from app.archive.folder import Archive
 from app.errors import DossierError, NotFoundError
 from app.export.excerpt_model import COLORS
 from app.library import tags
+from app.library.stored_text import without_surrogates
 from app.library.tag_queries import annotations_tagged
 from app.search.updates import queue_documents, reindex_now
 from db.models import Annotation, Document
@@ -87,7 +88,7 @@ def _check_color(color: str) -> str:
 def _check_note(note: str) -> str:
     if len(note) > MAX_NOTE:
         raise DossierError(f"a note is limited to {MAX_NOTE:,} characters")
-    return note
+    return without_surrogates(note)  # what SQLite and every export can encode
 
 
 def _load(session: Session, annotation_id: int) -> Annotation:
@@ -122,7 +123,7 @@ def create(
 ) -> AnnotationInfo:
     """Annotate [start, end) of the document's text (trimmed of surrounding whitespace)."""
     _check_color(color)
-    _check_note(note)
+    note = _check_note(note)
     names = [tags.normalise_name(n) for n in tag_names]
     with archive.session() as s:
         text = _text_of(s, document_id)
@@ -168,7 +169,7 @@ def edit(
     if color is not None:
         _check_color(color)
     if note is not None:
-        _check_note(note)
+        note = _check_note(note)
     with archive.session() as s:
         a = _load(s, annotation_id)
         if note is not None:

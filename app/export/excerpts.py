@@ -29,7 +29,7 @@ from app.annotating.annotations import AnnotationFilter, list_annotations
 from app.archive.folder import Archive
 from app.export.excerpt_model import Endnote, Excerpt, ExcerptSet, ExportOptions, ExportWords, SourceDocument
 from app.library import tags
-from app.library.stored_text import author_names
+from app.library.stored_text import author_names, without_surrogates
 from app.library.tag_queries import annotations_tagged, documents_tagged
 from app.parsing.dates import format_date_human
 from app.search.service import annotations_matching, documents_matching
@@ -176,8 +176,8 @@ def build(
                 continue
             doc = docs[a.document_id]
             excerpts.append(_excerpt(a, doc, numbering, words))
-    return ExcerptSet(title, datetime.now(UTC).replace(tzinfo=None), excerpts, options, description,
-                      words or ExportWords())  # fmt: skip
+    return ExcerptSet(without_surrogates(title), datetime.now(UTC).replace(tzinfo=None), excerpts, options,
+                      without_surrogates(description), words or ExportWords())  # fmt: skip
 
 
 def _excerpt(a: Annotation, doc: Document, numbering: dict[tuple[int, int], int],

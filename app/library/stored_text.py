@@ -30,9 +30,14 @@ def path_text(path: str | os.PathLike[str]) -> str:
     return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (an undecodable byte of a command-line argument) as U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def clean_value(text: str) -> str:
     """A metadata value as stored: on one line, no controls or bidi overrides, no lone surrogates."""
-    return clean_metadata(_SURROGATES.sub("\ufffd", text))
+    return clean_metadata(without_surrogates(text))
 
 
 def clean_parsed(parsed: ParsedDocument, untitled: str) -> ParsedDocument:

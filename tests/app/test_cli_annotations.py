@@ -60,6 +60,25 @@ def test_annotate_list_edit_delete(arch: str) -> None:
     assert [a["quote"] for a in json.loads(out)] == ["Freedonia"]
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "csv", "jsonld"])
+def test_undecodable_bytes_in_a_note_or_a_title_become_replacement_characters(arch: str, tmp_path: Path,
+                                                                               fmt: str) -> None:  # fmt: skip
+    """`--note=$'caf\\xe9'` in a UTF-8 locale: Python keeps the byte as a lone surrogate, which neither SQLite
+    nor an exporter can encode (it was an internal error); it is stored and written as U+FFFD."""
+    doc = _doc_id(arch, "Freedonia")
+    code, out, err = run("annotate", str(doc), "--quote", "Freedonia", "--note", "caf\udce9", "--json", "--archive", arch)
+    assert code == 0, err
+    made = json.loads(out)
+    assert made["note"] == "caf\ufffd"
+    code, out, err = run("annotation-edit", str(made["id"]), "--note", "th\udce9", "--json", "--archive", arch)
+    assert code == 0 and json.loads(out)["note"] == "th\ufffd", err
+    target = tmp_path / f"out.{fmt}"
+    code, _out, err = run("export", "--format", fmt, "--doc", str(doc), "--title", "R\udce9sum\udce9", "-o",
+                          str(target), "--archive", arch)  # fmt: skip
+    assert code == 0 and "internal error" not in err, err
+    assert target.stat().st_size > 0
+
+
 def test_tag_commands(arch: str) -> None:
     doc = _doc_id(arch, "Freedonia")
     assert run("tag", str(doc), "maps", "country/Freedonia", "--archive", arch)[0] == 0
