@@ -7,28 +7,17 @@ are the researcher's output side (marking, labelling, exporting excerpts).
 from __future__ import annotations
 
 import argparse
-import json
-import re
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from app.annotating import annotations
-from app.cli.common import Command, Opener
+from app.cli.common import Command, Opener, dump_json
 from app.errors import DossierError
 from app.export import excerpts
 from app.export.excerpt_model import ExportOptions
 from app.library import removal, tags
 from app.library.stored_text import path_text
 from app.text_safety import terminal_safe
-
-# What json.dumps(ensure_ascii=False) leaves raw but a terminal acts on: DEL, C1 controls, bidi marks.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _dump(data: Any, out: TextIO) -> None:
-    """JSON that decodes to exactly the stored values, with every character a terminal would act on escaped."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _print_annotation(a: annotations.AnnotationInfo, out: TextIO) -> None:
@@ -61,7 +50,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         with open_archive(args) as archive:
             found = tags.list_tags(archive)
         if args.json:
-            _dump([t.to_json() for t in found], out)
+            dump_json([t.to_json() for t in found], out)
             return 0
         if not found:
             out.write("No tags yet. Add one with: python main.py tag ID TAG\n")
@@ -104,7 +93,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                     raise DossierError("give both --start and --end")
                 made = annotations.create(archive, args.doc, args.start, args.end, **fields)  # type: ignore[arg-type]
         if args.json:
-            _dump(made.to_json(), out)
+            dump_json(made.to_json(), out)
         else:
             out.write(f"annotation {made.id} on document {made.document_id} ({made.start}-{made.end})\n")
         return 0
@@ -115,7 +104,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         with open_archive(args) as archive:
             found = annotations.list_annotations(archive, flt)
         if args.json:
-            _dump([a.to_json() for a in found], out)
+            dump_json([a.to_json() for a in found], out)
             return 0
         if not found:
             out.write("No annotations match.\n")
@@ -128,7 +117,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
             changed = annotations.edit(archive, args.id, note=args.note, color=args.color, tag_names=args.tag,
                                        add_tags=args.add_tag, remove_tags=args.remove_tag)
         if args.json:
-            _dump(changed.to_json(), out)
+            dump_json(changed.to_json(), out)
         else:
             _print_annotation(changed, out)
         return 0

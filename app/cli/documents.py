@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.cli.common import Command, Opener, shown
+from app.cli.common import Command, Opener, dump_json, shown
 from app.library.stored_text import path_text
 
 if TYPE_CHECKING:
@@ -59,8 +58,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                 "failed": [{"path": path_text(p), "reason": r} for p, r in summary.failed],
                 "notices": [{"path": path_text(p), "notice": n} for p, n in summary.notices],
             }
-            json.dump(payload, out, indent=2, ensure_ascii=False)
-            out.write("\n")
+            dump_json(payload, out)
         else:
             out.write(
                 f"imported {len(summary.imported)}, updated {len(summary.updated)}, "
@@ -80,8 +78,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
         with open_archive(args, err) as archive:
             rows = library.list_documents(archive, sort=args.sort)
         if args.json:
-            json.dump([r.to_json() for r in rows], out, indent=2, ensure_ascii=False)
-            out.write("\n")
+            dump_json([r.to_json() for r in rows], out)
             return 0
         if not rows:
             out.write("The archive is empty. Import files with: python main.py import PATH...\n")
@@ -101,8 +98,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                 return 0
             detail = library.document_detail(archive, args.id)
         if args.json:
-            json.dump(detail, out, indent=2, ensure_ascii=False)
-            out.write("\n")
+            dump_json(detail, out)
             return 0
         _print_detail(detail, out)
         return 0
@@ -128,8 +124,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
             edit_metadata(archive, args.id, **changes)
             detail = library.document_detail(archive, args.id)
         if args.json:
-            json.dump({key: detail[key] for key in _METADATA_KEYS}, out, indent=2, ensure_ascii=False)
-            out.write("\n")
+            dump_json({key: detail[key] for key in _METADATA_KEYS}, out)
         else:
             out.write(f"updated document {args.id}: {shown(detail['title'])}\n")
         return 0

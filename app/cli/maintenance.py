@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, TextIO
 
 from app.archive import backup, integrity
 from app.archive.folder import Archive
-from app.cli.common import Command, Opener
+from app.cli.common import Command, Opener, dump_json
 from app.search import service as search
 
 
@@ -54,8 +53,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
             if args.repair:
                 payload["found"] = [p.to_json() for p in found.problems]
                 payload["repaired"] = repaired
-            json.dump(payload, out, indent=2, ensure_ascii=False)
-            out.write("\n")
+            dump_json(payload, out)
         else:
             if repaired:
                 out.write(f"Found {len(found.problems)} problem(s); repair:\n")

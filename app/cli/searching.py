@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from app.archive.paths import resolve_archive_dir
-from app.cli.common import Command, Opener, shown
+from app.cli.common import Command, Opener, dump_json, shown
 from app.errors import DossierError
 from app.text_safety import terminal_safe
 
@@ -55,14 +54,13 @@ def commands(open_archive: Opener) -> dict[str, Command]:
                 ],
                 "facets": result.facets,
             }
-            json.dump(payload, out, indent=2, ensure_ascii=False)
-            out.write("\n")
+            dump_json(payload, out)
             return 0
         bold = out.isatty()
         if result.notice:
-            out.write(f"Note: {result.notice}\n")
+            out.write(f"Note: {terminal_safe(result.notice)}\n")  # it quotes the user's query
         if result.suggestion:
-            out.write(f"Did you mean: {result.suggestion}\n")
+            out.write(f"Did you mean: {terminal_safe(result.suggestion)}\n")
         out.write(f"{result.total} document{'s' if result.total != 1 else ''} found\n")
         for hit in result.hits:
             out.write(f"\n{hit.id:>6}  {hit.date or 'undated':10}  {shown(hit.title)}\n")

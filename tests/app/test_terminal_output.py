@@ -85,3 +85,26 @@ def test_tag_names_are_stored_without_controls() -> None:
     from app.library.tags import normalise_name
 
     assert normalise_name("survey\x1b[2J/\u202eclearance") == "survey[2J/clearance"
+
+
+def test_every_json_output_escapes_what_a_terminal_acts_on(tmp_path: Path) -> None:
+    """C1 controls and bidi marks in a file name and a title: raw in none of the --json outputs, and the JSON
+    still decodes to the stored text."""
+    source = tmp_path / "c1\x9b2J\u202etxt.exe.txt"
+    source.write_text("Deminers cleared the northern belt in 2014.\n", encoding="utf-8")
+    archive = tmp_path / "archive"
+    outputs = []
+    for argv in (("import", "--json", str(source)), ("list", "--json"), ("show", "1", "--json"),
+                 ("search", "--json", "deminers"), ("check", "--json")):  # fmt: skip
+        code, out, err = run("--archive", str(archive), *argv)
+        assert code == 0, (argv, err)
+        assert not any(ch in out for ch in ACTIVE), (argv, out)
+        outputs.append(json.loads(out))
+    assert outputs[2]["source"]["path"].endswith("c1\x9b2J\u202etxt.exe.txt")
+
+
+def test_a_search_notice_shows_the_query_escaped(tmp_path: Path) -> None:
+    archive = _imported(tmp_path)
+    code, out, _ = run("--archive", str(archive), "search", "date:\x9d0;PWNED\x9c \u202eok")
+    assert code == 0 and "Note:" in out
+    assert not any(ch in out for ch in (*ACTIVE, "\x9d", "\x9c")), out
