@@ -9,6 +9,7 @@ quite as asked (a PDF without a font for some characters) says so by adding line
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -42,6 +43,20 @@ _TEXT_RENDERERS: dict[str, Callable[[ExcerptSet], str]] = {
 }
 
 
+# C0 controls but tab and line ends, DEL and C1: invalid in HTML, invisible in Markdown and spreadsheets, and what
+# makes a terminal act (a note holding ESC ]0;… retitles the terminal that `cat`s the file).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_JSON_CONTROLS = re.compile("[\x7f-\x9f]")  # json.dumps escapes C0 itself; C1 can stand only inside its strings
+
+
+def _text(excerpts: ExcerptSet, fmt: str) -> str:
+    """A text format's output with no character a terminal or a browser would act on: dropped, or in JSON escaped."""
+    text = _TEXT_RENDERERS[fmt](excerpts)
+    if fmt == "jsonld":
+        return _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _CONTROLS.sub("", text)
+
+
 def _render_pdf(excerpts: ExcerptSet, warnings: list[str] | None) -> bytes:
     from app.export.pdf import render_pdf  # fpdf2 and fontTools load only for a PDF (a third of a second)
 
@@ -58,13 +73,12 @@ def render(excerpts: ExcerptSet, fmt: str, warnings: list[str] | None = None) ->
     """The export file's bytes in `fmt` (CSV with a UTF-8 BOM, see csv_format); shortfalls go to `warnings`."""
     if _check(fmt) == "pdf":
         return _render_pdf(excerpts, warnings)
-    text = _TEXT_RENDERERS[fmt](excerpts)
-    return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+    return _text(excerpts, fmt).encode("utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 def preview(excerpts: ExcerptSet, fmt: str) -> str:
     """Text a GUI shows while the user picks options: the file's text, or for PDF the HTML look-alike."""
-    return _TEXT_RENDERERS["html" if _check(fmt) == "pdf" else fmt](excerpts)
+    return _text(excerpts, "html" if _check(fmt) == "pdf" else fmt)
 
 
 def write_export(
@@ -97,7 +111,7 @@ def write_stream(excerpts: ExcerptSet, fmt: str, stream: TextIO, warnings: list[
             raise ExportError("A PDF is binary: redirect standard output to a file or pipe, or give -o FILE.")
         data = _render_pdf(excerpts, warnings)
     else:
-        text = _TEXT_RENDERERS[fmt](excerpts)
+        text = _text(excerpts, fmt)
         if stream.isatty():
             text = "\n".join(terminal_safe(line) for line in text.split("\n"))
         if binary is None:

@@ -119,3 +119,32 @@ def test_written_file_is_readable_by_others_like_any_new_file(excerpt_set: Excer
     plain = tmp_path / "plain.txt"
     plain.write_text("x", encoding="utf-8")
     assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
+_ACTING = "\x1b]0;PWNED\x07\x1b[2J\x9b2J\x00\x7f"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "jsonld"])
+def test_no_control_character_reaches_a_text_export(excerpt_set: ExcerptSet, fmt: str) -> None:
+    """A note or title holding terminal escapes: `cat report.html` must not retitle or clear the terminal, and
+    HTML forbids them anyway. They are dropped, except in JSON-LD, where they stay, escaped, in the data."""
+    import dataclasses
+    import json
+    import re
+
+    first = dataclasses.replace(excerpt_set.excerpts[0], note=f"bad {_ACTING} end")
+    hostile = dataclasses.replace(excerpt_set, title=f"Title {_ACTING}", excerpts=[first, *excerpt_set.excerpts[1:]])
+    text = render(hostile, fmt).decode("utf-8-sig")
+    assert re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text) is None, fmt
+    if fmt == "jsonld":
+        def strings(node: object) -> list[str]:
+            if isinstance(node, dict):
+                return [s for value in node.values() for s in strings(value)]
+            if isinstance(node, list):
+                return [s for value in node for s in strings(value)]
+            return [node] if isinstance(node, str) else []
+
+        found = strings(json.loads(text))
+        assert f"bad {_ACTING} end" in found and f"Title {_ACTING}" in found  # the data, unchanged
+    else:
+        assert "PWNED" in text and " end" in text
