@@ -19,5 +19,14 @@ class ArchiveError(DossierError):
     """The archive folder cannot be opened or used (missing, locked, not an archive)."""
 
 
+class NoArchiveError(ArchiveError):
+    """A folder that holds no archive, where none was to be made: empty (or missing), or holding other files."""
+
+    def __init__(self, message: str, folder: object, *, has_files: bool) -> None:
+        super().__init__(message)
+        self.folder = folder
+        self.has_files = has_files
+
+
 class NotFoundError(DossierError):
     """An id or name the user gave does not exist in the archive."""

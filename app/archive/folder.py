@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.archive import layout
 from app.archive.layout import DB_NAME, INDEX_DIR
-from app.errors import ArchiveError
+from app.errors import ArchiveError, NoArchiveError
 from db import migrate
 from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 
@@ -89,9 +89,10 @@ def _check_new_folder(folder: Path, db_file: Path, *, create: bool) -> None:
                            f"still holds {shown}. Dossier will not make a new, empty archive over it; "
                            f"{RECOVERY}")  # fmt: skip
     if others:
-        raise ArchiveError(f"{folder} is not empty and holds no archive; choose an empty or new folder")
+        raise NoArchiveError(f"{folder} is not empty and holds no archive; choose an empty or new folder", folder,
+                             has_files=True)  # fmt: skip
     if not create:
-        raise ArchiveError(f"no archive in {folder}")
+        raise NoArchiveError(f"no archive in {folder}", folder, has_files=False)
 
 
 def _refuse_foreign(db_file: Path) -> None:

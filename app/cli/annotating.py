@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.annotating import annotations
-from app.cli.common import Command, Opener, dump_json
+from app.cli.common import Command, Opener, archive_words, dump_json, program
 from app.errors import DossierError
 from app.export import excerpts
 from app.export.excerpt_model import ExportOptions
@@ -53,7 +53,7 @@ def commands(open_archive: Opener) -> dict[str, Command]:
             dump_json([t.to_json() for t in found], out)
             return 0
         if not found:
-            out.write("No tags yet. Add one with: python main.py tag ID TAG\n")
+            out.write(f"No tags yet. Add one with: {program()}{archive_words(args)} tag ID TAG\n")
         for t in found:
             out.write(f"{terminal_safe(t.name)}  ({t.documents} document(s), {t.annotations} annotation(s))\n")
         return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.cli.common import Command, Opener, dump_json, shown
+from app.cli.common import Command, Opener, archive_words, dump_json, program, shown
 from app.library.stored_text import path_text
 
 if TYPE_CHECKING:
@@ -77,11 +77,13 @@ def commands(open_archive: Opener) -> dict[str, Command]:
 
         with open_archive(args, err) as archive:
             rows = library.list_documents(archive, sort=args.sort)
+            folder = archive.folder
         if args.json:
             dump_json([r.to_json() for r in rows], out)
             return 0
         if not rows:
-            out.write("The archive is empty. Import files with: python main.py import PATH...\n")
+            out.write(f"The archive {shown(folder)} is empty. Import files with: "
+                      f"{program()}{archive_words(args)} import PATH...\n")
         for r in rows:
             tagged = f"  [{', '.join(map(shown, r.tags))}]" if r.tags else ""
             publisher = shown(r.publisher or "")[:24]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.archive.folder import Archive
 from app.cli import main
 from tests.conftest import ROOT
 
@@ -57,6 +58,7 @@ def test_import_summary_and_exit_code_on_failure(archive_dir: Path, corpus: Path
 
 
 def test_errors_are_one_line(archive_dir: Path) -> None:
+    Archive.open(archive_dir).close()
     code, _, err = run("--archive", str(archive_dir), "show", "999")
     assert code == 1 and err == "dossier: no document with id 999\n"
 
@@ -160,3 +162,30 @@ def test_workers_that_never_got_their_settings_still_stop() -> None:
     workers.close()  # e.g. the archive could not be opened: the workers were waiting for the import's settings
     workers.close()
     assert not workers.pool._processes  # type: ignore[attr-defined]
+
+
+def test_a_mistyped_archive_is_reported_not_made(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A named folder becomes an archive only through import; the message names it and the command that would."""
+    typo = tmp_path / "archvie"
+    for argv in (["list"], ["search", "mines"], ["tags"], ["show", "1"]):
+        code, out, err = run("--archive", str(typo), *argv)
+        assert code == 1 and out == "" and "no archive in" in err and "internal error" not in err, (argv, err)
+        assert f"--archive {typo} import PATH" in err
+    assert not typo.exists()
+    monkeypatch.setenv("DOSSIER_ARCHIVE", str(typo))
+    assert run("list")[0] == 1 and not typo.exists()
+    assert run("import", str(corpus))[0] == 0 and (typo / "archive.sqlite3").is_file()
+
+
+def test_the_default_archive_is_made_by_any_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOSSIER_ARCHIVE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    code, out, _ = run("list")
+    assert code == 0 and "is empty. Import files with:" in out and "--archive" not in out
+
+
+def test_an_empty_archive_says_which_and_how_to_fill_it(tmp_path: Path) -> None:
+    folder = tmp_path / "reports archive"
+    Archive.open(folder).close()
+    code, out, _ = run("--archive", str(folder), "list")
+    assert code == 0 and str(folder) in out and f"--archive '{folder}' import PATH..." in out

@@ -103,7 +103,7 @@ def test_stream_writes_text_and_escapes_controls_on_a_terminal(excerpts: Excerpt
     shown = _Terminal()
     write_stream(hostile, "md", shown)
     assert "\x1b" not in shown.getvalue() and "\u202e" not in shown.getvalue()
-    assert "\\x1b" in shown.getvalue() and "owned\\x07" in shown.getvalue()  # shown, not acted on
+    assert "]0;owned" in shown.getvalue() and "\\u202egpj.exe" in shown.getvalue()  # ESC dropped; the override shown
 
 
 def test_stream_csv_has_no_bom_and_pdf_needs_a_byte_stream(excerpts: ExcerptSet) -> None:

@@ -346,7 +346,7 @@ def test_reading_commands_say_once_that_the_archive_is_read_only(tmp_path, monke
     from app.cli import main
 
     folder = tmp_path / "ro"
-    assert main(["--archive", str(folder), "list"], io.StringIO(), io.StringIO()) == 0  # creates it
+    Archive.open(folder).close()
     monkeypatch.setattr(layout, "writable", lambda path: False)
     out, err = io.StringIO(), io.StringIO()
     assert main(["--archive", str(folder), "list"], out, err) == 0
