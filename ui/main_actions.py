@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from app import __version__
 from app.archive.folder import Archive
-from app.errors import DossierError
+from app.errors import DossierError, NoArchiveError
 from app.readers import SUPPORTED_SUFFIXES
 from ui import plain_text, translation
 from ui.search_help import SearchHelpDialog
@@ -251,16 +251,35 @@ class MainActions(QObject):
     def open_archive_at(self, folder: Path, *, create: bool = False) -> bool:
         if folder.resolve() == self.w.archive.folder.resolve():
             return True
+        title = self.tr("New Archive") if create else self.tr("Open Archive")
         try:
             archive = Archive.open(folder, create=create)
+        except NoArchiveError as e:
+            plain_text.warn(self.w, title, self._no_archive_text(folder, create=create, has_files=e.has_files))
+            if not create:
+                self.w.settings.forget_archive(folder)
+                self.update_recent()
+            return False
         except DossierError as e:
-            plain_text.warn(self.w, self.tr("Open Archive"), str(e))
+            plain_text.warn(self.w, title, str(e))
             if not create:
                 self.w.settings.forget_archive(folder)
                 self.update_recent()
             return False
         self.w.switch_archive(archive)
         return True
+
+    def _no_archive_text(self, folder: Path, *, create: bool, has_files: bool) -> str:
+        """What to do instead, in the user's language: Open found no archive, or New found a folder in use."""
+        if create:
+            return self.tr("{folder} already holds other files. A new archive needs a new or empty folder: "
+                           "name another one.").format(folder=folder)
+        if has_files:
+            return self.tr("{folder} is not a Dossier archive: it holds other files.\n\nTo add its documents to "
+                           "this archive, use File › Import Folder. To start a new archive, use File › New Archive "
+                           "and name a new or empty folder.").format(folder=folder)
+        return self.tr("{folder} holds no archive yet.\n\nTo start a new archive there, use File › New Archive."
+                       ).format(folder=folder)
 
     def remove_selected_documents(self) -> None:
         """Ask first (naming the annotations that go too), then remove as one undoable step."""

@@ -1366,6 +1366,30 @@ Le remplacer ?</translation>
         <translation>Ouvrir une archive</translation>
     </message>
     <message>
+        <source>New Archive</source>
+        <translation>Nouvelle archive</translation>
+    </message>
+    <message>
+        <source>{folder} already holds other files. A new archive needs a new or empty folder: name another one.</source>
+        <translation>{folder} contient déjà d’autres fichiers. Une nouvelle archive demande un dossier nouveau ou vide : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>{folder} is not a Dossier archive: it holds other files.
+
+To add its documents to this archive, use File › Import Folder. To start a new archive, use File › New Archive and name a new or empty folder.</source>
+        <translation>{folder} n’est pas une archive Dossier : il contient d’autres fichiers.
+
+Pour ajouter ses documents à cette archive, utilisez Fichier › Importer un dossier. Pour commencer une nouvelle archive, utilisez Fichier › Nouvelle archive et choisissez un dossier nouveau ou vide.</translation>
+    </message>
+    <message>
+        <source>{folder} holds no archive yet.
+
+To start a new archive there, use File › New Archive.</source>
+        <translation>{folder} ne contient pas encore d’archive.
+
+Pour y commencer une nouvelle archive, utilisez Fichier › Nouvelle archive.</translation>
+    </message>
+    <message>
         <source>Remove Documents</source>
         <translation>Supprimer des documents</translation>
     </message>

@@ -269,13 +269,23 @@ def test_layout_and_archives_are_remembered(window: MainWindow, settings: AppSet
 
 def test_bad_archive_folder_is_a_clear_message(window: MainWindow, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr("ui.plain_text.message", lambda _p, _i, _t, text, *_a: shown.append(text))
+    """Each refusal says what to do instead, under the title of what the user chose."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.plain_text.message", lambda _p, _i, title, text, *_a: shown.append((title, text)))
     not_archive = tmp_path / "notes"
     not_archive.mkdir()
     (not_archive / "x.txt").write_text("hello", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
     assert not window.actions_.open_archive_at(not_archive)
-    assert shown and "no archive" in shown[0]
+    assert not window.actions_.open_archive_at(empty)
+    assert not window.actions_.open_archive_at(not_archive, create=True)
+    (open_files, in_files), (open_empty, in_empty), (new_files, in_new) = shown
+    assert open_files == open_empty == "Open Archive" and new_files == "New Archive"
+    assert "Import Folder" in in_files and "New Archive" in in_files
+    assert "holds no archive yet" in in_empty and "New Archive" in in_empty
+    assert "needs a new or empty folder" in in_new
+    assert not any((empty / name).exists() for name in ("archive.sqlite3", "index"))
 
 
 def test_window_fits_small_and_large_screens(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
