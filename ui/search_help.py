@@ -30,7 +30,7 @@ SYNTAX: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("SearchHelp", "documents by an author (set in Edit Metadata)")),
     ("lang:fr, lang:pt-BR",  # untranslated: an example query
      QT_TRANSLATE_NOOP("SearchHelp", "documents in a language (<i>lang:pt</i> also finds pt-BR)")),
-    ("kind:press-release", QT_TRANSLATE_NOOP(
+    ('kind:press-release, kind:"press release"', QT_TRANSLATE_NOOP(  # untranslated: an example query
         "SearchHelp", "one kind, e.g. press-release, speech, report, court-decision (all in the metadata editor)")),
     ("tag:survey", QT_TRANSLATE_NOOP("SearchHelp", "documents or annotations with a tag")),
     ("brulee", QT_TRANSLATE_NOOP("SearchHelp", "also <i>brûlée</i>: accents do not matter")),

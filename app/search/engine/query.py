@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from app.model import KINDS
 from app.search.engine.terms import TOKEN_RE, analyse, prefix_term
 
 MIN_PREFIX = 3
@@ -204,7 +205,18 @@ def parse_query(typed: str) -> Query:
         notices.append(f"{'; '.join(unique)}: searched as plain words")
         return Query(text, _plain_words(kept), tuple(notices), plain=True)
     root = _Parser(kept).parse()
+    notices.extend(_unknown_kinds(root))
     return Query(text, root, tuple(notices))
+
+
+def _unknown_kinds(root: Node | None) -> list[str]:
+    """A notice naming the kinds there are, when the query asks for one that is not (it would match nothing)."""
+    kinds = [leaf for leaf in (_leaves(root, True) if root is not None else ())
+             if isinstance(leaf, (Word, Phrase)) and leaf.field == "kind" and leaf.terms]  # fmt: skip
+    unknown = [leaf.text for leaf in kinds if leaf.terms[0] not in KINDS]
+    if not unknown:
+        return []
+    return [f"No kind is called {', '.join(unknown)}; the kinds are {', '.join(KINDS)}"]
 
 
 def bound_query(raw: str) -> tuple[str, list[str]]:
@@ -474,8 +486,8 @@ def _field_terms(name: str | None, text: str, *, whole: bool) -> tuple[str, ...]
         return tuple(analyse(text))
     if name in ("publisher", "author"):
         return tuple(word.lower() for word in TOKEN_RE.findall(text))
-    if name in ("kind", "lang"):
-        value = text.strip().lower().replace("_", "-")
+    if name in ("kind", "lang"):  # "press release", press_release and press-release are one kind
+        value = "-".join(text.lower().replace("_", " ").split())
         return (value,) if value else ()
     values = [text] if whole else text.split(",")
     return tuple(v.strip().lower() for v in values if v.strip())  # tag

@@ -902,3 +902,17 @@ def test_the_fast_analysis_folds_exactly_as_the_query_analyzer() -> None:
     analyzed = [(t.text, t.pos) for t in _text_analyzer()(text, positions=True)]
     fast = sorted((term, pos) for term, positions in _token_positions(text).items() for pos in positions)
     assert sorted(analyzed) == [pair for pair in fast if "-" not in pair[0]]
+
+
+def test_a_kind_as_the_library_shows_it_is_the_kind(tmp_path: Path) -> None:
+    """The Kind column says "press release": typed that way (quoted), or with an underscore, it is press-release;
+    a kind that does not exist gets a notice naming the kinds, instead of silently matching nothing."""
+    with build(tmp_path / "i") as index:
+        expected = index.search("kind:press-release").total
+        assert expected == 2
+        for query in ('kind:"press release"', "kind:press_release", 'kind:"Press  Release"'):
+            found = index.search(query)
+            assert found.total == expected and not found.notice, query
+        unknown = index.search('kind:"communiqué de presse"')
+        assert unknown.total == 0 and "No kind is called communiqué de presse" in (unknown.notice or "")
+        assert "press-release" in unknown.notice
