@@ -16,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.archive.layout import DB_NAME
-from app.archive.paths import APP_ID, APP_NAME, default_archive_dir
+from app.archive.paths import APP_ID, APP_NAME, default_archive_dir, last_archive
 from app.errors import DossierError
 from resources import RESOURCES_DIR
 from ui import plain_text, translation
@@ -27,10 +27,11 @@ from ui.theme import apply_theme
 
 
 def choose_archive_dir(named: Path | None, settings: AppSettings) -> Path:
-    """The named archive; else the last one used, if it still exists; else the per-user default."""
+    """The named archive; else the last one used (as the commands see it), if it still exists; else the
+    per-user default."""
     if named is not None:
         return named
-    last = settings.last_archive()
+    last = last_archive() or settings.last_archive()  # the second: as recorded before the shared record
     if last is not None and (last / DB_NAME).is_file():
         return last
     return default_archive_dir()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.archive.paths import remember_last_archive
+
 MAX_RECENT = 8
 
 
@@ -23,8 +25,9 @@ class AppSettings:
         return [Path(p) for p in items if p]
 
     def remember_archive(self, folder: Path) -> None:
-        """Make `folder` the last archive and the first of the recent ones."""
+        """Make `folder` the last archive (for the commands too) and the first of the recent ones."""
         folder = Path(folder)
+        remember_last_archive(folder)
         recent = [p for p in self.recent_archives() if p != folder]
         self._s.setValue("archives/recent", [str(p) for p in [folder, *recent][:MAX_RECENT]])
         self._s.setValue("archives/last", str(folder))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_log_dir
+from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
+from app.archive.layout import DB_NAME
 from app.readers import SUPPORTED_SUFFIXES
 from resources import RESOURCES_DIR
 
@@ -27,13 +28,53 @@ def xdg_data_home() -> Path:
 
 
 def resolve_archive_dir(explicit: str | os.PathLike[str] | None) -> Path:
-    """--archive wins, then the DOSSIER_ARCHIVE variable, then the per-user default."""
+    """--archive wins, then the DOSSIER_ARCHIVE variable, then the archive opened last (so that the
+    commands work on the archive the desktop app shows, as calibredb does), then the per-user default."""
     if explicit:
         return Path(explicit).expanduser()
     env = os.environ.get(ARCHIVE_ENV)
     if env:
         return Path(env).expanduser()
-    return default_archive_dir()
+    return last_archive() or default_archive_dir()
+
+
+_MAX_RECORD = 16 * 1024  # a path, never more
+
+
+def _last_archive_file() -> Path:
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "last-archive"
+
+
+def remember_last_archive(folder: Path) -> None:
+    """Record the archive the desktop app opened, for its next start and the commands' default.
+
+    A plain file in the per-user config folder (the app's other settings are Qt's, which the commands do
+    not load); replaced atomically, and left as it was when it cannot be written (the default then serves).
+    """
+    record = _last_archive_file()
+    temporary = record.with_name(f".{record.name}.{os.getpid()}.tmp")
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(os.fsencode(str(Path(folder).resolve())))
+        os.replace(temporary, record)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def last_archive() -> Path | None:
+    """The archive recorded by `remember_last_archive`, if it still holds an archive."""
+    try:
+        with open(_last_archive_file(), "rb") as handle:
+            data = handle.read(_MAX_RECORD + 1)
+    except OSError:
+        return None
+    if not data or len(data) > _MAX_RECORD or b"\0" in data:
+        return None
+    folder = Path(os.fsdecode(data))
+    try:
+        return folder if folder.is_absolute() and (folder / DB_NAME).is_file() else None
+    except OSError:
+        return None
 
 
 def log_file() -> Path:

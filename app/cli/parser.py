@@ -21,7 +21,8 @@ def archive_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--archive",
         metavar="DIR",
         default=None if top else argparse.SUPPRESS,
-        help="archive folder (default: $DOSSIER_ARCHIVE, else the per-user data folder)",
+        help="archive folder (default: $DOSSIER_ARCHIVE, else the archive the desktop app opened last, else the "
+        "per-user data folder)",
     )
 
 

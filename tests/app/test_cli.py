@@ -189,3 +189,23 @@ def test_an_empty_archive_says_which_and_how_to_fill_it(tmp_path: Path) -> None:
     Archive.open(folder).close()
     code, out, _ = run("--archive", str(folder), "list")
     assert code == 0 and str(folder) in out and f"--archive '{folder}' import PATH..." in out
+
+
+def test_commands_work_on_the_archive_the_desktop_app_opened_last(tmp_path: Path, corpus: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """As calibredb uses the library the calibre window shows: without --archive, the last archive opened."""
+    from app.archive import paths
+
+    monkeypatch.delenv("DOSSIER_ARCHIVE", raising=False)
+    shown = tmp_path / "shown in the app"
+    assert run("--archive", str(shown), "import", str(corpus))[0] == 0
+    paths.remember_last_archive(shown)  # what the desktop app does when it opens an archive
+    assert paths.last_archive() == shown.resolve()
+    code, out, _ = run("list")
+    assert code == 0 and "Freedonia" in out
+    monkeypatch.setenv("DOSSIER_ARCHIVE", str(tmp_path / "other"))  # the variable still wins
+    assert paths.resolve_archive_dir(None) == tmp_path / "other"
+    monkeypatch.delenv("DOSSIER_ARCHIVE")
+    for record in (b"relative/path", b"/no/such/archive", b"/tmp\0x", b"x" * 20_000):
+        paths._last_archive_file().write_bytes(record)
+        assert paths.last_archive() is None and paths.resolve_archive_dir(None) == paths.default_archive_dir()

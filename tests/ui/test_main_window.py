@@ -255,6 +255,9 @@ def test_layout_and_archives_are_remembered(window: MainWindow, settings: AppSet
     assert window.actions_.open_archive_at(other, create=True)
     assert window.archive.folder == other.resolve() and window.model.total == 0
     assert settings.last_archive() == other.resolve()
+    from app.archive.paths import last_archive, resolve_archive_dir
+
+    assert last_archive() == other.resolve() == resolve_archive_dir(None)  # the commands follow the app
     assert first in settings.recent_archives()
     recent = [a.text() for a in window.actions_.recent_menu.actions()]
     assert any(str(first) in text for text in recent)
