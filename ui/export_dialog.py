@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTimer, QUrl
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +48,7 @@ from app.export.files import FORMATS, SUFFIXES
 from app.library import listing as library
 from app.library import tags
 from ui import export_choices, plain_text
+from ui.dialog_fit import fit_to_screen, tab_as_shown
 from ui.export_job import (
     BackgroundCall,
     ExportOutcome,
@@ -123,9 +124,13 @@ class ExportDialog(QDialog):
         self.scopes.set_scope(scope if scope and self.scopes.is_applicable(scope) else self._default_scope())
         self._connect()
         self._count_all()
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)  # room for the options beside a readable preview
 
     # ------------------------------------------------------------------ layout
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        tab_as_shown(self.buttons)
+
     def _timer(self, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)

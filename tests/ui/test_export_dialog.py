@@ -126,6 +126,17 @@ def test_scopes_that_do_not_apply_are_disabled(make_dialog) -> None:  # type: ig
     assert dialog.export_button.isEnabled()
 
 
+def test_export_comes_before_close_and_the_dialog_fits_the_screen(make_dialog) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = make_dialog()
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    first, second = sorted((dialog.export_button, close), key=lambda button: button.x())
+    assert first.nextInFocusChain() is second  # Tab goes through them in the order they stand
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() * 9 // 10 and dialog.height() <= screen.height() * 9 // 10
+
+
 def test_format_switch_changes_the_preview(make_dialog, annotated: Annotated, qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = make_dialog(current_document=annotated.docs[PROFILE])
     choose_format(dialog, "md")
