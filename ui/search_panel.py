@@ -46,6 +46,7 @@ from ui import plain_text
 from ui.plain_text import escaped
 from ui.search_help import SearchHelpDialog
 from ui.search_job import SearchJob, SearchOutcome
+from ui.search_notices import translated
 from ui.search_results_model import ID_ROLE, SearchResultsModel
 from ui.snippet_delegate import SearchHitDelegate
 
@@ -404,7 +405,7 @@ class SearchPanel(QWidget):
             self._start(self._shown_query)
 
     def _set_notice(self, notice: str | None) -> None:
-        self.notice_label.setText(notice or "")
+        self.notice_label.setText(translated(notice))
         self.notice_label.setVisible(bool(notice))
 
     def _show_hint(self) -> None:

@@ -1868,6 +1868,81 @@ Les documents importés avant l’arrêt sont conservés.</translation>
     </message>
 </context>
 <context>
+    <name>SearchNotice</name>
+    <message>
+        <source>The search index is being rebuilt; results are incomplete until it finishes</source>
+        <translation>L’index de recherche est en reconstruction ; les résultats sont incomplets jusqu’à la fin</translation>
+    </message>
+    <message>
+        <source>Words over {0} characters left out</source>
+        <translation>Mots de plus de {0} caractères ignorés</translation>
+    </message>
+    <message>
+        <source>Parentheses nested deeper than {0} ignored</source>
+        <translation>Parenthèses imbriquées sur plus de {0} niveaux ignorées</translation>
+    </message>
+    <message>
+        <source>Query cut to its first {0} characters</source>
+        <translation>Requête réduite à ses {0} premiers caractères</translation>
+    </message>
+    <message>
+        <source>Only the first {0} terms searched</source>
+        <translation>Seuls les {0} premiers termes ont été cherchés</translation>
+    </message>
+    <message>
+        <source>Prefix &apos;{0}&apos; too short: at least {1} characters before *; searched without it</source>
+        <translation>Préfixe « {0} » trop court : au moins {1} caractères avant * ; recherche faite sans lui</translation>
+    </message>
+    <message>
+        <source>{parts}: searched as plain words</source>
+        <translation>{parts} : recherche faite sur les mots seuls</translation>
+    </message>
+    <message>
+        <source>Unbalanced quote</source>
+        <translation>Guillemet non fermé</translation>
+    </message>
+    <message>
+        <source>Unbalanced bracket</source>
+        <translation>Crochet non fermé</translation>
+    </message>
+    <message>
+        <source>Unbalanced parenthesis</source>
+        <translation>Parenthèse non appariée</translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;{0}&apos;</source>
+        <translation>Champ inconnu « {0} »</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}:&apos; has no value</source>
+        <translation>Le champ « {0}: » n’a pas de valeur</translation>
+    </message>
+    <message>
+        <source>Date &apos;{0}&apos; not understood (use date:2013, date:2013-09 or date:[2020 to 2022])</source>
+        <translation>Date « {0} » non comprise (utilisez date:2013, date:2013-09 ou date:[2020 to 2022])</translation>
+    </message>
+    <message>
+        <source>Ranges work on date: only, not on &apos;{0}:&apos;</source>
+        <translation>Les intervalles ne s’emploient qu’avec date:, pas avec « {0}: »</translation>
+    </message>
+    <message>
+        <source>Ranges work on date: only</source>
+        <translation>Les intervalles ne s’emploient qu’avec date:</translation>
+    </message>
+    <message>
+        <source>Dangling operator &apos;{0}&apos;</source>
+        <translation>Opérateur « {0} » sans opérande</translation>
+    </message>
+    <message>
+        <source>No kind is called {0}; the kinds are {1}</source>
+        <translation>Aucun type ne s’appelle {0} ; les types sont {1}</translation>
+    </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search all documents — Ctrl+L</source>

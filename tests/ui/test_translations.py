@@ -64,7 +64,7 @@ def test_the_translations_hold_every_string_of_the_sources(ts: Path, tmp_path: P
     fresh = tmp_path / "fresh.ts"
     shutil.copy(ts, fresh)
     subprocess.run([str(BIN / "pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-                    *LUPDATE_OPTIONS[ts], str(ROOT / "ui"), "-ts", str(fresh)], check=True, capture_output=True)  # fmt: skip
+                    *LUPDATE_OPTIONS[ts], str(ROOT / "ui"), str(ROOT / "app/search/engine/notices.py"), "-ts", str(fresh)], check=True, capture_output=True)  # fmt: skip
     assert set(_messages(fresh)) == set(_messages(ts)), "run `make translations` and translate what is new"
 
 
@@ -175,3 +175,21 @@ def test_at_1280_pixels_the_whole_toolbar_and_the_kind_names_show(language, qapp
         kind = [key for _, key in COLUMNS].index("kind")
         longest = max((kind_label(k) for k in ("press-release", "country-profile")), key=len)
         assert window.table.columnWidth(kind) >= window.table.fontMetrics().horizontalAdvance(longest)
+
+
+def test_a_search_notice_speaks_the_users_language(french) -> None:  # type: ignore[no-untyped-def]
+    """The query model says what it repaired in English (the command line); the app says it in French, with
+    the user's own words quoted as typed, each joined part translated too."""
+    from app.search.engine import parse_query
+    from app.search.engine.notices import ENGLISH, Notice, joined
+    from ui.search_notices import translated
+
+    notice = joined(parse_query('year:2013 "x').notices)
+    assert notice == "Unknown field 'year'; Unbalanced quote: searched as plain words"
+    assert translated(notice) == "Champ inconnu « year »; Guillemet non fermé : recherche faite sur les mots seuls"
+    both = joined([Notice("rebuilding"), Notice("short-prefix", "ab*", 3)])
+    assert translated(both).startswith("L’index de recherche est en reconstruction ; les résultats")
+    assert "; Préfixe « ab* » trop court" in translated(both)
+    assert translated("a plain message") == "a plain message" and translated(None) == ""
+    for key in ENGLISH:  # every notice has its French
+        assert translated(Notice(key, "v0", "v1")) != str(Notice(key, "v0", "v1")) or key == "several", key

@@ -26,6 +26,7 @@ from whoosh.writing import LockError, SegmentWriter
 
 from app.search.engine.evaluation import _Evaluator, _field_matches, _PostingCache
 from app.search.engine.meta import SortOrder, _facets, _MetaArrays, _numpy, _ranked, _SegmentMeta
+from app.search.engine.notices import Notice, joined
 from app.search.engine.query import TEXT_FIELDS, Query, TextMatch, Wanted, parse_query
 from app.search.engine.schema import INDEX_NAME, IndexDoc, _codec, _key_to_iso
 from app.search.engine.snippets import snippets
@@ -54,7 +55,7 @@ TextsFor = Callable[[list[int]], dict[int, tuple[str, str]]]
 
 MAX_SNIPPETS = 3
 _WORD_SAMPLE_DOCS = 3  # documents read to find the word a suggested term stands for
-REBUILDING_NOTICE = "The search index is being rebuilt; results are incomplete until it finishes"
+REBUILDING_NOTICE = Notice("rebuilding")
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ class Hit:
 @dataclass(slots=True)
 class SearchResult:
     query: str
-    notice: str | None  # told to the user: how a malformed query was searched
+    notice: str | None  # told to the user: how a malformed query was searched (a `Notice`, which ui/ translates)
     suggestion: str | None  # a corrected full query ("did you mean"), or None
     total: int  # all matches, not only `hits`
     hits: list[Hit]
@@ -376,7 +377,7 @@ class SearchIndex:
         notices = list(parsed.notices)
         if self._state != "ok":  # never an empty result without saying why
             notices.insert(0, REBUILDING_NOTICE)
-        notice = "; ".join(notices) or None
+        notice = joined(notices)
         with self._lock:
             try:
                 return self._search_once(parsed, notice, limit, sort, text_for, texts_for)

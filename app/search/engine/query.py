@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from app.model import KINDS
+from app.search.engine.notices import Notice
 from app.search.engine.terms import TOKEN_RE, analyse, prefix_term
 
 MIN_PREFIX = 3
@@ -152,7 +153,7 @@ class Query:
 
     text: str  # what was typed, cut to the bounds
     root: Node | None
-    notices: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
     plain: bool = False  # malformed: searched as plain words
 
     def leaves(self, *, negated: bool = False) -> Iterator[Leaf]:
@@ -201,37 +202,36 @@ def parse_query(typed: str) -> Query:
     kept = _without_short_prefixes(_lex(text), notices)
     problems = _problems(kept)
     if problems:
-        unique = list(dict.fromkeys(problems))
-        notices.append(f"{'; '.join(unique)}: searched as plain words")
+        notices.append(Notice("plain-words", parts=dict.fromkeys(problems)))
         return Query(text, _plain_words(kept), tuple(notices), plain=True)
     root = _Parser(kept).parse()
     notices.extend(_unknown_kinds(root))
     return Query(text, root, tuple(notices))
 
 
-def _unknown_kinds(root: Node | None) -> list[str]:
+def _unknown_kinds(root: Node | None) -> list[Notice]:
     """A notice naming the kinds there are, when the query asks for one that is not (it would match nothing)."""
     kinds = [leaf for leaf in (_leaves(root, True) if root is not None else ())
              if isinstance(leaf, (Word, Phrase)) and leaf.field == "kind" and leaf.terms]  # fmt: skip
     unknown = [leaf.text for leaf in kinds if leaf.terms[0] not in KINDS]
     if not unknown:
         return []
-    return [f"No kind is called {', '.join(unknown)}; the kinds are {', '.join(KINDS)}"]
+    return [Notice("unknown-kind", ", ".join(unknown), ", ".join(KINDS))]
 
 
-def bound_query(raw: str) -> tuple[str, list[str]]:
+def bound_query(raw: str) -> tuple[str, list[Notice]]:
     """The query cut to the bounds, and one notice per bound it met."""
-    notices: list[str] = []
+    notices: list[Notice] = []
     if _LONG_WORD.search(raw):
         raw = " ".join(_LONG_WORD.sub(" ", raw).split())
-        notices.append(f"Words over {MAX_WORD_CHARS} characters left out")
+        notices.append(Notice("long-words", MAX_WORD_CHARS))
     if _depth(raw) > MAX_DEPTH:
         raw = " ".join(raw.replace("(", " ").replace(")", " ").split())
-        notices.append(f"Parentheses nested deeper than {MAX_DEPTH} ignored")
+        notices.append(Notice("deep-parentheses", MAX_DEPTH))
     if len(raw) > MAX_QUERY_CHARS:
         cut = raw.rfind(" ", 0, MAX_QUERY_CHARS + 1)
         raw = raw[: cut if cut > 0 else MAX_QUERY_CHARS]
-        notices.append(f"Query cut to its first {MAX_QUERY_CHARS:,} characters")
+        notices.append(Notice("query-cut", MAX_QUERY_CHARS))
     tokens = _lex(raw)
     terms = [t for t in tokens if t.kind in ("word", "phrase", "range") and not _is_operator(t)]
     if len(terms) > MAX_TERMS:
@@ -239,7 +239,7 @@ def bound_query(raw: str) -> tuple[str, list[str]]:
         while kept and (_is_operator(kept[-1]) or kept[-1].kind == "field"):  # no dangling operator
             kept.pop()
         raw = raw[: kept[-1].end] if kept else ""
-        notices.append(f"Only the first {MAX_TERMS} terms searched")
+        notices.append(Notice("many-terms", MAX_TERMS))
     return raw, notices
 
 
@@ -266,43 +266,42 @@ def _lex(text: str) -> list[_Token]:
     return [_Token(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _LEX_RE.finditer(text)]
 
 
-def _problems(tokens: list[_Token]) -> list[str]:
+def _problems(tokens: list[_Token]) -> list[Notice]:
     """What would make the query mean something other than what was typed."""
-    problems: list[str] = []
+    problems: list[Notice] = []
     depth = 0
     for i, token in enumerate(tokens):
         if token.kind == "quote":
-            problems.append("Unbalanced quote")
+            problems.append(Notice("unbalanced-quote"))
         elif token.kind == "bracket":
-            problems.append("Unbalanced bracket")
+            problems.append(Notice("unbalanced-bracket"))
         elif token.kind == "open":
             depth += 1
         elif token.kind == "close":
             depth -= 1
             if depth < 0:
-                problems.append("Unbalanced parenthesis")
+                problems.append(Notice("unbalanced-parenthesis"))
                 depth = 0
         elif token.kind == "field":
             name = token.text[:-1].lower()
             value = tokens[i + 1] if i + 1 < len(tokens) else None
             if name not in QUERY_FIELDS:
-                problems.append(f"Unknown field '{token.text[:-1]}'")
+                problems.append(Notice("unknown-field", token.text[:-1]))
             if value is None or value.start != token.end or value.kind not in ("word", "phrase", "range"):
-                problems.append(f"Field '{name}:' has no value")
+                problems.append(Notice("empty-field", name))
             elif name == "date" and _date_value(value) is None:
-                problems.append(f"Date '{value.text}' not understood (use date:2013, date:2013-09 or "
-                                "date:[2020 to 2022])")  # fmt: skip
+                problems.append(Notice("bad-date", value.text))
             elif value.kind == "range" and name != "date":
-                problems.append(f"Ranges work on date: only, not on '{name}:'")
+                problems.append(Notice("range-field", name))
         elif token.kind == "range" and (i == 0 or tokens[i - 1].kind != "field"):
-            problems.append("Ranges work on date: only")
+            problems.append(Notice("range-alone"))
     if depth > 0:
-        problems.append("Unbalanced parenthesis")
+        problems.append(Notice("unbalanced-parenthesis"))
     problems.extend(_operator_problems(tokens))
     return problems
 
 
-def _operator_problems(tokens: list[_Token]) -> list[str]:
+def _operator_problems(tokens: list[_Token]) -> list[Notice]:
     items = [t for t in tokens if t.kind != "field"]  # a field and its value are one operand
     problems = []
     for i, token in enumerate(items):
@@ -317,7 +316,7 @@ def _operator_problems(tokens: list[_Token]) -> list[str]:
         else:
             ok = before is not None and not _is_operator(before) and before.kind != "open" and operand_after
         if not ok:
-            problems.append(f"Dangling operator '{token.text}'")
+            problems.append(Notice("dangling-operator", token.text))
     return problems
 
 
@@ -346,7 +345,7 @@ def _plain_words(tokens: list[_Token]) -> Node | None:
     return _simplified(And(tuple(words)))
 
 
-def _without_short_prefixes(tokens: list[_Token], notices: list[str]) -> list[_Token]:
+def _without_short_prefixes(tokens: list[_Token], notices: list[Notice]) -> list[_Token]:
     """Prefixes under MIN_PREFIX characters would expand to most of the vocabulary: left out (with the
     operator that joined them), and said."""
     kept: list[_Token] = []
@@ -355,8 +354,7 @@ def _without_short_prefixes(tokens: list[_Token], notices: list[str]) -> list[_T
         if token.kind == "word" and token.text.endswith("*") and _short_prefix(token.text):
             field_token = kept.pop() if kept and kept[-1].kind == "field" and kept[-1].end == token.start else None
             shown = (field_token.text if field_token else "") + token.text
-            notices.append(f"Prefix '{shown}' too short: at least {MIN_PREFIX} characters before *; searched "
-                           "without it")  # fmt: skip
+            notices.append(Notice("short-prefix", shown, MIN_PREFIX))
             if kept and _is_operator(kept[-1]):
                 kept.pop()
             else:
