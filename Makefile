@@ -40,8 +40,8 @@ bench-recoll: $(STAMP)
 # English, the source language, needs only its plural forms ("%Ln document(s)": "1 document", "2 documents").
 TRANSLATIONS := resources/translations
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -target-language fr_FR ui app/search/engine/notices.py -ts $(TRANSLATIONS)/dossier_fr.ts
-	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -pluralonly -target-language en_US ui app/search/engine/notices.py -ts $(TRANSLATIONS)/dossier_en.ts
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -target-language fr_FR ui app/search/notices.py -ts $(TRANSLATIONS)/dossier_fr.ts
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -pluralonly -target-language en_US ui app/search/notices.py -ts $(TRANSLATIONS)/dossier_en.ts
 	for ts in $(TRANSLATIONS)/*.ts; do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 screenshots: $(STAMP)

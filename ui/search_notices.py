@@ -1,6 +1,6 @@
 """A search's notices in the user's language.
 
-Their English texts are marked for lupdate where they are made (`app.search.engine.notices`); this
+Their English texts are marked for lupdate where they are made (`app.search.notices`); this
 looks each up by the notice's key, fills in what it quotes, and translates the parts it joins. A
 plain string (an error message) is shown as it is.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.search.engine.notices import ENGLISH, Notice
+from app.search.notices import ENGLISH, Notice
 
-_CONTEXT = "SearchNotice"  # untranslated: the translation context, as marked in app.search.engine.notices
+_CONTEXT = "SearchNotice"  # untranslated: the translation context, as marked in app.search.notices
 
 
 def translated(notice: str | None) -> str:

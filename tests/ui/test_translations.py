@@ -64,7 +64,7 @@ def test_the_translations_hold_every_string_of_the_sources(ts: Path, tmp_path: P
     fresh = tmp_path / "fresh.ts"
     shutil.copy(ts, fresh)
     subprocess.run([str(BIN / "pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-                    *LUPDATE_OPTIONS[ts], str(ROOT / "ui"), str(ROOT / "app/search/engine/notices.py"), "-ts", str(fresh)], check=True, capture_output=True)  # fmt: skip
+                    *LUPDATE_OPTIONS[ts], str(ROOT / "ui"), str(ROOT / "app/search/notices.py"), "-ts", str(fresh)], check=True, capture_output=True)  # fmt: skip
     assert set(_messages(fresh)) == set(_messages(ts)), "run `make translations` and translate what is new"
 
 
@@ -181,7 +181,7 @@ def test_a_search_notice_speaks_the_users_language(french) -> None:  # type: ign
     """The query model says what it repaired in English (the command line); the app says it in French, with
     the user's own words quoted as typed, each joined part translated too."""
     from app.search.engine import parse_query
-    from app.search.engine.notices import ENGLISH, Notice, joined
+    from app.search.notices import ENGLISH, Notice, joined
     from ui.search_notices import translated
 
     notice = joined(parse_query('year:2013 "x').notices)

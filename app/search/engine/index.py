@@ -26,7 +26,6 @@ from whoosh.writing import LockError, SegmentWriter
 
 from app.search.engine.evaluation import _Evaluator, _field_matches, _PostingCache
 from app.search.engine.meta import SortOrder, _facets, _MetaArrays, _numpy, _ranked, _SegmentMeta
-from app.search.engine.notices import Notice, joined
 from app.search.engine.query import TEXT_FIELDS, Query, TextMatch, Wanted, parse_query
 from app.search.engine.schema import INDEX_NAME, IndexDoc, _codec, _key_to_iso
 from app.search.engine.snippets import snippets
@@ -45,6 +44,7 @@ from app.search.engine.storage import (
 )
 from app.search.engine.suggestions import Suggester, WordsOf
 from app.search.engine.whoosh_internals import column_values, read_lengths
+from app.search.notices import Notice, joined
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from app.model import KINDS
-from app.search.engine.notices import Notice
 from app.search.engine.terms import TOKEN_RE, analyse, prefix_term
+from app.search.notices import Notice
 
 MIN_PREFIX = 3
 MAX_QUERY_CHARS = 1_000
