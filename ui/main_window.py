@@ -44,6 +44,7 @@ from ui.import_task import ImportSummaryDialog, ImportTask, ProgressStrip, summa
 from ui.main_actions import MainActions
 from ui.reader import FootnotePanel, ReaderController, ReaderPane
 from ui.reader.citation_map_panel import CitationMapPanel
+from ui.reader_docks import ReaderDocks
 from ui.search_panel import SearchPanel
 from ui.settings import AppSettings
 from ui.tags.chips import TagChipDelegate
@@ -121,8 +122,7 @@ class MainWindow(QMainWindow):
         self.footnotes_dock.hide()  # shown with the first document opened
         self.notes_dock.hide()
         self.map_dock.hide()
-        self._docks_away: list[QDockWidget] = []  # reader panels hidden while another tab shows
-        self._dock_on_top: QDockWidget | None = None
+        self.reader_docks = ReaderDocks(self, (self.footnotes_dock, self.notes_dock, self.map_dock))
 
         self.progress = ProgressStrip()
         self.archive_label = plain_text.plain(QLabel())
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.resize(1280, 800)
         self._restore_layout()
-        self._place_reader_docks(self.tabs.currentIndex() == _READER_TAB)
+        self.reader_docks.place(self.tabs.currentIndex() == _READER_TAB)
         self.settings.remember_archive(archive.folder)
         self.refresh()
         self.bring_index_up_to_date()
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         # Show the reader first: scrolling to the first match needs the view's real width.
         previous = self.tabs.currentIndex()
         self.tabs.setCurrentIndex(_READER_TAB)
-        self._first_reader_docks()
+        self.reader_docks.open_first()
         if not self.reader.open_document(doc_id, query):
             self.tabs.setCurrentIndex(previous)
 
@@ -356,35 +356,7 @@ class MainWindow(QMainWindow):
         if index != _READER_TAB:
             for action in self.annotating.actions():
                 action.setEnabled(False)
-        self._place_reader_docks(index == _READER_TAB)
-
-    def _reader_docks(self) -> tuple[QDockWidget, ...]:
-        return (self.footnotes_dock, self.notes_dock, self.map_dock)
-
-    def _first_reader_docks(self) -> None:
-        """A document opened with every reader panel closed: all three come back, the footnotes on top."""
-        if self.footnotes_dock.isHidden() and self.notes_dock.isHidden() and not self._docks_away:
-            for dock in self._reader_docks():
-                dock.show()
-            self.footnotes_dock.raise_()
-
-    def _place_reader_docks(self, reader: bool) -> None:
-        """The footnotes, annotations and citation map are the open document's: away from the reader they
-        step aside, so the library and the annotations view keep the window's width, and they come back as
-        they were, the same one on top (as Zotero's reader panes do)."""
-        if reader:
-            for dock in self._docks_away:
-                dock.show()
-            if self._dock_on_top is not None and not self._dock_on_top.isHidden():
-                self._dock_on_top.raise_()
-            self._docks_away = []
-            return
-        shown = [dock for dock in self._reader_docks() if not dock.isHidden()]
-        if shown:  # none when moving between two other tabs: what to bring back stays as it was
-            self._docks_away = shown
-            self._dock_on_top = next((dock for dock in shown if not dock.visibleRegion().isEmpty()), shown[0])
-            for dock in shown:
-                dock.hide()
+        self.reader_docks.place(index == _READER_TAB)
 
     def _annotations_changed(self, _doc_id: int) -> None:
         """Counts in the library, the annotations view and the search (notes are indexed) follow."""
@@ -410,7 +382,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(1, title)
         self.annotations_view.set_current_document(doc_id, title)
         self.tabs.setCurrentIndex(_READER_TAB)
-        self._first_reader_docks()
+        self.reader_docks.open_first()
 
     # ------------------------------------------------------------------ import
 
@@ -550,9 +522,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.importer.cancel()
-        if self._docks_away:  # saved as the user left them in the reader (not painted: the window closes)
+        if self.reader_docks.away:  # saved as the user left them in the reader (not painted: the window closes)
             self.setUpdatesEnabled(False)
-            self._place_reader_docks(True)
+            self.reader_docks.place(True)
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.pool.waitForDone(10000)

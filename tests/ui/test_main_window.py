@@ -227,6 +227,13 @@ def test_the_reader_panels_leave_the_library_its_width_and_come_back_as_they_wer
     width_before = window.table.viewport().width()
     window.open_document(window.model.index(0, 0).data(ID_ROLE))
     assert window.footnotes_dock.isVisible()
+    from PySide6.QtWidgets import QTabBar
+
+    def dock_tabs() -> list[QTabBar]:
+        return [bar for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.count() == 3]
+
+    qtbot.waitUntil(lambda: bool(dock_tabs()) and dock_tabs()[0].elideMode() == Qt.TextElideMode.ElideNone)
+    assert dock_tabs()[0].usesScrollButtons()  # whole names, arrows when they do not fit ("N…" named nothing)
     window.notes_dock.close()  # the user's choice, kept
     window.map_dock.raise_()
     for away in (2, 0):  # the annotations view, then the library: as wide as before any document was open
