@@ -17,7 +17,6 @@ import logging
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from pypdf import PageObject, PasswordType, PdfReader, apply_configuration
 from pypdf.errors import DependencyError, LimitReachedError
@@ -29,13 +28,18 @@ from app.readers import MAX_TEXT_CHARS
 from app.readers.hints import meaningful_title
 from app.readers.layout import compose
 from app.readers.pdf_layout import PdfText, analyse
-from app.readers.pdf_lines import Line, Run, page_lines, page_runs, visitor_runs
+from app.readers.pdf_lines import FontCache, Line, Run, page_lines, page_runs, visitor_runs
 from app.readers.pdf_pages import declared_page_count, iter_pages
 
 MAX_PAGES = 2000
 MAX_STREAM_BYTES = 8_000_000  # decompressed size of one stream; real page contents are far below
 MAX_STREAM_WORK = 200_000  # operands and operators parsed per content stream (pypdf's budget)
 MAX_CONTENT_BYTES = 32_000_000  # decompressed page contents read in all: bounds the time a PDF can take
+# Operators and operands of all pages, and lines of text: a stream just under MAX_STREAM_WORK, shared by
+# every page, costs a second a page (95,000 empty shows), or makes 95,000 one-letter lines a page. Real
+# reports draw a few thousand operations and fifty lines a page.
+MAX_DOCUMENT_WORK = 3_000_000
+MAX_LINES = 200_000
 _LIMITS = {
     **{f"{name}_maximum_output_length": MAX_STREAM_BYTES for name in ("zlib", "lzw", "run_length", "brotli")},
     "array_based_stream_maximum_output_length": MAX_STREAM_BYTES,
@@ -106,8 +110,8 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list
     pages: list[list[Line]] = []
     notices: list[str] = []
     total = failures = over_limit = read = 0
-    content = 0
-    fonts: dict[int, Any] = {}
+    content = work = line_count = 0
+    fonts = FontCache()
     for number, page in enumerate(iter_pages(reader, max_pages)):
         read = number + 1
         try:
@@ -117,18 +121,34 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list
                 notices.append(f"PDF read up to page {number}: the page contents passed the "
                                f"{MAX_CONTENT_BYTES // 1_000_000} MB limit")  # fmt: skip
                 break
+            if contents is not None:
+                contents.forced_encoding = "bytes"  # before the operations are parsed: each font decodes its strings
+                work += len(contents.operations)
+            if work > MAX_DOCUMENT_WORK:
+                notices.append(f"PDF read up to page {number}: its pages draw more than {MAX_DOCUMENT_WORK:,} "
+                               "operations (limit)")  # fmt: skip
+                break
             lines = page_lines(_runs(page, contents, fonts), number)
         except LimitReachedError:  # a decompression or parsing bomb: skip the page, never retry it
             failures += 1
             over_limit += 1
+            work += MAX_STREAM_WORK  # what finding out cost
+            if work > MAX_DOCUMENT_WORK:
+                notices.append(f"PDF read up to page {number + 1}: its pages draw more than "
+                               f"{MAX_DOCUMENT_WORK:,} operations (limit)")  # fmt: skip
+                break
             continue
         except Exception:  # one damaged page should not lose the others
             failures += 1
             continue
         lines, total = _capped(lines, max_chars - total), total + sum(len(line.text) for line in lines)
         pages.append(lines)
+        line_count += len(lines)
         if total >= max_chars:
             notices.append(f"PDF text cut at {max_chars:,} characters (limit), on page {number + 1}")
+            break
+        if line_count > MAX_LINES:
+            notices.append(f"PDF read up to page {number + 1}: more than {MAX_LINES:,} lines of text (limit)")
             break
     if read == 0:
         raise ReadError("broken PDF: no pages")
@@ -146,7 +166,7 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list
     return pages, notices
 
 
-def _runs(page: PageObject, contents: ContentStream | None, fonts: dict[int, Any]) -> list[Run]:
+def _runs(page: PageObject, contents: ContentStream | None, fonts: FontCache) -> list[Run]:
     """Runs by layout; pypdf's plain visitor when layout bookkeeping fails on odd operators, or
     finds nothing on a page that shows text (all of it turned sideways, which layout skips)."""
     if contents is None:

@@ -19,6 +19,7 @@ from typing import Any
 
 import pypdf
 from pypdf import PageObject
+from pypdf.errors import LimitReachedError
 from pypdf.generic import ArrayObject, DictionaryObject
 
 # The only module that touches pypdf's private internals; they are used with the release they
@@ -71,15 +72,35 @@ class Line:
     tabular: bool = False  # has a gap as wide as a table's between columns
 
 
-def page_runs(page: PageObject, ops: list[tuple[Any, bytes]] | None, fonts_seen: dict[int, Any]) -> list[Run]:
-    """The page's runs in drawing order, from the parsed content stream `ops`.
+MAX_FONT_ENTRIES = 1_000_000  # widths and character mappings read from one document's fonts
 
-    `fonts_seen` keeps the fonts read on earlier pages of the document (pages
-    share them, and reading a font's widths and character map is costly).
-    """
+
+class FontCache:
+    """The fonts read on a document's pages, each once: pages share them, and reading one (its widths and
+    character map) is costly. Only the fonts a page's text selects are read, and a document's fonts hold
+    at most MAX_FONT_ENTRIES entries in all: fifty fonts of 65,000 mappings each, in a 12 KB file, took a
+    gigabyte. Past the budget a page needing a font not yet read raises LimitReachedError (it is skipped)."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, tuple[DictionaryObject, Any]] = {}  # the dict kept, so that ids stay unique
+        self.entries = 0
+
+    def font(self, resource: DictionaryObject) -> Any:
+        found = self._read.get(id(resource))
+        if found is None:
+            if self.entries > MAX_FONT_ENTRIES:
+                raise LimitReachedError(f"fonts hold more than {MAX_FONT_ENTRIES:,} entries")
+            parsed = Font.from_font_resource(resource)
+            self.entries += len(parsed.character_map) + len(parsed.character_widths)
+            found = self._read[id(resource)] = (resource, parsed)
+        return found[1]
+
+
+def page_runs(page: PageObject, ops: list[tuple[Any, bytes]] | None, fonts_seen: FontCache) -> list[Run]:
+    """The page's runs in drawing order, from the parsed content stream `ops`."""
     if recurse_to_target_op is None or ops is None:
         return visitor_runs(page)
-    fonts = _page_fonts(page, fonts_seen)
+    fonts = _page_fonts(page, fonts_seen, {operands[0] for operands, operator in ops if operator == b"Tf" and operands})
     states: list[Any] = []
     manager = _Manager()
     stream = _moving_pen(ops, manager)
@@ -117,8 +138,8 @@ class _Manager(TextStateManager if recurse_to_target_op is not None else object)
         return self.transform_stack
 
 
-def _page_fonts(page: PageObject, seen: dict[int, Any]) -> dict[str, Any]:
-    """The fonts a page's resources name (inherited ones too), each read once per document."""
+def _page_fonts(page: PageObject, seen: FontCache, used: set[Any]) -> dict[str, Any]:
+    """The `used` fonts among those the page's resources name (inherited ones too)."""
     fonts: dict[str, Any] = {}
     node: Any = page
     visited: set[int] = set()
@@ -130,11 +151,11 @@ def _page_fonts(page: PageObject, seen: dict[int, Any]) -> dict[str, Any]:
         table = table.get_object() if table is not None else None
         if isinstance(table, DictionaryObject):
             for name in table:
+                if name in fonts or name not in used:
+                    continue
                 font = table[name].get_object()
-                if name not in fonts and isinstance(font, DictionaryObject):
-                    if id(font) not in seen:
-                        seen[id(font)] = (font, Font.from_font_resource(font))  # the dict kept: ids stay unique
-                    fonts[name] = seen[id(font)][1]
+                if isinstance(font, DictionaryObject):
+                    fonts[name] = seen.font(font)
         parent = node.get("/Parent")
         node = parent.get_object() if parent is not None else None
     return fonts
@@ -148,11 +169,15 @@ def _moving_pen(ops: list[tuple[Any, bytes]], manager: Any) -> Iterator[tuple[An
     superscript's `Ts` for the rest of the page); and a string shown right
     after another without a move starts where the other ended (pypdf leaves
     the pen at the start of the last string, so `(a) Tj (b) Tj` and
-    `[(a)(b)] TJ` drew b over a).
+    `[(a)(b)] TJ` drew b over a). A show of nothing (`() Tj`, `[()] TJ`) is left
+    out: it neither draws nor moves the pen, and pypdf's bookkeeping of it costs
+    as much as a word's.
     """
     pending: tuple[Any, ...] | None = None
     saved: list[tuple[float, ...]] = []
     for operands, operator in ops:
+        if operator in (b"Tj", b"TJ") and operands and _shows_nothing(operands[0]):
+            continue
         if operator == b"BT":
             manager.reset_tm()
             pending = None
@@ -174,6 +199,13 @@ def _moving_pen(ops: list[tuple[Any, bytes]], manager: Any) -> Iterator[tuple[An
                 shown = shown[-1] if isinstance(shown, list) and shown else None
             if isinstance(shown, bytes | str) and shown:
                 pending = (shown, manager.font, manager.font_size, manager.Tc, manager.Tw, manager.Tz)
+
+
+def _shows_nothing(shown: Any) -> bool:
+    """An empty string, or a TJ array of empty strings only (a number in it moves the pen)."""
+    if isinstance(shown, list):
+        return all(isinstance(item, bytes | str) and not item for item in shown)
+    return isinstance(shown, bytes | str) and not shown
 
 
 def _joined_strings(items: list[Any]) -> list[Any]:

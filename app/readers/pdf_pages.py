@@ -4,7 +4,8 @@
 file costs hundreds of megabytes before one page is read. Import reads at most
 `MAX_PAGES`, so this walks the tree lazily and stops there. Attributes a page
 inherits from its ancestors (resources, boxes, rotation) are copied into it as
-the PDF specification says; cycles and absurd depths end the walk.
+the PDF specification says; cycles, absurd depths and trees far bigger than their
+pages end the walk.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from pypdf.generic import DictionaryObject, IndirectObject, NameObject
 
 _INHERITED = tuple(NameObject(name) for name in ("/Resources", "/MediaBox", "/CropBox", "/Rotate"))
 MAX_DEPTH = 64  # real page trees are a few levels deep
+# Nodes visited (pages and the nodes above them) per page wanted: a real tree has fewer nodes than
+# pages. Direct dictionaries in a /Kids array shared by every level are not cycles a reference could
+# show, and such a tree of a few hundred bytes would hold 2^64 nodes.
+NODES_PER_PAGE = 8
 
 
 @dataclass(slots=True)
@@ -38,20 +43,23 @@ def declared_page_count(reader: PdfReader) -> int | None:
 
 
 def iter_pages(reader: PdfReader, limit: int) -> Iterator[PageObject]:
-    """Up to `limit` pages in reading order; stops at cycles, absurd depths and damaged nodes."""
+    """Up to `limit` pages in reading order; stops at cycles, absurd depths, damaged nodes, and after
+    visiting NODES_PER_PAGE nodes a page wanted."""
     root = reader.root_object["/Pages"].get_object()
     if not isinstance(root, DictionaryObject):
         return
     seen: set[tuple[int, int]] = set()
     stack = [_Frame(list(_kids(root)), _inherited({}, root), 1)]
     produced = 0
-    while stack and produced < limit:
+    budget = NODES_PER_PAGE * limit + 1_000
+    while stack and produced < limit and budget > 0:
         frame = stack[-1]
         if frame.next >= len(frame.kids):
             stack.pop()
             continue
         reference = frame.kids[frame.next]
         frame.next += 1
+        budget -= 1
         if isinstance(reference, IndirectObject):
             key = (reference.idnum, reference.generation)
             if key in seen:
