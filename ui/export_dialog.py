@@ -213,13 +213,13 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setDefault(True)
         self.export_button.setEnabled(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(status)
         layout.addWidget(self.buttons)
+        self.export_button.setDefault(True)  # once in the dialog, or Enter goes to whichever button had focus last
 
     def _connect(self) -> None:
         self.scopes.scopeChanged.connect(self._scope_changed)

@@ -123,7 +123,6 @@ class MetadataDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -135,6 +134,9 @@ class MetadataDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch()
         layout.addWidget(self.buttons)
+        # once in the dialog: made default before, Save was not the dialog's own default, and after Tab had
+        # passed Cancel, Enter in a field cancelled the edit
+        self.save_button.setDefault(True)
 
     @staticmethod
     def _hint(edit: QLineEdit | QPlainTextEdit, hint: str) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from app.archive.folder import Archive
 from app.archive.paths import sample_files
@@ -84,6 +84,26 @@ def test_enter_in_a_field_saves(qtbot: Any, samples: Archive, profile_id: int) -
     with qtbot.waitSignal(dialog.saved):
         qtbot.keyClick(line, Qt.Key.Key_Return)
     assert library.document_detail(samples, profile_id)["publisher"] == "Monitor Research Team"
+
+
+def test_enter_saves_after_tab_went_round_past_cancel(qtbot: Any, samples: Archive, profile_id: int) -> None:
+    """Keyboard only: Tab round the whole dialog (through Save and Cancel) back to the title, edit, Enter: saved.
+    (Save was made default before it was in the dialog, and Enter then went to Cancel, losing the edit.)"""
+    dialog = open_dialog(qtbot, samples, profile_id)
+    dialog.activateWindow()
+    dialog.title_edit.setFocus()
+    qtbot.waitUntil(dialog.title_edit.hasFocus)
+    passed_cancel = False
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        passed_cancel |= QApplication.focusWidget() is dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if passed_cancel and QApplication.focusWidget() is dialog.title_edit:
+            break
+    assert passed_cancel and dialog.title_edit.hasFocus()
+    dialog.title_edit.setText("Serevia, revised")
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    assert library.document_detail(samples, profile_id)["title"] == "Serevia, revised"
 
 
 def test_bad_date_is_shown_inline_and_nothing_is_lost(qtbot: Any, samples: Archive, profile_id: int) -> None:
