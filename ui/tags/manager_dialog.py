@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.archive.folder import Archive
 from app.errors import DossierError, NotFoundError
@@ -266,9 +267,13 @@ class TagManagerDialog(QDialog):
         self.tree.expandAll()
 
     def _stack_moved(self, _index: int) -> None:
-        """Undo/redo (here or in the main window) changed the tags: show them as they are now."""
+        """Undo/redo (here or in the main window) changed the tags: show them as they are now. A stack being
+        destroyed (the main window closing with this dialog open) empties itself first: nothing to show."""
+        if self.stack is None or not isValid(self.stack):
+            return
         if not self._applying:
             self.reload()
+            self._show_status("")  # what it said of the last change is no longer true
         self._sync_undo()
 
     def _sync_undo(self) -> None:
@@ -308,7 +313,7 @@ class TagManagerDialog(QDialog):
         self.status.setText(text)
         margins = self.layout().contentsMargins()
         narrowest = self.layout().minimumSize().width() - margins.left() - margins.right()
-        self.status.setMinimumHeight(self.status.heightForWidth(narrowest))
+        self.status.setMinimumHeight(max(0, self.status.heightForWidth(narrowest)) if text else 0)
 
     def rename_current(self) -> None:
         old = self.current_name()

@@ -308,8 +308,30 @@ def test_delete_confirms_with_counts_and_undo_restores(qtbot, manager: TagManage
     stack.undo()
     assert tag_state(tagged) == before and doc_tags(tagged, doc_ids) == docs_before
     assert manager.model.index_of("maps").isValid()
+    assert manager.status.text() == ""  # "Deleted …" is no longer true
     stack.redo()
     assert "maps" not in tag_state(tagged)
+
+
+def test_the_window_closing_with_the_manager_open_is_quiet(qtbot, tagged: Archive,  # type: ignore[no-untyped-def]
+                                                           prompts: Prompts) -> None:
+    """The main window owns the undo stack: destroyed with the manager still open, the stack empties itself
+    first, and the manager must not read it then (it raised "QUndoStack already deleted")."""
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import isValid
+
+    owner = QWidget()
+    stack = QUndoStack(owner)
+    dialog = TagManagerDialog(tagged, stack=stack, parent=owner)
+    dialog.show()
+    dialog.select("maps")
+    prompts.confirm = QMessageBox.StandardButton.Yes
+    _click(qtbot, dialog.delete_button)
+    assert stack.count() == 1
+    with qtbot.captureExceptions() as raised:
+        owner.deleteLater()
+        qtbot.waitUntil(lambda: not isValid(dialog))
+    assert raised == []
 
 
 def test_colour_from_the_palette_menu_and_undo(qtbot, manager: TagManagerDialog, tagged: Archive,  # type: ignore[no-untyped-def]
