@@ -81,6 +81,7 @@ class ImportTask(QObject):
         self.worker: GeneratorWorker | None = None
         self.done = 0
         self.summary: ImportSummary | None = None  # the running import's, filled by the worker thread
+        self._cancelling = False
         strip.cancelRequested.connect(self.cancel)
 
     @property
@@ -96,6 +97,7 @@ class ImportTask(QObject):
         )
 
         self.done = 0
+        self._cancelling = False
         self.summary = summary = ImportSummary()  # read here only once the worker has ended
         self.strip.begin(self.tr("Importing %Ln item(s)…", "", len(paths)))
         worker = GeneratorWorker(lambda: import_paths(archive, paths, summary=summary))
@@ -108,6 +110,7 @@ class ImportTask(QObject):
 
     def cancel(self) -> None:
         if self.worker is not None:
+            self._cancelling = True
             self.strip.cancel_button.setEnabled(False)
             self.strip.label.setText(self.tr("Cancelling…"))
             self.worker.cancel()
@@ -115,9 +118,11 @@ class ImportTask(QObject):
     def _on_progress(self, event: ImportEvent) -> None:
         self.done = event.done
         locale = QLocale()
+        name = event.path.name if len(event.path.name) <= 40 else event.path.name[:39] + "…"
         text = self.tr("Importing {done}/{total}: {name}").format(
-            done=locale.toString(event.done), total=locale.toString(event.total), name=event.path.name[:40])
-        self.strip.step(event.done, event.total, text)
+            done=locale.toString(event.done), total=locale.toString(event.total), name=name)
+        # after Cancel, the files of the batch under way still arrive: the label keeps saying it is stopping
+        self.strip.step(event.done, event.total, self.tr("Cancelling…") if self._cancelling else text)
         self.progressed.emit(event.done, event.total)
 
     def _finish(self) -> None:
@@ -162,9 +167,11 @@ def summary_text(summary: ImportSummary) -> str:
 class ImportSummaryDialog(QDialog):
     """What an import did, with every skipped file and the reason."""
 
-    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None, *, titles: dict[int, str] | None = None,
+                 cancelled: bool = False) -> None:  # fmt: skip
+        """`titles` name the documents that duplicates match (the library shows no ids)."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import finished"))
+        self.setWindowTitle(self.tr("Import cancelled") if cancelled else self.tr("Import finished"))
         layout = QVBoxLayout(self)
         self.headline = plain_text.plain(QLabel(), summary_text(summary))
         self.headline.setWordWrap(True)
@@ -172,9 +179,12 @@ class ImportSummaryDialog(QDialog):
         skipped = self.tr("Skipped: {path}\n    {reason}")
         in_part = self.tr("Imported in part: {path}\n    {notice}")
         duplicate = self.tr("Already in the archive: {path} (same content as document {id})")
+        same_as = self.tr("Already in the archive: {path} (same content as “{title}”)")
+        titles = titles or {}
         lines = [skipped.format(path=p, reason=reason) for p, reason in summary.failed]
         lines += [in_part.format(path=p, notice=notice) for p, notice in summary.notices]
-        lines += [duplicate.format(path=p, id=i) for p, i in summary.duplicates]
+        lines += [same_as.format(path=p, title=titles[i]) if i in titles else duplicate.format(path=p, id=i)
+                  for p, i in summary.duplicates]  # fmt: skip
         self.details = QPlainTextEdit("\n".join(lines))
         self.details.setReadOnly(True)
         self.details.setVisible(bool(lines))

@@ -418,17 +418,26 @@ class MainWindow(QMainWindow):
         self._after_import()
         self.statusBar().showMessage(
             self.tr("Import cancelled after %Ln file(s); documents imported so far are kept.", "", done), 10000)
+        if self.importer.summary is not None:  # what was skipped before the cancel is still worth knowing
+            self._show_summary(self.importer.summary, cancelled=True)
 
     def _import_finished(self, summary: ImportSummary) -> None:
         self._after_import()
         if self.reader.document_id is not None and self.reader.document_id in summary.updated:
             self.reader.reload()  # the open document's file changed: show its new text (same place)
         self.statusBar().showMessage(self.tr("Import finished: {summary}").format(summary=summary_text(summary)), 10000)
-        if summary.failed or summary.duplicates or summary.notices:
-            dialog = ImportSummaryDialog(summary, self)
-            dialog.setModal(True)
-            dialog.open()
-            self.last_summary_dialog = dialog
+        self._show_summary(summary)
+
+    def _show_summary(self, summary: ImportSummary, *, cancelled: bool = False) -> None:
+        """The files skipped, read in part or already there, when there are any (the duplicates by title)."""
+        if not (summary.failed or summary.duplicates or summary.notices):
+            return
+        same = library.DocumentFilter(ids=frozenset(i for _path, i in summary.duplicates))
+        titles = {row.id: row.title for row in library.list_documents(self.archive, flt=same)}
+        dialog = ImportSummaryDialog(summary, self, titles=titles, cancelled=cancelled)
+        dialog.setModal(True)
+        dialog.open()
+        self.last_summary_dialog = dialog
 
     def _import_failed(self, message: str) -> None:
         self._after_import()

@@ -994,6 +994,10 @@ Le remplacer ?</translation>
         <translation>Importation terminée</translation>
     </message>
     <message>
+        <source>Import cancelled</source>
+        <translation>Importation annulée</translation>
+    </message>
+    <message>
         <source>Skipped: {path}
     {reason}</source>
         <translation>Ignoré : {path}
@@ -1008,6 +1012,10 @@ Le remplacer ?</translation>
     <message>
         <source>Already in the archive: {path} (same content as document {id})</source>
         <translation>Déjà dans l’archive : {path} (même contenu que le document {id})</translation>
+    </message>
+    <message>
+        <source>Already in the archive: {path} (same content as “{title}”)</source>
+        <translation>Déjà dans l’archive : {path} (même contenu que « {title} »)</translation>
     </message>
 </context>
 <context>

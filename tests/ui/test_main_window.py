@@ -152,6 +152,7 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
     monkeypatch.setattr(importer, "store_prepared", held_at_the_fifth)
     src = tmp_path / "lots"
     src.mkdir()
+    (src / "a-empty.txt").write_bytes(b"")  # skipped before the cancel: still reported
     for i in range(150):
         (src / f"r{i:03}.txt").write_text(RELEASE.replace("January", f"January, item {i}"), encoding="utf-8")
     window._import_refresh.setInterval(50)
@@ -162,6 +163,8 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
         qtbot.waitUntil(lambda: held.is_set() and window.model.total > 2, timeout=30_000)
         assert window.importer.running
         qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton)
+        window.importer._on_progress(importer.ImportEvent(6, 151, src / "r005.txt", importer.IMPORTED))
+        assert window.progress.label.text() == "Cancelling…"  # the batch under way does not write over it
     finally:
         resume.set()
     qtbot.waitUntil(lambda: not window.importer.running, timeout=30_000)
@@ -169,7 +172,22 @@ def test_cancelling_an_import_keeps_what_was_imported(window: MainWindow, tmp_pa
     assert "cancelled" in message
     assert 2 < window.model.total < 152
     kept = int(re.search(r"after (\d+) file", message).group(1))  # type: ignore[union-attr]
-    assert kept == window.model.total - before  # the batch under way at the cancel is counted too
+    assert kept == window.model.total - before + 1  # the batch under way at the cancel is counted too
+    dialog = window.last_summary_dialog
+    assert dialog.windowTitle() == "Import cancelled" and "a-empty.txt" in dialog.details.toPlainText()
+    dialog.close()
+
+
+def test_the_summary_names_the_document_a_file_duplicates(window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                           qtbot) -> None:
+    src = tmp_path / "again"
+    src.mkdir()
+    (src / "copy.txt").write_text(PROFILE, encoding="utf-8")  # the profile's text, under another name
+    window.start_import([src])
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=30_000)
+    details = window.last_summary_dialog.details.toPlainText()
+    assert "copy.txt (same content as “Freedonia”)" in details and "document 1" not in details
+    window.last_summary_dialog.close()
 
 
 def test_a_large_import_indexes_in_its_index_process(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
