@@ -305,14 +305,20 @@ class MainWindow(QMainWindow):
         menu.addAction(self.actions_.remove_documents)
         menu.exec(self.table.viewport().mapToGlobal(point))
 
-    def documents_removed(self, doc_ids: list[int]) -> None:
-        """Documents went (or came back with undo): every view re-reads; a removed open document closes."""
-        if self.reader.document_id in doc_ids and self.reader.detail is not None:
+    def documents_removed(self, doc_ids: list[int], restored: bool = False) -> None:
+        """Documents went (or came back with undo): every view re-reads and the status bar says so; a
+        removed open document closes."""
+        if not restored and self.reader.document_id in doc_ids and self.reader.detail is not None:
             self.reader.set_archive(self.archive)
             self.tabs.setTabText(1, self.tr("Reader"))
         self.refresh()
         self.search_panel.refresh()
         self.annotations_view.refresh()
+        if restored:
+            message = self.tr("Put back %Ln document(s).", "", len(doc_ids))
+        else:
+            message = self.tr("Removed %Ln document(s) (Ctrl+Z to undo).", "", len(doc_ids))
+        self.statusBar().showMessage(message, 8000)
 
     def change_theme(self, name: str) -> None:
         """View › Theme: the whole app changes look now and keeps it; the reader redraws in the new colours."""

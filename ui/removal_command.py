@@ -14,9 +14,10 @@ from app.library.removal import RemovedRows, remove_documents, restore_rows, row
 
 
 class RemoveDocumentsCommand(QUndoCommand):
-    def __init__(self, archive: Archive, doc_ids: list[int], changed: Callable[[list[int]], None],
+    def __init__(self, archive: Archive, doc_ids: list[int], changed: Callable[[list[int], bool], None],
                  failed: Callable[[str], None], text: str) -> None:  # fmt: skip
-        """`text` names the step in Edit › Undo, in the app's language (e.g. "Remove 2 documents")."""
+        """`text` names the step in Edit › Undo, in the app's language (e.g. "Remove 2 documents");
+        `changed(ids, restored)` follows each removal and each putting back."""
         super().__init__(text)
         self._archive = archive
         self._ids = list(doc_ids)
@@ -32,7 +33,7 @@ class RemoveDocumentsCommand(QUndoCommand):
             self.setObsolete(True)  # nothing was removed: nothing to undo
             self._failed(str(e))
             return
-        self._changed(self._ids)
+        self._changed(self._ids, False)
 
     def undo(self) -> None:
         if self._removed is None:
@@ -44,4 +45,4 @@ class RemoveDocumentsCommand(QUndoCommand):
                                                  "The documents could not be put back: {error}")
             self._failed(message.format(error=e))
             return
-        self._changed(self._ids)
+        self._changed(self._ids, True)

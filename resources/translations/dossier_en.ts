@@ -246,6 +246,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Put back %Ln document(s).</source>
+        <translation>
+            <numerusform>Put back %Ln document.</numerusform>
+            <numerusform>Put back %Ln documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln document(s) (Ctrl+Z to undo).</source>
+        <translation>
+            <numerusform>Removed %Ln document (Ctrl+Z to undo).</numerusform>
+            <numerusform>Removed %Ln documents (Ctrl+Z to undo).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Import cancelled after %Ln file(s); documents imported so far are kept.</source>
         <translation>
             <numerusform>Import cancelled after %Ln file; documents imported so far are kept.</numerusform>

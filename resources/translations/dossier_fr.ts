@@ -1534,6 +1534,20 @@ Pour y commencer une nouvelle archive, utilisez Fichier › Nouvelle archive.</t
             <numerusform>{shown} sur %Ln documents</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Put back %Ln document(s).</source>
+        <translation>
+            <numerusform>%Ln document remis.</numerusform>
+            <numerusform>%Ln documents remis.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln document(s) (Ctrl+Z to undo).</source>
+        <translation>
+            <numerusform>%Ln document retiré (Ctrl+Z pour annuler).</numerusform>
+            <numerusform>%Ln documents retirés (Ctrl+Z pour annuler).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import</source>
         <translation>Importation</translation>

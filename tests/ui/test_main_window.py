@@ -590,9 +590,11 @@ def test_delete_removes_the_selected_documents_after_asking_and_undo_brings_them
     assert "Remove 1 document from the archive?" in asked[0] and "1 annotation will be removed with it" in asked[0]
     assert window.model.rowCount() == 1 and window.reader.document_id is None
     assert annotations.list_annotations(window.archive) == []
+    assert window.statusBar().currentMessage() == "Removed 1 document (Ctrl+Z to undo)."
     window.actions_.undo.trigger()
     assert window.model.rowCount() == 2
     assert [a.id for a in annotations.list_annotations(window.archive)] == [made.id]
+    assert window.statusBar().currentMessage() == "Put back 1 document."
     window.actions_.redo.trigger()
     assert window.model.rowCount() == 1
 
