@@ -40,12 +40,25 @@ def _valid_iso(value: str) -> bool:
     return True
 
 
+# A day and a month both 12 or less, in an order the user knows and the archive cannot (01/02/2020): asked,
+# never guessed, as they would be silently wrong for half the world
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def _normalise_date(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
     if _valid_iso(value):
         return value
+    numeric = _NUMERIC_DATE.fullmatch(value)
+    if numeric and numeric[1] != numeric[2] and int(numeric[1]) <= 12 and int(numeric[2]) <= 12:
+        first, second, year = int(numeric[1]), int(numeric[2]), numeric[3]
+        raise DossierError(f"ambiguous date: {value} could be {first} {_MONTHS[second]} or {second} "
+                           f"{_MONTHS[first]} {year}; write {year}-{second:02}-{first:02} or {first} "
+                           f"{_MONTHS[second]} {year}")  # fmt: skip
     parsed = parse_date(value)
     if parsed is None:
         raise DossierError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM, YYYY or e.g. 28 November 2013)")

@@ -27,6 +27,14 @@ def test_edit_is_saved_and_searchable(archive: Archive, release_id: int) -> None
     assert search.search(archive, "kind:statement").total == 1
 
 
+@pytest.mark.parametrize(("typed", "stored"), [("12/31/2020", "2020-12-31"), ("31/12/2020", "2020-12-31"),
+                                               ("05/05/2020", "2020-05-05")])  # fmt: skip
+def test_numeric_dates_that_can_be_read_one_way_only_are_taken(archive: Archive, release_id: int, typed: str,
+                                                                stored: str) -> None:  # fmt: skip
+    edit_metadata(archive, release_id, date=typed)
+    assert document_detail(archive, release_id)["date"] == stored
+
+
 @pytest.mark.parametrize("date", ["2021", "2021-02", "2021-02-28"])
 def test_iso_dates_are_kept(archive: Archive, release_id: int, date: str) -> None:
     edit_metadata(archive, release_id, date=date)
@@ -38,6 +46,8 @@ def test_iso_dates_are_kept(archive: Archive, release_id: int, date: str) -> Non
     [
         ({"date": "2021-13-40"}, "not a date"),
         ({"date": "soon"}, "not a date"),
+        ({"date": "01/02/2020"}, "could be 1 February or 2 January 2020; write 2020-02-01"),
+        ({"date": "3.4.2021"}, "ambiguous date"),
         ({"kind": "novel"}, "kind must be one of"),
         ({"title": "  "}, "title cannot be empty"),
         ({"sha256": "x"}, "cannot edit sha256"),
