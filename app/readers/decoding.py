@@ -1,8 +1,9 @@
 """Bytes to str for text-like files: encoding detection that never fails on bytes.
 
 Order: BOM (UTF-8, UTF-16, UTF-32), BOM-less UTF-16 by its NUL pattern,
-strict UTF-8, strict cp1252 (Windows "smart quotes"), latin-1 as last resort.
-Binary content is rejected rather than imported as garbage.
+strict UTF-8, UTF-8 with a few stray bytes (shown as U+FFFD), strict cp1252
+(Windows "smart quotes"), latin-1 as last resort. Binary content is rejected
+rather than imported as garbage.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SAMPLE = 65536
 _MAX_CONTROL_RATIO = 0.05
+_MOSTLY = 8  # valid non-ASCII characters for each invalid byte, at least, for a text to be UTF-8 gone astray
 # Other line breaks and what they become; replaced one by one, because `str.translate`
 # with a table is slow on non-ASCII text and these characters are rare.
 _LINE_BREAKS = (("\x0b", "\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"), ("\x0c", "\n\n"))
@@ -62,9 +64,21 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
         try:
             data.decode(candidate)
         except UnicodeDecodeError:
+            if candidate == "utf-8" and _mostly_utf8(data):
+                return "utf-8", 0  # decoded with replacement: the stray bytes alone are lost
             continue
         return candidate, 0
     return "latin-1", 0
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few invalid bytes (a file saved by two programs, a character cut in two): its valid
+    multi-byte characters far outnumber the invalid bytes, which a cp1252 text, whose accented letters are
+    each an invalid byte, never shows. Read as cp1252, one stray byte garbled every accent of a report."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return non_ascii - invalid >= _MOSTLY * max(invalid, 1)
 
 
 def normalise_newlines(text: str) -> str:

@@ -43,6 +43,22 @@ def test_cp1252_file(read_bytes_as: Reader) -> None:
     assert doc.text == "“Ibid,” said the café owner.\n"
 
 
+def test_utf8_with_a_stray_byte_stays_utf8(read_bytes_as: Reader) -> None:
+    """One invalid byte in a UTF-8 report: read as cp1252, every accent of it came out garbled ("européenne" as
+    "europÃ©enne", unsearchable); read as UTF-8, only the stray byte is lost (U+FFFD)."""
+    text = "Rapport de la Commission européenne sur la sécurité des déminages à Genève. " * 3
+    data = text.encode("utf-8").replace(b"Rapport", b"Rap\xffport", 1)
+    doc = read_bytes_as("stray.txt", data)
+    assert doc.text.startswith("Rap\ufffdport de la Commission européenne") and "Ã" not in doc.text
+    assert doc.text.count("\ufffd") == 1
+
+
+def test_a_text_whose_accents_are_all_invalid_utf8_is_cp1252(read_bytes_as: Reader) -> None:
+    """The other way round: cp1252 accents are each an invalid UTF-8 byte, however few or many."""
+    data = "Café crème, déjà vu: “Ibid.” — the Minister’s réponse. ".encode("cp1252") + "naïve".encode()
+    assert read_bytes_as("win.txt", data).text.startswith("Café crème, déjà vu: “Ibid.” — the Minister’s")
+
+
 def test_undefined_cp1252_bytes_fall_back_to_latin1(read_bytes_as: Reader) -> None:
     doc = read_bytes_as("odd.txt", b"caf\xe9 \x81 text with enough letters to pass the control-character check")
     assert doc.text.startswith("café")
