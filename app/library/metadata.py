@@ -54,11 +54,12 @@ def _normalise_date(value: str | None) -> str | None:
     if _valid_iso(value):
         return value
     numeric = _NUMERIC_DATE.fullmatch(value)
-    if numeric and numeric[1] != numeric[2] and int(numeric[1]) <= 12 and int(numeric[2]) <= 12:
-        first, second, year = int(numeric[1]), int(numeric[2]), numeric[3]
+    first, second = (int(numeric[1]), int(numeric[2])) if numeric else (0, 0)
+    if numeric and first != second and 1 <= first <= 12 and 1 <= second <= 12:
+        year = numeric[3]
         raise DossierError(f"ambiguous date: {value} could be {first} {_MONTHS[second]} or {second} "
-                           f"{_MONTHS[first]} {year}; write {year}-{second:02}-{first:02} or {first} "
-                           f"{_MONTHS[second]} {year}")  # fmt: skip
+                           f"{_MONTHS[first]} {year}; write {year}-{second:02}-{first:02} for the first, "
+                           f"{year}-{first:02}-{second:02} for the second")  # fmt: skip
     parsed = parse_date(value)
     if parsed is None:
         raise DossierError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM, YYYY or e.g. 28 November 2013)")

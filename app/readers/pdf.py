@@ -134,7 +134,7 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list
             over_limit += 1
             work += MAX_STREAM_WORK  # what finding out cost
             if work > MAX_DOCUMENT_WORK:
-                notices.append(f"PDF read up to page {number + 1}: its pages draw more than "
+                notices.append(f"PDF read up to page {number}: its pages draw more than "
                                f"{MAX_DOCUMENT_WORK:,} operations (limit)")  # fmt: skip
                 break
             continue

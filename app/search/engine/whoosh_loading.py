@@ -6,11 +6,11 @@ email, 30 ms) only to re-export `urlretrieve`, which no part of Whoosh calls, an
 (30 ms) for coroutine methods; Whoosh's one such property (`deleted_docs_set`) is a plain one.
 
 So while Whoosh's modules load, `sys.modules` holds a stand-in for each: `cached_property` is
-the standard library's, and `urllib.request` gives a `urlretrieve` that imports the real module
-when called, and any other name by importing the real module, so code that meets the stand-in
-still works. Both are taken out once Whoosh is loaded; later imports get the real modules. A
-module already imported is never replaced, and with any Whoosh but the tested one (`TESTED_WHOOSH`, the release
-whose imports were read) nothing is.
+the standard library's, and `urlretrieve` imports the real module when called; any other name
+asked of a stand-in (by another thread importing meanwhile) imports the real module and answers
+from it. Both are taken out once Whoosh is loaded; later imports get the real modules. A module
+already imported is never replaced, and with any Whoosh but the tested one (`TESTED_WHOOSH`, the
+release whose imports were read) nothing is.
 """
 
 from __future__ import annotations
@@ -36,48 +36,62 @@ def installed_whoosh() -> str:
     return ".".join(map(str, whoosh.__version__))
 
 
-def _real_urllib_request() -> types.ModuleType:
-    if isinstance(sys.modules.get(_URLLIB_REQUEST), _UrllibRequestStandIn):
-        del sys.modules[_URLLIB_REQUEST]
-    return importlib.import_module(_URLLIB_REQUEST)
+class _StandIn(types.ModuleType):
+    """A module in `sys.modules` that holds a few names of its own and answers any other by importing the
+    real module (taking itself out first), as a package's attribute too (`import urllib.request` then
+    `urllib.request.Request` reads the parent's attribute, which the import system sets only for a real
+    import)."""
 
-
-def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
-    return _real_urllib_request().urlretrieve(*args, **kwargs)
-
-
-class _UrllibRequestStandIn(types.ModuleType):
-    """`urllib.request` until something other than `urlretrieve` is asked of it."""
-
-    def __init__(self) -> None:
-        super().__init__(_URLLIB_REQUEST)
-        self.urlretrieve = _urlretrieve
+    def __init__(self, name: str, own: dict[str, Any]) -> None:
+        super().__init__(name)
+        self.__dict__.update(own)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # the import system asks for `__path__` and the like: not a package
             raise AttributeError(name)
-        return getattr(_real_urllib_request(), name)
+        return getattr(_real(self.__name__), name)
 
 
-def _cached_property_stand_in() -> types.ModuleType:
-    module = types.ModuleType(_CACHED_PROPERTY)
-    module.cached_property = functools.cached_property  # type: ignore[attr-defined]
-    return module
+def _real(name: str) -> types.ModuleType:
+    """The real module `name`, imported once its stand-in is out of the way."""
+    _withdraw(name)
+    return importlib.import_module(name)
+
+
+def _withdraw(name: str) -> None:
+    if isinstance(sys.modules.get(name), _StandIn):
+        del sys.modules[name]
+    parent, _, child = name.rpartition(".")
+    if parent and isinstance(getattr(sys.modules.get(parent), child, None), _StandIn):
+        delattr(sys.modules[parent], child)
+
+
+def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
+    return _real(_URLLIB_REQUEST).urlretrieve(*args, **kwargs)
+
+
+_OWN: dict[str, dict[str, Any]] = {
+    _URLLIB_REQUEST: {"urlretrieve": _urlretrieve},
+    _CACHED_PROPERTY: {"cached_property": functools.cached_property},
+}
 
 
 @contextmanager
 def _stand_ins() -> Iterator[None]:
-    placed: dict[str, types.ModuleType] = {}
+    placed: list[str] = []
     if installed_whoosh() == TESTED_WHOOSH and "whoosh.compat" not in sys.modules:
-        for name, make in ((_URLLIB_REQUEST, _UrllibRequestStandIn), (_CACHED_PROPERTY, _cached_property_stand_in)):
+        for name, own in _OWN.items():
             if name not in sys.modules:
-                placed[name] = sys.modules[name] = make()
+                stand_in = sys.modules[name] = _StandIn(name, own)
+                parent, _, child = name.rpartition(".")
+                if parent:
+                    setattr(importlib.import_module(parent), child, stand_in)  # `urllib` itself is light
+                placed.append(name)
     try:
         yield
     finally:
-        for name, module in placed.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
+        for name in placed:
+            _withdraw(name)
 
 
 def load_whoosh() -> None:

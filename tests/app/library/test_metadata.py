@@ -28,7 +28,7 @@ def test_edit_is_saved_and_searchable(archive: Archive, release_id: int) -> None
 
 
 @pytest.mark.parametrize(("typed", "stored"), [("12/31/2020", "2020-12-31"), ("31/12/2020", "2020-12-31"),
-                                               ("05/05/2020", "2020-05-05")])  # fmt: skip
+                                               ("05/05/2020", "2020-05-05"), ("1/01/2020", "2020-01-01")])  # fmt: skip
 def test_numeric_dates_that_can_be_read_one_way_only_are_taken(archive: Archive, release_id: int, typed: str,
                                                                 stored: str) -> None:  # fmt: skip
     edit_metadata(archive, release_id, date=typed)
@@ -46,7 +46,8 @@ def test_iso_dates_are_kept(archive: Archive, release_id: int, date: str) -> Non
     [
         ({"date": "2021-13-40"}, "not a date"),
         ({"date": "soon"}, "not a date"),
-        ({"date": "01/02/2020"}, "could be 1 February or 2 January 2020; write 2020-02-01"),
+        ({"date": "01/02/2020"}, "could be 1 February or 2 January 2020; write 2020-02-01 for the first, 2020-01-02"),
+        ({"date": "0/5/2020"}, "not a date"),
         ({"date": "3.4.2021"}, "ambiguous date"),
         ({"kind": "novel"}, "kind must be one of"),
         ({"title": "  "}, "title cannot be empty"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.search.engine.whoosh_loading import _UrllibRequestStandIn
+from app.search.engine.whoosh_loading import _StandIn, _urlretrieve
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -52,8 +52,36 @@ def test_another_whoosh_loads_its_own_imports_untouched() -> None:
     assert found["property"] == "cached_property"
 
 
+_WINDOW = """
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("lean", "app/search/engine/whoosh_loading.py")
+lean = importlib.util.module_from_spec(spec); spec.loader.exec_module(lean)  # the stand-ins without loading Whoosh
+with lean._stand_ins():
+    import urllib.request  # as another thread might, while Whoosh loads
+    request = urllib.request.Request("http://example.org/").full_url
+    from cached_property import threaded_cached_property
+    import cached_property as package
+    kinds = [type(sys.modules.get(name)).__name__ for name in ("urllib.request", "cached_property")]
+left = [name for name in ("urllib.request", "cached_property") if type(sys.modules.get(name)).__name__ == "_StandIn"]
+import urllib.request
+print(json.dumps({"request": request, "threaded": threaded_cached_property.__name__, "left": left,
+                  "package": package.cached_property.__module__, "after": urllib.request.urlopen.__module__}))
+"""
+
+
+def test_code_importing_the_modules_meanwhile_gets_what_it_asks_for() -> None:
+    """Another thread importing urllib.request or cached_property while Whoosh loads meets the stand-ins:
+    every name it asks for, and `urllib.request` as the package's attribute, are the real ones."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _WINDOW], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, check=True)  # fmt: skip
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["request"] == "http://example.org/" and found["threaded"] == "threaded_cached_property"
+    assert found["left"] == [] and found["after"] == "urllib.request"
+
+
 def test_the_stand_in_answers_every_name_with_the_real_modules(tmp_path: Path) -> None:
-    stand_in = _UrllibRequestStandIn()
+    stand_in = _StandIn("urllib.request", {"urlretrieve": _urlretrieve})
     assert stand_in.urlopen is urllib.request.urlopen and stand_in.Request is urllib.request.Request
     assert not hasattr(stand_in, "__path__")  # not taken for a package by the import system
     source = tmp_path / "page.txt"
