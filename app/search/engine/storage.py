@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from itertools import chain, islice
@@ -114,8 +115,16 @@ def _commit(raw: SegmentWriter, builder: SegmentBuilder | None, how: Literal["sm
 
 
 def _index_files(path: Path) -> dict[str, int]:
+    """The index's own files and their sizes (not the record, the lock, or a record being written)."""
     skip = {META_FILE, PID_FILE, WRITELOCK_FILE}
-    return {p.name: p.stat().st_size for p in path.iterdir() if p.is_file() and p.name not in skip}
+    files: dict[str, int] = {}
+    for entry in path.iterdir():
+        if entry.name in skip or (entry.name.startswith(META_FILE) and entry.name.endswith(".tmp")):
+            continue
+        with contextlib.suppress(FileNotFoundError):  # another process's merge may remove a segment meanwhile
+            if entry.is_file():
+                files[entry.name] = entry.stat().st_size
+    return files
 
 
 def _read_meta(path: Path) -> dict[str, Any] | None:
@@ -135,7 +144,9 @@ def _write_meta(path: Path, ix: index.Index, *, state: str) -> None:
         "files": _index_files(path),
         "written": time.time(),
     }
-    tmp = path / (META_FILE + ".tmp")
+    # a temporary of its own: an app's process and an import's may both commit (Whoosh's lock ends with the
+    # commit), and one's replace took the other's shared temporary away ("No such file")
+    tmp = path / f"{META_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
     tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tmp, path / META_FILE)
 

@@ -916,3 +916,28 @@ def test_a_kind_as_the_library_shows_it_is_the_kind(tmp_path: Path) -> None:
         unknown = index.search('kind:"communiqué de presse"')
         assert unknown.total == 0 and "No kind is called communiqué de presse" in (unknown.notice or "")
         assert "press-release" in unknown.notice
+
+
+def test_records_written_at_once_never_take_each_others_temporary(tmp_path: Path) -> None:
+    """An app's process and an import's both write the index's record after their commits (Whoosh's lock ends
+    with the commit): with one shared temporary, one's replace took the other's away ("No such file")."""
+    import threading
+
+    with build(tmp_path / "i") as index:
+        errors: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                for _ in range(200):
+                    search_storage._write_meta(index.path, index._ix, state="ok")
+            except BaseException as e:  # collected for the assertion
+                errors.append(e)
+
+        writers = [threading.Thread(target=write) for _ in range(4)]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join()
+        assert errors == []
+        assert search_storage._read_meta(index.path)["state"] == "ok"
+        assert not [p.name for p in index.path.iterdir() if p.name.endswith(".tmp")]
