@@ -14,11 +14,19 @@ import re
 # C0 and C1 controls (tab and newline excepted), DEL, and the bidi embedding/override/isolate marks.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
+# What a file of text may not hold: C0 controls but tab and line ends, DEL and C1 (invalid in HTML, invisible in
+# Markdown and spreadsheets, and what makes a terminal that prints the file act: ESC ]0;… retitles it).
+_FILE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_metadata(text: str) -> str:
     """A metadata value as stored: control characters and bidi controls dropped, spacing collapsed to one line."""
     return " ".join(_LINE_BREAKS.sub(" ", _CONTROLS.sub("", text)).split())
+
+
+def without_controls(text: str) -> str:
+    """`text` for a file of text: control characters dropped, tabs and line ends kept."""
+    return _FILE_CONTROLS.sub("", text)
 
 
 def terminal_safe(text: str) -> str:

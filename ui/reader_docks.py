@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 
 class ReaderDocks:
-    """Shows and hides the reader's docks with the reader tab; `first` is the one on top at first."""
+    """Shows and hides the reader's docks with the reader tab; the first of `docks` is on top when they first show."""
 
     def __init__(self, window: QMainWindow, docks: tuple[QDockWidget, ...]) -> None:
         self.window = window

@@ -29,11 +29,9 @@ import re
 
 from app.export.common import color_name, plain_quote, utc_timestamp
 from app.export.excerpt_model import Excerpt, ExcerptSet, ExportOptions
+from app.text_safety import without_controls
 
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
-# Dropped from every cell before the check: control characters (C0 but tab and line ends, DEL, C1) are
-# dropped from the file anyway, and a cell opening with one would hide the formula behind it from the check
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NEGATIVE_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
 
 
@@ -58,7 +56,7 @@ def defuse(cell: str) -> str:
     A spreadsheet reads any cell opening with = + - @ (or a tab or CR before them) as a formula:
     `-1+1+cmd|' /C calc'!A0` runs a command. Only a plain negative number is left as it is.
     """
-    cell = _CONTROLS.sub("", cell)
+    cell = without_controls(cell)  # dropped from the file anyway: one opening the cell would hide a formula
     if _FORMULA_START.match(cell) and not _NEGATIVE_NUMBER.fullmatch(cell):
         return "'" + cell
     return cell

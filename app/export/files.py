@@ -21,7 +21,7 @@ from app.export.excerpt_model import ExcerptSet
 from app.export.html import render_html
 from app.export.jsonld import render_jsonld
 from app.export.markdown import render_markdown
-from app.text_safety import terminal_safe
+from app.text_safety import terminal_safe, without_controls
 
 __all__ = ["FORMATS", "SUFFIXES", "ExportError", "preview", "render", "write_export", "write_stream"]
 
@@ -43,9 +43,6 @@ _TEXT_RENDERERS: dict[str, Callable[[ExcerptSet], str]] = {
 }
 
 
-# C0 controls but tab and line ends, DEL and C1: invalid in HTML, invisible in Markdown and spreadsheets, and what
-# makes a terminal act (a note holding ESC ]0;… retitles the terminal that `cat`s the file).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _JSON_CONTROLS = re.compile("[\x7f-\x9f]")  # json.dumps escapes C0 itself; C1 can stand only inside its strings
 
 
@@ -54,7 +51,7 @@ def _text(excerpts: ExcerptSet, fmt: str) -> str:
     text = _TEXT_RENDERERS[fmt](excerpts)
     if fmt == "jsonld":
         return _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return _CONTROLS.sub("", text)
+    return without_controls(text)
 
 
 def _render_pdf(excerpts: ExcerptSet, warnings: list[str] | None) -> bytes:

@@ -125,8 +125,7 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list
                 contents.forced_encoding = "bytes"  # before the operations are parsed: each font decodes its strings
                 work += len(contents.operations)
             if work > MAX_DOCUMENT_WORK:
-                notices.append(f"PDF read up to page {number}: its pages draw more than {MAX_DOCUMENT_WORK:,} "
-                               "operations (limit)")  # fmt: skip
+                notices.append(_too_much_work(number))
                 break
             lines = page_lines(_runs(page, contents, fonts), number)
         except LimitReachedError:  # a decompression or parsing bomb: skip the page, never retry it
@@ -134,8 +133,7 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list
             over_limit += 1
             work += MAX_STREAM_WORK  # what finding out cost
             if work > MAX_DOCUMENT_WORK:
-                notices.append(f"PDF read up to page {number}: its pages draw more than "
-                               f"{MAX_DOCUMENT_WORK:,} operations (limit)")  # fmt: skip
+                notices.append(_too_much_work(number))
                 break
             continue
         except Exception:  # one damaged page should not lose the others
@@ -164,6 +162,10 @@ def _page_lines(reader: PdfReader, max_chars: int, max_pages: int) -> tuple[list
             raise ReadError("broken PDF: no page could be read")
         raise ReadError("PDF has no text layer (scanned image?); not imported")
     return pages, notices
+
+
+def _too_much_work(pages_read: int) -> str:
+    return f"PDF read up to page {pages_read}: its pages draw more than {MAX_DOCUMENT_WORK:,} operations (limit)"
 
 
 def _runs(page: PageObject, contents: ContentStream | None, fonts: FontCache) -> list[Run]:

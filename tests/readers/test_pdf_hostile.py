@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from app.model import RawDocument
 from app.readers import pdf as pdf_reader
 from app.readers import pdf_lines
 from app.readers.pdf import read_pdf
@@ -15,7 +16,7 @@ from tests.readers.pdf_files import FONT, page, raw_pdf, stream
 TEXT = b"BT /F1 12 Tf 72 700 Td (A real paragraph on the clearance of the northern belt.) Tj ET"
 
 
-def _bounded(data: bytes, seconds: float = 20.0) -> object:
+def _bounded(data: bytes, seconds: float = 20.0) -> RawDocument:
     """Read, failing if it took longer than a generous bound in CPU time (a busy machine still passes)."""
     start = time.process_time()
     doc = read_pdf(data)
@@ -29,7 +30,7 @@ def test_a_page_tree_that_shares_its_kids_array_at_every_level_ends() -> None:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids 4 0 R /Count 1 >>", FONT,
                b"[5 0 R << /Type /Pages /Kids 4 0 R >> << /Type /Pages /Kids 4 0 R >>]", page(6), stream(TEXT)]
     doc = _bounded(raw_pdf(objects))
-    assert "clearance of the northern belt" in doc.text  # type: ignore[attr-defined]
+    assert "clearance of the northern belt" in doc.text
 
 
 def _big_font(number: int) -> bytes:
@@ -57,7 +58,7 @@ def test_only_the_fonts_a_page_selects_are_read(monkeypatch: pytest.MonkeyPatch)
     original = pdf_lines.Font.from_font_resource
     monkeypatch.setattr(pdf_lines.Font, "from_font_resource", lambda resource: read.append(1) or original(resource))
     doc = _bounded(_fonts_pdf(40, TEXT))
-    assert "northern belt" in doc.text and len(read) == 1  # type: ignore[attr-defined]
+    assert "northern belt" in doc.text and len(read) == 1
 
 
 def test_fonts_past_the_documents_budget_skip_their_page(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,8 +74,8 @@ def test_a_document_of_countless_lines_stops_at_the_line_limit(monkeypatch: pyte
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R] /Count 3 >>", FONT,
                page(7), page(7), page(7), stream(lines)]
     doc = _bounded(raw_pdf(objects))
-    assert any("more than 500 lines of text (limit)" in notice for notice in doc.notices)  # type: ignore[attr-defined]
-    assert 300 < doc.text.count("x") <= 600  # type: ignore[attr-defined]  # two pages read, the third not
+    assert any("more than 500 lines of text (limit)" in notice for notice in doc.notices)
+    assert 300 < doc.text.count("x") <= 600  # two pages read, the third not
 
 
 def test_pages_that_draw_too_much_stop_at_the_documents_work_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,8 +85,8 @@ def test_pages_that_draw_too_much_stop_at_the_documents_work_limit(monkeypatch: 
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R] /Count 3 >>", FONT,
                page(7), page(7), page(7), stream(busy)]
     doc = _bounded(raw_pdf(objects))
-    assert any("more than 1,500 operations (limit)" in notice for notice in doc.notices)  # type: ignore[attr-defined]
-    assert doc.text.count("northern belt") == 1  # type: ignore[attr-defined]
+    assert any("more than 1,500 operations (limit)" in notice for notice in doc.notices)
+    assert doc.text.count("northern belt") == 1
 
 
 def test_shows_of_nothing_change_nothing() -> None:
